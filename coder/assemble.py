@@ -1,0 +1,136 @@
+"""Assemble published rows: merged events + their articles -> EventRecords with citations.
+
+Event ids are `<ISO3><n>`, numbered per country in a canonical order of the events, so the
+same inputs always give the same ids. `timestamp` is the Unix time of the latest publication
+date among the event's sources (ACLED's is the upload time; ours must be reproducible).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+
+from coder.actors import OutletTable
+from coder.merge import MergedEvent
+from coder.models import Article, Citation
+from coder.notes import write_note
+from coder.record import EventRecord
+from coder.taxonomy import Taxonomy
+
+SCALE_ORDER = ["Local partner", "Local", "Subnational", "National", "Regional", "International", "New media", "Other"]
+
+
+def _source_name(article: Article, outlets: OutletTable) -> str:
+    """The outlet; else the URL's host; else the agencies the text cites; else the article id."""
+    if article.outlet:
+        known = outlets.lookup(article.outlet)
+        return known.name if known else article.outlet
+    if article.url:
+        from urllib.parse import urlparse
+
+        host = urlparse(article.url).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    cited = outlets.cited_in(article.text)
+    if cited:
+        return "; ".join(sorted({o.name for o in cited}))
+    return article.article_id
+
+
+def _scale(article: Article, outlets: OutletTable) -> list[str]:
+    names = [article.outlet] if article.outlet else []
+    if not names and not article.url:
+        names = [o.name for o in outlets.cited_in(article.text)]
+    scales = []
+    for name in names:
+        known = outlets.lookup(name)
+        if known and known.scale:
+            scales.append(known.scale)
+    return scales
+
+
+def _citations(event: MergedEvent, articles: dict[str, Article]) -> list[Citation]:
+    by_sentence: dict[tuple[str, int], dict] = {}
+    for m in event.mentions:
+        for ev in m.evidence:
+            key = (ev.article_id, ev.start)
+            entry = by_sentence.setdefault(key, {"ev": ev, "supports": set()})
+            entry["supports"].update(ev.supports)
+    order = ["event", "date", "location", "actors", "fatalities"]
+    out = []
+    for (article_id, _), entry in sorted(by_sentence.items()):
+        art, ev = articles[article_id], entry["ev"]
+        out.append(Citation(article_id=article_id, outlet=art.outlet, url=art.url, published=art.published,
+                            quote=ev.quote, start=ev.start, end=ev.end,
+                            supports=[s for s in order if s in entry["supports"]]))
+    return out
+
+
+def _sort_key(e: MergedEvent) -> tuple:
+    p = e.location.place
+    return (e.date.date, p.iso3, p.admin1 or "", p.name, e.event_type, e.sub_event_type, e.actors.actor1,
+            e.article_ids, e.mentions[0].evidence[0].start)
+
+
+def assemble_records(events: list[MergedEvent], articles: dict[str, Article], outlets: OutletTable,
+                     taxonomy: Taxonomy, region_of: dict[str, str], first_id: dict[str, int] | None = None) -> list[EventRecord]:
+    """One EventRecord per merged event, in canonical order with per-country ids."""
+    counters: dict[str, int] = defaultdict(int, {k: v - 1 for k, v in (first_id or {}).items()})
+    records = []
+    for event in sorted(events, key=_sort_key):
+        place = event.location.place
+        counters[place.iso3] += 1
+        srcs = [articles[a] for a in event.article_ids]
+        names: list[str] = []
+        for art in srcs:
+            for name in _source_name(art, outlets).split("; "):
+                if name not in names:
+                    names.append(name)
+        scales = []
+        for art in srcs:
+            for s in _scale(art, outlets):
+                if s not in scales:
+                    scales.append(s)
+        scales.sort(key=lambda s: SCALE_ORDER.index(s) if s in SCALE_ORDER else len(SCALE_ORDER))
+        published = [a.published for a in srcs if a.published]
+        stamp_day = max(published) if published else event.date.date
+        act = event.actors
+        inter1 = taxonomy.inter_labels[act.inter1]
+        inter2 = taxonomy.inter_labels[act.inter2] if act.actor2 and act.inter2 else None
+        tags = list(event.tags)
+        if event.location.relation == "region":
+            tags.append(f"region={event.location.text}")
+        records.append(EventRecord(
+            event_id_cnty=f"{place.iso3}{counters[place.iso3]}",
+            event_date=event.date.date,
+            year=event.date.date.year,
+            time_precision=event.date.time_precision,
+            disorder_type=taxonomy.disorder_type(event.sub_event_type),
+            event_type=event.event_type,
+            sub_event_type=event.sub_event_type,
+            actor1=act.actor1,
+            assoc_actor_1="; ".join(act.assoc_actor_1) or None,
+            inter1=inter1,
+            actor2=act.actor2 or None,
+            assoc_actor_2="; ".join(act.assoc_actor_2) or None,
+            inter2=inter2,
+            interaction=taxonomy.interaction(act.inter1, act.inter2 if act.actor2 else None),
+            civilian_targeting=taxonomy.civilian_targeting(event.event_type, event.sub_event_type,
+                                                           act.inter2 if act.actor2 else None),
+            iso=place.iso,
+            region=region_of.get(place.iso3, "Unknown"),
+            country=place.country,
+            admin1=place.admin1, admin2=place.admin2, admin3=place.admin3,
+            location=place.name,
+            latitude=round(place.latitude, 4),
+            longitude=round(place.longitude, 4),
+            geo_precision=event.location.geo_precision,
+            source="; ".join(names),
+            source_scale="-".join(scales) or None,
+            notes=write_note(event),
+            fatalities=event.fatalities,
+            tags="; ".join(sorted(set(tags))) or None,
+            timestamp=calendar.timegm(stamp_day.timetuple()),
+            citations=_citations(event, articles),
+        ))
+    return records

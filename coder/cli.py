@@ -1,0 +1,107 @@
+"""The `coder` command: a thin layer that parses arguments, calls library functions and owns exit codes.
+
+Exit codes: 0 success (a run that completed, even if some articles were rejected — see run.json);
+1 invalid dataset (validate); 2 unusable invocation (missing input path, unreadable dataset, bad data file).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Code news reports into an ACLED-style conflict-event dataset.")
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Build the gazetteer from its sources.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"coder: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs of .txt, .html/.htm and .jsonl articles.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder for events.parquet and run.json.")] = Path("output"),
+    manifest: Annotated[Optional[str], typer.Option("--manifest", help="A manifest.jsonl outside the input folders.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Code INPUT articles into OUT/events.parquet and write OUT/run.json."""
+    from coder.errors import DataFileError
+    from coder.pipeline import run as run_pipeline
+    from coder.read import InputNotFound
+
+    try:
+        report = run_pipeline(inputs, out, manifest=manifest)
+    except InputNotFound as err:
+        _fail(str(err))
+    except DataFileError as err:
+        _fail(str(err))
+    if not quiet:
+        c = report["counts"]
+        typer.echo(f"{c['events']} events from {c['articles_with_events']} of {c['articles_read']} articles "
+                   f"({c['articles_rejected']} rejected, {c['skipped_mentions']} mentions not coded) "
+                   f"-> {report['output']}; report: {Path(out) / 'run.json'}")
+
+
+@app.command()
+def validate(dataset: Annotated[Path, typer.Argument(help="A Parquet dataset.")]) -> None:
+    """Check DATASET against the schema; list every violation (row, column, problem)."""
+    from coder.validate import DatasetUnreadable, validate_dataset
+
+    try:
+        report = validate_dataset(dataset)
+    except DatasetUnreadable as err:
+        _fail(str(err))
+    if report.valid:
+        typer.echo(f"{dataset}: valid ({report.rows} rows)")
+        return
+    for problem in report.problems:
+        typer.echo(f"{dataset}: {problem}")
+    typer.echo(f"{dataset}: INVALID: {len(report.problems)} problem(s) in {report.rows} rows", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="event-record, citation, rule-file or actor-file.")] = "event-record",
+    write: Annotated[bool, typer.Option("--write", help="Regenerate every file under schemas/.")] = False,
+) -> None:
+    """Print the JSON Schema of the event record (or another published model)."""
+    from coder.schema import json_schemas, render, write_schemas
+
+    if write:
+        for path in write_schemas():
+            typer.echo(str(path))
+        return
+    schemas = json_schemas()
+    if name not in schemas:
+        _fail(f"unknown schema {name!r}; choose from {', '.join(schemas)}")
+    sys.stdout.write(render(schemas[name]))
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    sources: Annotated[Path, typer.Option("--sources", help="The gazetteer sources folder.")] = Path("../shared/gazetteer-sources"),
+    out: Annotated[Path, typer.Option("--out", help="Where the built gazetteer goes.")] = Path("gazetteer"),
+) -> None:
+    """Build the gazetteer from SOURCES into OUT (byte-reproducible)."""
+    from coder.gazetteer_build import build_gazetteer
+
+    if not sources.is_dir():
+        _fail(f"{sources}: no such folder")
+    manifest = build_gazetteer(sources, out)
+    typer.echo(json.dumps({k: v for k, v in manifest.items() if k != "sources"}, indent=2, default=str))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

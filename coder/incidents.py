@@ -1,0 +1,326 @@
+"""Stage 3: incidents. Sentences of one article in, the incidents it reports (mentions) out.
+
+For each story on the page this walks the sentences in order, keeping the story's running
+context (the date the story is talking about, its country, the places and actors it named),
+and for each sentence whose rules fire turns the trigger into a Mention with a date, a
+place, actors and casualties. Mentions of the same incident within the article (a summary
+sentence and the sentences that detail it) are then folded together.
+
+What is seen but not coded (filtered triggers, background dates, captions, events with no
+place) is returned as `Skip`s, so every decision can be audited in the run report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from coder import errors
+from coder.actors import ActorMention
+from coder.dates import DateContext, resolve_sentence_date
+from coder.fatalities import extract_casualties, split_fatalities
+from coder.locations import choose_location, locations_compatible
+from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
+from coder.places import PlaceContext, find_place_mentions
+from coder.resources import Resources
+from coder.rules import TriggerMatch
+
+STRATEGIC = "Strategic developments"
+
+
+@dataclass
+class _StoryState:
+    """What the walk has learned so far about one story."""
+
+    iso3: str | None
+    country: str | None
+    discourse: object = None  # ResolvedDate | None (the date the story is talking about)
+    anchors: list = field(default_factory=list)  # resolved Places, for proximity ranking
+
+
+def detect_mentions(article: Article, sentences: list[Sentence], res: Resources) -> tuple[list[Mention], list[Skip]]:
+    """All incidents the article reports, one Mention per incident per place per day."""
+    mentions: list[Mention] = []
+    skips: list[Skip] = []
+    for story in article.stories or [None]:
+        index = story.index if story else 0
+        story_sentences = [s for s in sentences if s.story == index]
+        reference = story.reference_date if story else article.published
+        found, skipped = _code_story(article, story_sentences, reference, res)
+        mentions.extend(_fold_within_article(found, res))
+        skips.extend(skipped)
+    return mentions, skips
+
+
+def _story_country(sentences: list[Sentence], res: Resources) -> tuple[str | None, str | None]:
+    """The country a story is about: the most named country among its body places (datelines count too)."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for s in sentences:
+        if s.kind != "body":
+            continue
+        for pm in find_place_mentions(s.text, s.start, res.gazetteer, PlaceContext(iso3=None, anchors=[], published=None)):
+            if pm.place is not None and pm.relation != "metonym":
+                votes[(pm.place.iso3, pm.place.country)] += 1
+        if s.dateline:
+            for pm in find_place_mentions(s.dateline.title(), 0, res.gazetteer, PlaceContext(iso3=None, anchors=[], published=None)):
+                if pm.place is not None:
+                    votes[(pm.place.iso3, pm.place.country)] += 1
+    if not votes:
+        return None, None
+    (iso3, country), _ = votes.most_common(1)[0]
+    return iso3, country
+
+
+def _code_story(article: Article, sentences: list[Sentence], reference, res: Resources) -> tuple[list[Mention], list[Skip]]:
+    iso3, country = _story_country(sentences, res)
+    state = _StoryState(iso3=iso3, country=country)
+    mentions: list[Mention] = []
+    skips: list[Skip] = []
+    story_actors = _story_actors(sentences, state, reference, res)
+    paragraph_anchor = None
+    last_paragraph = None
+
+    for sentence in sentences:
+        if sentence.paragraph != last_paragraph:
+            paragraph_anchor, last_paragraph = None, sentence.paragraph
+        matches = res.rules.match(sentence.text, sentence.start)
+        live = [m for m in matches if m.filtered_by is None]
+        for m in matches:
+            if m.filtered_by is not None:
+                skips.append(_skip(article, "incidents", errors.S_FILTERED, m.start, m.end, sentence.text,
+                                   trigger=m.text, filter_id=m.filtered_by))
+
+        if sentence.kind == "caption":
+            if live:
+                skips.append(_skip(article, "incidents", errors.S_CAPTION, sentence.start, sentence.end, sentence.text))
+            continue  # captions never set the story's date either
+
+        ctx = DateContext(reference_date=reference, discourse_date=state.discourse, paragraph_anchor=paragraph_anchor)
+        incidents = _incidents_in_sentence(live, res)
+        plain = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=False)
+        if not incidents:
+            if plain.carries is not None:
+                state.discourse = plain.carries
+            if plain.date is not None and plain.date.kind == "absolute":
+                paragraph_anchor = plain.date.date
+            continue
+
+        carried = plain.carries
+        for match in incidents:
+            announcement = match.event_type == STRATEGIC
+            outcome = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=announcement)
+            if outcome.date is None:
+                skips.append(_skip(article, "dates", errors.S_NO_DATE, match.start, match.end, sentence.text))
+                continue
+            if outcome.background:
+                skips.append(_skip(article, "dates", errors.S_BACKGROUND, match.start, match.end, sentence.text,
+                                   date=outcome.date.date.isoformat(), kind=outcome.date.kind))
+                continue
+            if not announcement and outcome.carries is not None:
+                carried = outcome.carries
+            mentions.extend(_mentions_for_trigger(article, sentence, match, outcome.date, state, story_actors, res, skips))
+        if carried is not None:
+            state.discourse = carried
+    return mentions, skips
+
+
+def _incidents_in_sentence(live: list[TriggerMatch], res: Resources) -> list[TriggerMatch]:
+    """At most one violent incident and one strategic development per sentence.
+
+    When tactics of several types occur together the type higher in the codebook's
+    hierarchy wins (an airstrike inside a battle is a battle); the rule set already
+    ranks matches by specificity within a type.
+    """
+    violent = [m for m in live if m.event_type != STRATEGIC]
+    strategic = [m for m in live if m.event_type == STRATEGIC]
+    chosen = []
+    if violent:
+        rank = res.taxonomy.sub_event
+        best_type = min(violent, key=lambda m: rank(m.sub_event_type).rank).event_type
+        same_type = [m for m in violent if m.event_type == best_type]
+        chosen.append(same_type[0])
+    if strategic:
+        chosen.append(strategic[0])
+    return chosen
+
+
+def _story_actors(sentences: list[Sentence], state: _StoryState, reference, res: Resources) -> list[ActorMention]:
+    if state.country is None or reference is None:
+        return []
+    found: list[ActorMention] = []
+    for s in sentences:
+        if s.kind == "body":
+            found.extend(res.actors.find_actors(s.text, s.start, state.country, state.iso3, reference))
+    return found
+
+
+def _mentions_for_trigger(article, sentence, match, date, state, story_actors, res, skips) -> list[Mention]:
+    pctx = PlaceContext(iso3=state.iso3, anchors=list(state.anchors), published=article.published)
+    places = [p for p in find_place_mentions(sentence.text, sentence.start, res.gazetteer, pctx)
+              if p.relation != "metonym"]
+    resolved = [p for p in places if p.place is not None]
+    for p in resolved:
+        state.anchors.append(p.place)
+    country = state.country
+    iso3 = state.iso3
+    if resolved and country is None:
+        country, iso3 = resolved[0].place.country, resolved[0].place.iso3
+
+    locations = _locations_for(match, resolved, state, res)
+    if not locations:
+        skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
+        return []
+    country, iso3 = locations[0].place.country, locations[0].place.iso3
+
+    actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
+                                      country, iso3, date.date, story_actors)
+    casualties = extract_casualties(sentence.text, sentence.start)
+    killed_parts: list[int | None] = [casualties.killed] * len(locations)
+    if casualties.killed is not None and len(locations) > 1:
+        killed_parts = list(split_fatalities(casualties.killed, len(locations)))
+
+    supports = ["event"]
+    if date.kind not in ("inherited", "publication"):
+        supports.append("date")
+    if resolved:
+        supports.append("location")
+    if any(a.start is not None and sentence.start <= a.start < sentence.end
+           for a in res.actors.find_actors(sentence.text, sentence.start, country, iso3, date.date)):
+        supports.append("actors")
+    if casualties.killed is not None:
+        supports.append("fatalities")
+
+    out = []
+    for location, killed in zip(locations, killed_parts):
+        tags = []
+        if location.relation and location.relation not in ("in", "capital"):
+            tags.append(f"location phrase={location.phrase}")
+        tags.extend(f"unresolved place={name}" for name in location.unresolved)
+        note = ""
+        if len(locations) > 1 and casualties.killed is not None:
+            note = f"{casualties.killed} fatalities split between {len(locations)} events"
+        out.append(Mention(
+            article_id=article.article_id, story=sentence.story, rule_id=match.rule_id,
+            event_type=match.event_type, sub_event_type=match.sub_event_type, trigger=match.text,
+            date=date, location=location, actors=actors, killed=killed,
+            wounded=casualties.wounded if len(locations) == 1 else None, fatalities_note=note,
+            evidence=[Evidence(article_id=article.article_id, sentence_index=sentence.index,
+                               start=sentence.start, end=sentence.end, quote=sentence.text,
+                               supports=supports)],
+            tags=tags,
+        ))
+    return out
+
+
+def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources) -> list[PlaceMention]:
+    """Where the incident happened: one location, or one per place for a counted plural
+    ("two separate explosions rocked Baghdad and Anbar" is two events)."""
+    below_country = [p for p in resolved if p.place.feature != "country"]
+    if match.cardinal and match.cardinal > 1 and len(below_country) >= match.cardinal:
+        distinct = _distinct_places(below_country)
+        if len(distinct) == match.cardinal:
+            return distinct
+    best = choose_location(below_country)
+    if best is not None:
+        return [best]
+    if match.event_type != STRATEGIC:
+        return []  # ACLED does not record violent events known only at country level
+    iso3 = next((p.place.iso3 for p in resolved), state.iso3)
+    if iso3 is None:
+        return []
+    capital = res.gazetteer.capital(iso3)
+    if capital is None:
+        return []
+    return [PlaceMention(text=capital.name, start=match.start, end=match.end, phrase="(national level)",
+                         place=capital, geo_precision=3, relation="capital")]
+
+
+def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places naming different areas (a town inside an already-named province is the same area)."""
+    kept: list[PlaceMention] = []
+    for p in places:
+        if any(locations_compatible(p, k) for k in kept):
+            continue
+        kept.append(p)
+    return kept
+
+
+def _fold_within_article(mentions: list[Mention], res: Resources) -> list[Mention]:
+    """Fold the sentences of one article that describe the same incident into one mention.
+
+    Same event type, same day (or the sub-event type's merge window), compatible places and
+    actors. The folded mention keeps the most precise place, the most specific actors and
+    the highest figure the article gives (sentences of one report complement each other).
+    """
+    folded: list[Mention] = []
+    for m in mentions:
+        target = next((f for f in folded if _same_incident(f, m, res)), None)
+        if target is None:
+            folded.append(m)
+            continue
+        folded[folded.index(target)] = _fold(target, m, res)
+    return folded
+
+
+def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
+    if a.story != b.story or a.event_type != b.event_type:
+        return False
+    if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
+        return False
+    window = max(res.taxonomy.sub_event(a.sub_event_type).merge_window_days,
+                 res.taxonomy.sub_event(b.sub_event_type).merge_window_days)
+    if abs((a.date.date - b.date.date).days) > window:
+        return False
+    if not actors_compatible(a, b):
+        return False
+    return locations_compatible(a.location, b.location)
+
+
+GENERIC_ACTOR = re.compile(r"^Unidentified ")
+
+
+def actors_compatible(a: Mention, b: Mention) -> bool:
+    """Same perpetrator, or one side of the pair is unidentified."""
+    x, y = a.actors.actor1, b.actors.actor1
+    return x == y or bool(GENERIC_ACTOR.match(x)) or bool(GENERIC_ACTOR.match(y))
+
+
+def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
+    sub_a = res.taxonomy.sub_event(a.sub_event_type)
+    sub_b = res.taxonomy.sub_event(b.sub_event_type)
+    primary = a if sub_a.rank <= sub_b.rank else b
+    date = _better_date(a.date, b.date)
+    location = choose_location([a.location, b.location])
+    actors = a.actors if _actor_score(a) >= _actor_score(b) else b.actors
+    killed = max((k for k in (a.killed, b.killed) if k is not None), default=None)
+    wounded = max((w for w in (a.wounded, b.wounded) if w is not None), default=None)
+    note = a.fatalities_note if killed == a.killed else b.fatalities_note
+    return primary.model_copy(update={
+        "date": date, "location": location, "actors": actors, "killed": killed, "wounded": wounded,
+        "fatalities_note": note,
+        "evidence": a.evidence + b.evidence,
+        "tags": sorted(set(a.tags) | set(b.tags)),
+    })
+
+
+def _better_date(a, b):
+    """A stated date beats an inherited or publication one; then the finer precision; then the earlier."""
+    def key(d):
+        stated = d.kind not in ("inherited", "publication")
+        return (not stated, d.time_precision, d.date)
+    return min((a, b), key=key)
+
+
+def _actor_score(m: Mention) -> tuple[int, int, int]:
+    act = m.actors
+    return (
+        0 if GENERIC_ACTOR.match(act.actor1) else 1,
+        1 if act.actor2 else 0,
+        len(act.assoc_actor_1) + len(act.assoc_actor_2),
+    )
+
+
+def _skip(article: Article, stage: str, code: errors.Code, start: int | None, end: int | None, text: str, **kw) -> Skip:
+    return Skip(article_id=article.article_id, stage=stage, code=code.code, message=code.format(**kw),
+                start=start, end=end, text=text)

@@ -1,0 +1,95 @@
+"""How two place readings relate: which is more specific, whether they can be the same spot,
+and which one an event should carry. Shared by the incidents stage (one article) and the
+merge stage (several articles)."""
+
+from __future__ import annotations
+
+from geopy.distance import great_circle
+
+from coder.models import PlaceMention
+
+# Smaller = more specific. A named neighbourhood beats its city, a city its district.
+FEATURE_RANK = {
+    "neighbourhood": 0, "landmark": 0, "village": 1, "town": 1, "city": 2, "admin3": 3,
+    "admin2": 4, "admin1": 5, "region": 6, "country": 7,
+}
+SAME_SPOT_KM = 30.0  # two precise readings this close may be one incident's place
+BEARING_TOLERANCE = 60.0  # degrees either side of a stated direction ("south of X")
+
+
+def _specificity(p: PlaceMention) -> tuple[int, int]:
+    return (p.geo_precision, FEATURE_RANK.get(p.place.feature if p.place else "country", 9))
+
+
+def is_more_specific(a: PlaceMention, b: PlaceMention) -> bool:
+    """True when `a` says more precisely where than `b`."""
+    return _specificity(a) < _specificity(b)
+
+
+def _km(a: PlaceMention, b: PlaceMention) -> float:
+    return great_circle((a.place.latitude, a.place.longitude), (b.place.latitude, b.place.longitude)).km
+
+
+def _bearing(frm: PlaceMention, to: PlaceMention) -> float:
+    import math
+
+    lat1, lat2 = math.radians(frm.place.latitude), math.radians(to.place.latitude)
+    dlon = math.radians(to.place.longitude - frm.place.longitude)
+    x = math.sin(dlon) * math.cos(lat2)
+    y = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(dlon)
+    return (math.degrees(math.atan2(x, y)) + 360.0) % 360.0
+
+
+def _towards(anchor: PlaceMention, other: PlaceMention) -> bool:
+    """`other` lies in the direction `anchor`'s phrase states ("south of Baghdad")."""
+    if anchor.bearing is None:
+        return False
+    diff = abs((_bearing(anchor, other) - anchor.bearing + 180.0) % 360.0 - 180.0)
+    return diff <= BEARING_TOLERANCE
+
+
+def _covers(region: PlaceMention, other: PlaceMention) -> bool:
+    return bool(region.region_admin1) and other.place.admin1 in region.region_admin1
+
+
+def locations_compatible(a: PlaceMention, b: PlaceMention) -> bool:
+    """Could `a` and `b` be two reports of one incident's place?"""
+    if a.place is None or b.place is None:
+        return False
+    if a.place.iso3 != b.place.iso3:
+        return False
+    for region, other in ((a, b), (b, a)):
+        if region.region_admin1:
+            if _covers(region, other) or _towards(other, region):
+                return True
+            if other.region_admin1 and set(other.region_admin1) & set(region.region_admin1):
+                return True
+            return False
+    if a.place.feature == "country" or b.place.feature == "country":
+        return True
+    if a.place.id == b.place.id:
+        return True
+    coarse = max(a.geo_precision, b.geo_precision) >= 2 or {a.place.feature, b.place.feature} & {"admin1", "admin2", "admin3"}
+    if a.place.admin1 and a.place.admin1 == b.place.admin1 and coarse:
+        return True
+    if _towards(a, b) or _towards(b, a):
+        return True
+    return _km(a, b) <= SAME_SPOT_KM
+
+
+def _violates(candidate: PlaceMention, constraint: PlaceMention) -> bool:
+    """A vague region other reports give rules out a candidate outside it."""
+    if constraint is candidate or not constraint.region_admin1 or candidate.region_admin1:
+        return False
+    return candidate.place.admin1 not in constraint.region_admin1
+
+
+def choose_location(readings: list[PlaceMention]) -> PlaceMention | None:
+    """The most specific reading that no other reading rules out (first in text order on ties)."""
+    readings = [r for r in readings if r.place is not None]
+    ordered = sorted(range(len(readings)), key=lambda i: (_specificity(readings[i]), i))
+    for i in ordered:
+        cand = readings[i]
+        if not any(_violates(cand, other) for other in readings):
+            return cand
+    return readings[ordered[0]] if ordered else None

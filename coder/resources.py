@@ -1,0 +1,47 @@
+"""The data a run codes with: rules, actor dictionary, outlets and gazetteer, loaded once.
+
+Nothing is loaded at import time; `load_resources()` reads and validates every data file
+and records its version (a content hash) for the run report and the Parquet metadata.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coder.actors import ActorDictionary, OutletTable
+from coder.places import Gazetteer
+from coder.rules import RuleSet
+from coder.taxonomy import Taxonomy, load_taxonomy
+
+
+@dataclass(frozen=True)
+class Resources:
+    rules: RuleSet
+    actors: ActorDictionary
+    outlets: OutletTable
+    gazetteer: Gazetteer
+    taxonomy: Taxonomy
+
+    def versions(self) -> dict[str, str]:
+        return {
+            "rules": self.rules.version,
+            "actors": self.actors.version,
+            "outlets": self.outlets.version,
+            "gazetteer": self.gazetteer.version,
+        }
+
+
+def load_resources(
+    rules_dir: Path | None = None,
+    actors_file: Path | None = None,
+    gazetteer_dir: Path | None = None,
+) -> Resources:
+    """Load and validate every data file; raises coder.errors.DataFileError on a bad file."""
+    return Resources(
+        rules=RuleSet.load(rules_dir),
+        actors=ActorDictionary.load(actors_file),
+        outlets=OutletTable.load(),
+        gazetteer=Gazetteer.load(gazetteer_dir),
+        taxonomy=load_taxonomy(),
+    )

@@ -1,0 +1,362 @@
+"""Incident trigger rules (stage 3's data) and the matcher that applies them.
+
+Rules and filters are data (`coder/data/rules/*.toml`), validated when they load:
+
+    [[rule]]      id, event_type, sub_event_type, triggers, plural_triggers, priority,
+                  requires, excludes, examples, counter_examples
+    [[filter]]    id, kind, pattern, scope, window, applies_to, plural_only, unless
+    [[boundary]]  id, pattern   (where one sentence moves on to a distinct incident)
+
+`RuleSet.match(text)` finds every trigger, keeps one winner per clause (highest
+`priority` = most specific, then the taxonomy hierarchy), and marks winners that a
+filter vetoes (hypothetical, negated, aggregate, talks, statements) with `filtered_by`.
+`RuleSet.classify(text)` returns only the winners no filter vetoed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from coder.errors import DataFileError
+from coder.taxonomy import Taxonomy, load_taxonomy
+
+DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data" / "rules"
+
+FilterKind = Literal["hypothetical", "negation", "aggregate", "talks", "statement", "reference"]
+FilterScope = Literal["before", "after", "around", "sentence"]
+
+
+def _check_pattern(pattern: str) -> str:
+    if not pattern or not pattern.strip():
+        raise ValueError("empty pattern")
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise ValueError(f"invalid regex {pattern!r}: {exc}") from exc
+    if compiled.fullmatch(""):
+        raise ValueError(f"pattern {pattern!r} matches the empty string")
+    return pattern
+
+
+def _check_patterns(patterns: list[str]) -> list[str]:
+    return [_check_pattern(p) for p in patterns]
+
+
+class Rule(BaseModel):
+    """One trigger rule: regexes that, found in a sentence, signal an incident of one sub-event type."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9_.]+$")
+    event_type: str
+    sub_event_type: str
+    description: str = ""
+    triggers: list[str] = Field(default_factory=list, description="singular triggers (case-insensitive, word-bounded regexes)")
+    plural_triggers: list[str] = Field(default_factory=list, description="plural triggers: count only with a cardinal or as one clear incident")
+    priority: int = Field(default=50, ge=0, le=100, description="specificity: higher wins within a clause")
+    generic: bool = Field(default=False, description="dropped when a more specific rule of the same event type fires anywhere in the sentence")
+    requires: list[str] = Field(default_factory=list, description="regexes that must all occur in the sentence")
+    excludes: list[str] = Field(default_factory=list, description="regexes any of which vetoes this rule")
+    examples: list[str] = Field(default_factory=list)
+    counter_examples: list[str] = Field(default_factory=list)
+
+    _v_patterns = field_validator("triggers", "plural_triggers", "requires", "excludes")(_check_patterns)
+
+
+class Filter(BaseModel):
+    """A context in which a trigger does not report an event (modal, negated, aggregate...)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9_.]+$")
+    kind: FilterKind
+    description: str = ""
+    pattern: str | None = Field(default=None, description="regex searched in the scope; required unless plural_only")
+    scope: FilterScope = "before"
+    window: int = Field(default=60, ge=1, le=400, description="characters of context for before/after/around")
+    applies_to: list[str] = Field(default_factory=list, description="event types it applies to; empty = all")
+    plural_only: bool = Field(default=False, description="applies only to plural triggers with no cardinal")
+    unless: list[str] = Field(default_factory=list, description="regexes in the sentence that lift the filter")
+    examples: list[str] = Field(default_factory=list, description="sentences whose trigger this filter must veto")
+
+    @field_validator("pattern")
+    @classmethod
+    def _v_pattern(cls, v: str | None) -> str | None:
+        return None if v is None else _check_pattern(v)
+
+    _v_unless = field_validator("unless")(_check_patterns)
+
+
+class Boundary(BaseModel):
+    """Where a sentence moves on to a distinct incident ("; ", ", while", "and another")."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    pattern: str
+    description: str = ""
+
+    _v_pattern = field_validator("pattern")(_check_pattern)
+
+
+class RuleFile(BaseModel):
+    """The shape of one file in coder/data/rules/."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: list[Rule] = Field(default_factory=list)
+    filter: list[Filter] = Field(default_factory=list)
+    boundary: list[Boundary] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    rule_id: str
+    event_type: str
+    sub_event_type: str
+    start: int
+    end: int
+    text: str
+    plural: bool = False
+    cardinal: int | None = None
+    filtered_by: str | None = None
+    priority: int = 0
+
+
+# Cardinal words: language vocabulary, not tunable rules.
+_CARDINALS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "twin": 2, "double": 2, "both": 2, "a pair of": 2, "a couple of": 2,
+}
+_CARDINAL_BEFORE = re.compile(
+    r"\b(\d{1,3}|" + "|".join(sorted(map(re.escape, _CARDINALS), key=len, reverse=True)) + r")\s+"
+    r"(?:(?!(?:of|in|on|at|by|from|were|was|people|killed|and|or|the)\b)[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def cardinal_before(prefix: str) -> int | None:
+    """The cardinal that counts the word following `prefix` ("two separate " -> 2), or None."""
+    m = _CARDINAL_BEFORE.search(prefix[-60:])
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return int(word) if word.isdigit() else _CARDINALS.get(word)
+
+
+def _bounded(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _CompiledRule:
+    rule: Rule
+    rank: int
+    singular: tuple[re.Pattern[str], ...]
+    plural: tuple[re.Pattern[str], ...]
+    requires: tuple[re.Pattern[str], ...]
+    excludes: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class _CompiledFilter:
+    filter: Filter
+    pattern: re.Pattern[str] | None
+    unless: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The loaded, validated rules. Immutable; build with `RuleSet.load()`."""
+
+    rules: tuple[Rule, ...]
+    filters: tuple[Filter, ...]
+    boundaries: tuple[Boundary, ...]
+    version: str
+    _rules: tuple[_CompiledRule, ...]
+    _filters: tuple[_CompiledFilter, ...]
+    _boundaries: tuple[re.Pattern[str], ...]
+    _generic: dict[str, bool]
+
+    # -- loading -----------------------------------------------------------------
+
+    @classmethod
+    def load(cls, directory: Path | None = None, taxonomy: Taxonomy | None = None) -> RuleSet:
+        """Read every *.toml in `directory` (default coder/data/rules); raise DataFileError on a bad file."""
+        directory = Path(directory) if directory is not None else DEFAULT_RULES_DIR
+        taxonomy = taxonomy or load_taxonomy()
+        files = sorted(directory.glob("*.toml"), key=lambda p: p.name)
+        if not files:
+            raise DataFileError(str(directory), "directory", "no *.toml rule files found")
+        digest = hashlib.sha256()
+        rules: list[Rule] = []
+        filters: list[Filter] = []
+        boundaries: list[Boundary] = []
+        seen: dict[str, str] = {}
+        for path in files:
+            data = path.read_bytes()
+            digest.update(path.name.encode() + b"\0" + data)
+            parsed = _parse_file(path, data)
+            for item in [*parsed.rule, *parsed.filter, *parsed.boundary]:
+                if item.id in seen:
+                    raise DataFileError(str(path), f"id {item.id!r}", f"duplicate id (also in {seen[item.id]})")
+                seen[item.id] = path.name
+            for rule in parsed.rule:
+                if not taxonomy.is_valid_pair(rule.event_type, rule.sub_event_type):
+                    field = "event_type" if rule.event_type not in taxonomy.event_types else "sub_event_type"
+                    raise DataFileError(
+                        str(path), f"rule {rule.id!r} field {field!r}",
+                        f"unknown event/sub-event type pair {rule.event_type!r} / {rule.sub_event_type!r}",
+                    )
+                if not rule.triggers and not rule.plural_triggers:
+                    raise DataFileError(str(path), f"rule {rule.id!r} field 'triggers'", "empty trigger list")
+            for flt in parsed.filter:
+                if flt.pattern is None and not flt.plural_only:
+                    raise DataFileError(str(path), f"filter {flt.id!r} field 'pattern'", "pattern required unless plural_only")
+                bad = [t for t in flt.applies_to if t not in taxonomy.event_types]
+                if bad:
+                    raise DataFileError(str(path), f"filter {flt.id!r} field 'applies_to'", f"unknown event types {bad}")
+            rules += parsed.rule
+            filters += parsed.filter
+            boundaries += parsed.boundary
+        compiled_rules = tuple(
+            _CompiledRule(
+                rule=r,
+                rank=taxonomy.sub_event(r.sub_event_type).rank,
+                singular=tuple(_bounded(p) for p in r.triggers),
+                plural=tuple(_bounded(p) for p in r.plural_triggers),
+                requires=tuple(re.compile(p, re.IGNORECASE) for p in r.requires),
+                excludes=tuple(re.compile(p, re.IGNORECASE) for p in r.excludes),
+            )
+            for r in rules
+        )
+        compiled_filters = tuple(
+            _CompiledFilter(
+                filter=f,
+                pattern=re.compile(f.pattern, re.IGNORECASE) if f.pattern else None,
+                unless=tuple(re.compile(p, re.IGNORECASE) for p in f.unless),
+            )
+            for f in filters
+        )
+        return cls(
+            rules=tuple(rules), filters=tuple(filters), boundaries=tuple(boundaries),
+            version=digest.hexdigest(), _rules=compiled_rules, _filters=compiled_filters,
+            _boundaries=tuple(re.compile(b.pattern, re.IGNORECASE) for b in boundaries),
+            _generic={r.id: r.generic for r in rules},
+        )
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    # -- matching ----------------------------------------------------------------
+
+    def match(self, text: str, offset: int = 0) -> list[TriggerMatch]:
+        """Winning trigger per clause of `text`, in text order; vetoed ones carry `filtered_by`.
+
+        Offsets are absolute (`offset` + position in `text`).
+        """
+        candidates = self._candidates(text)
+        if not candidates:
+            return []
+        cuts = self._clause_cuts(text)
+        by_clause: dict[int, list[tuple[_CompiledRule, int, int, bool]]] = {}
+        for cand in candidates:
+            clause = sum(1 for c in cuts if c <= cand[1])
+            by_clause.setdefault(clause, []).append(cand)
+        winners: list[TriggerMatch] = []
+        for clause in sorted(by_clause):
+            crule, start, end, plural = min(
+                by_clause[clause], key=lambda c: (-c[0].rule.priority, c[0].rank, -(c[2] - c[1]), c[1])
+            )
+            cardinal = cardinal_before(text[:start]) if plural else None
+            filtered_by = self._veto(text, start, end, crule.rule, plural, cardinal)
+            winners.append(
+                TriggerMatch(
+                    rule_id=crule.rule.id, event_type=crule.rule.event_type,
+                    sub_event_type=crule.rule.sub_event_type, start=offset + start, end=offset + end,
+                    text=text[start:end], plural=plural, cardinal=cardinal, filtered_by=filtered_by,
+                    priority=crule.rule.priority,
+                )
+            )
+        specific = {w.event_type for w in winners if not self._generic[w.rule_id]}
+        return [w for w in winners if not (self._generic[w.rule_id] and w.event_type in specific)]
+
+    def classify(self, text: str, offset: int = 0) -> list[TriggerMatch]:
+        """The winners of `match` that no filter vetoed."""
+        return [m for m in self.match(text, offset) if m.filtered_by is None]
+
+    def _candidates(self, text: str) -> list[tuple[_CompiledRule, int, int, bool]]:
+        found: list[tuple[_CompiledRule, int, int, bool]] = []
+        for crule in self._rules:
+            if any(not r.search(text) for r in crule.requires):
+                continue
+            if any(x.search(text) for x in crule.excludes):
+                continue
+            for plural, patterns in ((False, crule.singular), (True, crule.plural)):
+                for pat in patterns:
+                    found += [(crule, m.start(), m.end(), plural) for m in pat.finditer(text) if m.end() > m.start()]
+        return found
+
+    def _clause_cuts(self, text: str) -> list[int]:
+        cuts = {m.start() for b in self._boundaries for m in b.finditer(text) if m.start() > 0}
+        return sorted(cuts)
+
+    def _veto(self, text: str, start: int, end: int, rule: Rule, plural: bool, cardinal: int | None) -> str | None:
+        for cf in self._filters:
+            f = cf.filter
+            if f.applies_to and rule.event_type not in f.applies_to:
+                continue
+            if f.plural_only and not (plural and cardinal is None):
+                continue
+            if cf.pattern is not None and not cf.pattern.search(_scope_text(text, start, end, f)):
+                continue
+            if any(u.search(text) for u in cf.unless):
+                continue
+            return f.id
+        return None
+
+
+def _scope_text(text: str, start: int, end: int, f: Filter) -> str:
+    if f.scope == "before":
+        return text[max(0, start - f.window):start]
+    if f.scope == "after":
+        return text[end:end + f.window]
+    if f.scope == "around":
+        return text[max(0, start - f.window):end + f.window]
+    return text
+
+
+def _parse_file(path: Path, data: bytes) -> RuleFile:
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(str(path), "file", f"not valid UTF-8 TOML: {exc}") from exc
+    try:
+        return RuleFile.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = list(err["loc"])
+        where = "file"
+        if len(loc) >= 2 and isinstance(loc[1], int) and loc[0] in raw:
+            section, idx = loc[0], loc[1]
+            item = raw[section][idx] if idx < len(raw[section]) else {}
+            item_id = item.get("id", f"#{idx}") if isinstance(item, dict) else f"#{idx}"
+            field = ".".join(str(x) for x in loc[2:]) or "(item)"
+            where = f"{section} {item_id!r} field {field!r}"
+        return _raise(path, where, err["msg"])
+
+
+def _raise(path: Path, where: str, detail: str) -> RuleFile:
+    raise DataFileError(str(path), where, detail)
