@@ -1,0 +1,285 @@
+"""Stage 1: read input files into Articles (text + metadata + page layout).
+
+`read_inputs(inputs, manifest)` is the entry point. INPUT items are files, folders
+(walked recursively in sorted order) or globs. Files are read by the reader registered
+for their suffix in READERS; adding a format is one module and one line there.
+
+Metadata comes from manifests: a `manifest.jsonl` in an input folder (or beside a file
+given directly or by glob) is read automatically and is itself never an article; the
+`manifest` argument names one elsewhere, whose entries win. Each entry has `file`
+(relative to the manifest's folder, or a bare file name, or a JSONL line id) and any of
+outlet, url, published, language; other fields are ignored.
+
+Every problem becomes a Reject (code from coder/errors.py); one bad file never stops the
+others. Only a path or glob that matches nothing raises (InputNotFound).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coder.errors import E_DUPLICATE_ID, E_MANIFEST, E_UNSUPPORTED
+from coder.models import Article, Reject
+from coder.read.html import read_html
+from coder.read.jsonl import read_jsonl
+from coder.read.text import ArticleMeta, ReadError, parse_published, read_text
+
+__all__ = [
+    "READERS", "ArticleMeta", "InputNotFound", "ReadResult", "read_inputs", "read_manifest",
+    "read_html", "read_jsonl", "read_text",
+]
+
+STAGE = "read"
+MANIFEST_NAME = "manifest.jsonl"
+# Files a folder may hold beside its articles (docs, expected outputs): skipped silently
+# when walking a folder; named explicitly they are rejected as unsupported.
+COMPANION_SUFFIXES = frozenset({".md", ".json", ".csv", ".toml", ".yaml", ".yml", ".rst"})
+MANIFEST_FIELDS = ("outlet", "url", "published", "language")
+
+Reader = Callable[[Path, ArticleMeta, Mapping[str, ArticleMeta]], tuple[list[Article], list[Reject]]]
+
+
+class InputNotFound(Exception):
+    """An input path or glob matched nothing at all."""
+
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"{path}: no such file or directory (or the glob matched nothing)")
+
+
+@dataclass
+class ReadResult:
+    articles: list[Article] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    inputs_seen: list[str] = field(default_factory=list)
+
+
+def _single(read_one: Callable[[Path, ArticleMeta], Article]) -> Reader:
+    """Adapt a one-article reader to the registry's (articles, rejects) shape."""
+
+    def reader(path: Path, meta: ArticleMeta, meta_by_id: Mapping[str, ArticleMeta]) -> tuple[list[Article], list[Reject]]:
+        try:
+            return [read_one(path, meta)], []
+        except ReadError as exc:
+            return [], [Reject(path=str(path), article_id=meta.article_id, stage=STAGE, code=exc.code, message=exc.message)]
+
+    reader.__name__ = read_one.__name__
+    reader.__doc__ = read_one.__doc__
+    return reader
+
+
+def _jsonl_reader(path: Path, meta: ArticleMeta, meta_by_id: Mapping[str, ArticleMeta]) -> tuple[list[Article], list[Reject]]:
+    return read_jsonl(path, meta_by_id, file_meta=meta)
+
+
+READERS: dict[str, Reader] = {
+    ".txt": _single(read_text),
+    ".html": _single(read_html),
+    ".htm": _single(read_html),
+    ".jsonl": _jsonl_reader,
+}
+
+
+# ---------------------------------------------------------------------------
+# manifests
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Manifest:
+    """Metadata entries of one manifest file, addressable by resolved path, file name or id."""
+
+    path: Path
+    by_path: dict[Path, ArticleMeta] = field(default_factory=dict)
+    by_name: dict[str, ArticleMeta] = field(default_factory=dict)
+    by_key: dict[str, ArticleMeta] = field(default_factory=dict)  # the `file` value as written
+
+    def lookup(self, file: Path) -> ArticleMeta | None:
+        return self.by_path.get(file.resolve()) or self.by_name.get(file.name)
+
+
+def _manifest_reject(path: Path, line: int, detail: str, article_id: str | None = None) -> Reject:
+    return Reject(path=str(path), article_id=article_id, stage=STAGE, code=E_MANIFEST.code,
+                  message=E_MANIFEST.format(path=path, line=line, detail=detail))
+
+
+def read_manifest(path: Path | str) -> tuple[Manifest, list[Reject]]:
+    """Parse a manifest.jsonl; bad lines and bad fields become E008 rejects.
+
+    A bad `published` rejects only that field: the entry is kept without a date.
+    """
+    path = Path(path)
+    manifest = Manifest(path=path)
+    try:
+        raw = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return manifest, [_manifest_reject(path, 0, f"cannot read the manifest: {exc}")]
+    rejects: list[Reject] = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            rejects.append(_manifest_reject(path, number, f"not JSON: {exc.msg}"))
+            continue
+        if not isinstance(obj, dict):
+            rejects.append(_manifest_reject(path, number, "expected a JSON object"))
+            continue
+        file = obj.get("file")
+        if not isinstance(file, str) or not file.strip():
+            rejects.append(_manifest_reject(path, number, "missing or empty `file`"))
+            continue
+        values: dict[str, object] = {}
+        for key in MANIFEST_FIELDS:
+            value = obj.get(key)
+            if value is not None and not isinstance(value, str):
+                rejects.append(_manifest_reject(path, number, f"`{key}` must be a string, got {value!r}", file))
+                value = None
+            values[key] = value or None
+        try:
+            values["published"] = parse_published(values["published"])
+        except ValueError as exc:
+            rejects.append(_manifest_reject(path, number, f"{exc}; read without a publication date", file))
+            values["published"] = None
+        meta = ArticleMeta(article_id="", **values)  # type: ignore[arg-type]
+        manifest.by_key[file] = meta
+        manifest.by_path[(path.parent / file).resolve()] = meta
+        manifest.by_name.setdefault(Path(file).name, meta)
+    return manifest, rejects
+
+
+# ---------------------------------------------------------------------------
+# expanding inputs
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    article_id: str
+    explicit: bool  # named directly or by glob (an unsupported suffix is then an error)
+    base: Path | None = None  # the input folder it was found in
+
+    def manifest_folders(self) -> list[Path]:
+        """Folders whose manifest.jsonl may describe this file, nearest first."""
+        folders = [self.path.parent]
+        if self.base is not None:
+            for parent in self.path.parent.parents:
+                if self.base.resolve() not in (parent.resolve(), *parent.resolve().parents):
+                    break
+                folders.append(parent)
+        return folders
+
+
+def _is_hidden(path: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(base).parts)
+
+
+def _walk(folder: Path) -> list[Found]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not _is_hidden(path, folder):
+            found.append(Found(path, path.relative_to(folder).as_posix(), explicit=False, base=folder))
+    return found
+
+
+def _glob_base(pattern: str) -> Path:
+    """The literal folder part of a glob ("data/**/*.txt" -> "data")."""
+    parts = []
+    for part in Path(pattern).parts:
+        if glob.has_magic(part):
+            break
+        parts.append(part)
+    return Path(*parts) if parts else Path(".")
+
+
+def _expand(item: str) -> list[Found]:
+    path = Path(item)
+    if path.is_dir():
+        return _walk(path)
+    if path.is_file():
+        return [Found(path, path.name, explicit=True)]
+    if glob.has_magic(item):
+        base = _glob_base(item)
+        found: list[Found] = []
+        for match in sorted(glob.glob(item, recursive=True)):
+            m = Path(match)
+            if m.is_dir():
+                found.extend(_walk(m))
+            elif m.is_file():
+                try:
+                    article_id = m.relative_to(base).as_posix()
+                except ValueError:
+                    article_id = m.name
+                found.append(Found(m, article_id, explicit=True))
+        if found:
+            return found
+    raise InputNotFound(item)
+
+
+def read_inputs(inputs: list[str], manifest: str | None = None) -> ReadResult:
+    """Read every article the inputs name; rejects collect every problem found.
+
+    Raises InputNotFound (before reading anything) when an input matches nothing.
+    """
+    found: list[Found] = []
+    for item in inputs:
+        found.extend(_expand(item))
+
+    result = ReadResult()
+    manifests: dict[Path, Manifest] = {}
+
+    def manifest_at(path: Path) -> Manifest:
+        key = path.resolve()
+        if key not in manifests:
+            parsed, rejects = read_manifest(path)
+            manifests[key] = parsed
+            result.rejects.extend(rejects)
+        return manifests[key]
+
+    explicit = manifest_at(Path(manifest)) if manifest else None
+    seen_paths: set[Path] = set()
+    seen_ids: set[str] = set()
+    for item in found:
+        resolved = item.path.resolve()
+        if resolved in seen_paths:
+            continue
+        seen_paths.add(resolved)
+        if item.path.name == MANIFEST_NAME:
+            manifest_at(item.path)
+            continue
+        suffix = item.path.suffix.lower()
+        if suffix not in READERS and not item.explicit and suffix in COMPANION_SUFFIXES:
+            continue
+        result.inputs_seen.append(str(item.path))
+        if suffix not in READERS:
+            result.rejects.append(Reject(path=str(item.path), article_id=item.article_id, stage=STAGE,
+                                         code=E_UNSUPPORTED.code,
+                                         message=E_UNSUPPORTED.format(path=item.path, suffix=item.path.suffix)))
+            continue
+        local = [manifest_at(f / MANIFEST_NAME) for f in item.manifest_folders() if (f / MANIFEST_NAME).is_file()]
+        sources = ([explicit] if explicit else []) + local  # first wins
+        meta = ArticleMeta(article_id=item.article_id)
+        for source in sources:
+            entry = source.lookup(item.path)
+            if entry is not None:
+                meta = meta.filled_from(entry)
+        meta_by_id: dict[str, ArticleMeta] = {}
+        for source in reversed(sources):  # explicit manifest last: it wins
+            meta_by_id.update(source.by_key)
+        articles, rejects = READERS[suffix](item.path, meta, meta_by_id)
+        result.rejects.extend(rejects)
+        for article in articles:
+            if article.article_id in seen_ids:
+                result.rejects.append(Reject(
+                    path=article.source_path, article_id=article.article_id, stage=STAGE, code=E_DUPLICATE_ID.code,
+                    message=E_DUPLICATE_ID.format(path=article.source_path, article_id=article.article_id)))
+                continue
+            seen_ids.add(article.article_id)
+            result.articles.append(article)
+    return result

@@ -1,0 +1,91 @@
+"""Stage 2: split an article's body and caption segments into sentences with exact offsets.
+
+`split_sentences(article)` is the entry point. pysbd finds the boundaries (it knows
+abbreviations such as "U.S.", "Gen." and "Jan. 1" and quotes ending in ." or .”); each
+sentence is then located in the original text, so `article.text[s.start:s.end] == s.text`
+always holds. A few repairs follow pysbd: a fragment without letters ("[...]", "|") is
+joined to its neighbour, and a fragment starting in lower case ("p.m. Monday" split) is
+joined to the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pysbd
+
+from coder.models import Article, Sentence
+from coder.read.layout import dateline_place
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SPLIT_KINDS = ("body", "caption")
+
+
+@cache
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text`, stripped of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in _segmenter().segment(text):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start = text.find(stripped, cursor)
+        if start < 0:  # pysbd altered the text; fall back to the rest of the paragraph as one piece
+            rest = text[cursor:]
+            if rest.strip():
+                lead = len(rest) - len(rest.lstrip())
+                spans.append((cursor + lead, cursor + len(rest.rstrip())))
+            cursor = len(text)
+            break
+        spans.append((start, start + len(stripped)))
+        cursor = start + len(stripped)
+    return _repair(text, spans)
+
+
+def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = text[start:end]
+        if out and (not _LETTER.search(piece) or piece[0].islower()):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    # a letterless first piece ("[...]" at paragraph start) joins the sentence after it
+    if len(out) > 1 and not _LETTER.search(text[out[0][0]:out[0][1]]):
+        out[0:2] = [(out[0][0], out[1][1])]
+    return out
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    """Sentences of the article's body and caption segments, in text order.
+
+    `paragraph` counts body/caption paragraphs (one per segment, i.e. per line) from 0;
+    `dateline` is set on the first sentence after a dateline segment ("BAGHDAD").
+    """
+    text = article.text
+    sentences: list[Sentence] = []
+    paragraph = -1
+    pending_dateline: str | None = None
+    for seg in sorted(article.segments, key=lambda s: s.start):
+        if seg.kind == "dateline":
+            pending_dateline = dateline_place(text[seg.start:seg.end])
+            continue
+        if seg.kind not in _SPLIT_KINDS:
+            pending_dateline = None
+            continue
+        paragraph += 1
+        chunk = text[seg.start:seg.end]
+        for start, end in sentence_spans(chunk):
+            sentences.append(Sentence(
+                index=len(sentences), start=seg.start + start, end=seg.start + end,
+                text=chunk[start:end], kind=seg.kind, story=seg.story, paragraph=paragraph,
+                dateline=pending_dateline,
+            ))
+            pending_dateline = None
+    return sentences
