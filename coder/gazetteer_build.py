@@ -1,0 +1,457 @@
+"""Build the gazetteer the coder loads (gazetteer/places.tsv.gz, countries.tsv, MANIFEST.json, ATTRIBUTION.md).
+
+One direction only: upstream source files (../shared/gazetteer-sources) stay as they came, small hand-made
+override files sit in gazetteer/overrides/, and this build writes the files that `coder.places.Gazetteer`
+loads. Nobody edits a built file by hand; the output is byte-reproducible (sorted rows, gzip mtime=0).
+
+What is built is data (gazetteer/overrides/build.toml): focus countries get Who's On First + GeoNames +
+a hand supplement + official admin boundaries (admin units by point-in-polygon); every other country gets
+its GeoNames populated places above a population threshold, its capital and its admin1 units.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shapely.geometry import Point, shape
+from shapely.strtree import STRtree
+
+from coder.errors import DataFileError
+from coder.places import KEY_VERSION, _is_latin, alias_keys, fold_key
+
+BUILDER_VERSION = "1.0"
+COLUMNS = (
+    "id", "name", "altnames", "feature", "lat", "lon", "iso2", "iso3", "isonum", "country",
+    "admin1", "admin2", "admin3", "population", "source", "keys",
+)
+COUNTRY_COLUMNS = ("iso2", "iso3", "isonum", "name", "capital", "capital_id", "continent", "region", "lat", "lon", "population")
+DEFAULT_OVERRIDES = Path(__file__).resolve().parents[1] / "gazetteer" / "overrides"
+
+# Licence of each source folder (its ATTRIBUTION.txt carries the full text).
+_LICENCES = {
+    "geonames": "CC BY 4.0", "world": "CC BY 4.0", "wof": "CC0 + CC BY sources",
+    "iraq/ocha_cod_ab_2019": "CC BY 3.0 IGO", "iraq": "CC0 (supplement by us)", "overrides": "CC0 (hand-made)",
+}
+_ATTRIBUTION = [
+    "Contains data from GeoNames (geonames.org), CC BY 4.0.",
+    "Data from Who's On First (whosonfirst.org), including data from GeoNames (CC BY 4.0) and Quattroshapes (CC BY).",
+    "Administrative boundaries: CSO Iraq / OCHA Iraq, COD-AB 2019, via HDX, CC BY 3.0 IGO. "
+    "The boundaries and names shown do not imply official endorsement or acceptance by the United Nations.",
+]
+_SUPPLEMENT_FEATURES = {
+    "neighbourhood": "neighbourhood", "district/compound": "landmark", "airport": "landmark",
+    "city": "city", "town": "town", "village": "village", "district": "admin2",
+}
+_POPULATED = {"city", "town", "village"}
+
+
+def populated_feature(population: int) -> str:
+    """Feature class of a populated place by size (ranking uses city > town > village)."""
+    if population >= 50_000:
+        return "city"
+    if population >= 1_000:
+        return "town"
+    return "village"
+
+
+@dataclass
+class _Row:
+    id: str
+    name: str
+    feature: str
+    lat: float
+    lon: float
+    iso2: str
+    altnames: set[str] = field(default_factory=set)
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    population: int = 0
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class _Country:
+    iso2: str
+    iso3: str
+    isonum: int
+    name: str
+    capital: str
+    continent: str
+    geonameid: str
+    population: int
+
+
+# ---------------------------------------------------------------------------
+# readers (each reads one upstream file as it came)
+# ---------------------------------------------------------------------------
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _read_countries(path: Path) -> list[_Country]:
+    out = []
+    for line in path.read_text("utf-8-sig").splitlines():
+        if not line or line.lstrip("\ufeff").startswith("#"):
+            continue
+        c = line.split("\t")
+        out.append(_Country(c[0], c[1], int(c[2]), c[4], c[5], c[8], c[16], int(c[7] or 0)))
+    return out
+
+
+def _read_regions(path: Path) -> tuple[dict[str, str], dict[str, str]]:
+    by_continent, by_iso2 = {}, {}
+    for r in _read_tsv(path):
+        key, region = r["key"], r["region"]
+        if key.startswith("continent:"):
+            by_continent[key.split(":", 1)[1]] = region
+        else:
+            by_iso2[key] = region
+    return by_continent, by_iso2
+
+
+def _split_alt(value: str) -> set[str]:
+    return {a.strip() for a in (value or "").split("|") if a.strip()}
+
+
+def _clean(text: str) -> str:
+    return " ".join(str(text).replace("\t", " ").split())
+
+
+# ---------------------------------------------------------------------------
+# admin units by point-in-polygon
+# ---------------------------------------------------------------------------
+
+
+class _Boundaries:
+    """Admin polygons of one country; `locate` gives (admin1, admin2, admin3) of a point."""
+
+    def __init__(self, paths: list[Path]):
+        self.levels: list[list[tuple[dict, object]]] = []
+        for level, path in enumerate(paths, start=1):
+            feats = json.loads(path.read_text("utf-8"))["features"]
+            feats.sort(key=lambda f: f["properties"][f"ADM{level}_PCODE"])
+            self.levels.append([(f["properties"], shape(f["geometry"])) for f in feats])
+        self._finest = self.levels[-1]
+        self._tree = STRtree([g for _, g in self._finest])
+
+    def locate(self, lat: float, lon: float, max_deg: float = 0.05) -> tuple[str, str, str]:
+        pt = Point(lon, lat)
+        hits = sorted(int(i) for i in self._tree.query(pt, predicate="intersects"))
+        if not hits:  # simplified borders: accept the nearest unit within ~5 km
+            i = int(self._tree.nearest(pt))
+            if self._finest[i][1].distance(pt) > max_deg:
+                return "", "", ""
+            hits = [i]
+        props = self._finest[hits[0]][0]
+        names = [props.get(f"ADM{lvl}_EN") or "" for lvl in range(1, len(self.levels) + 1)]
+        return tuple((names + ["", "", ""])[:3])  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------
+# focus country (WOF + GeoNames + supplement + boundaries)
+# ---------------------------------------------------------------------------
+
+
+def _focus_rows(sources: Path, overrides: Path, spec: dict,
+                world: list[dict[str, str]]) -> tuple[list[_Row], dict[str, _Row]]:
+    iso2 = spec["iso2"]
+    bounds = _Boundaries([sources / p for p in spec["boundaries"]])
+    rows: list[_Row] = []
+    by_gn: dict[str, _Row] = {}
+    region_alts: list[tuple[float, float, set[str]]] = []
+    county_alts: list[tuple[float, float, str, set[str]]] = []
+
+    for r in _read_tsv(sources / spec["wof"]):
+        if r["deprecated"] or r["is_current"] == "0":
+            continue
+        lat, lon, kind = float(r["lat"]), float(r["lon"]), r["placetype"]
+        alts = _split_alt(r["altnames"]) | {r["name"]}
+        if kind == "region":
+            region_alts.append((lat, lon, alts))
+        elif kind == "county":
+            county_alts.append((lat, lon, r["name"], alts))
+        elif kind in ("locality", "neighbourhood", "campus"):
+            pop = int(r["population"] or 0)
+            feature = {"neighbourhood": "neighbourhood", "campus": "landmark"}.get(kind) or populated_feature(pop)
+            row = _Row(f"wof:{r['wof_id']}", r["name"], feature, lat, lon, iso2, alts, population=pop, source="wof")
+            rows.append(row)
+            if r["gn_id"]:
+                by_gn[r["gn_id"]] = row
+
+    for r in world:  # GeoNames cities500 rows of the country: join on geonameid, else add
+        if r["country_code"] != iso2:
+            continue
+        alts = _split_alt(r["alternatenames"]) | {r["name"], r["asciiname"]}
+        pop = int(r["population"] or 0)
+        row = by_gn.get(r["geonameid"])
+        if row is not None:
+            row.altnames |= alts
+            if not _is_latin(row.name):  # WOF sometimes names a town in Arabic only
+                row.name = r["asciiname"] or r["name"]
+            if row.feature in _POPULATED:
+                row.population = max(row.population, pop)
+                row.feature = populated_feature(row.population)
+        else:
+            row = _Row(f"gn:{r['geonameid']}", r["name"], populated_feature(pop), float(r["latitude"]),
+                       float(r["longitude"]), iso2, alts, population=pop, source="geonames")
+            rows.append(row)
+            by_gn[r["geonameid"]] = row
+
+    sup_path = sources / spec["supplement"]
+    for r in _read_tsv(sup_path):
+        feature = _SUPPLEMENT_FEATURES.get(r["feature"])
+        if feature is None:
+            raise DataFileError(str(sup_path), r["key"], f"unknown feature {r['feature']!r}")
+        alts = _split_alt(r["aliases"])
+        link = r["links_to"].split(":", 1)[1].split(";")[0].strip() if r["links_to"].startswith("gn:") else ""
+        if feature in _POPULATED and link in by_gn:  # an alias row for an existing town
+            by_gn[link].altnames |= alts | {r["name"]}
+            continue
+        name = r["name"]
+        if "(" in name and name.endswith(")"):  # "Al-Jabal (Rawa)": a neighbourhood of Rawa -> "Rawa - Al-Jabal"
+            inner, town = name[:-1].split("(", 1)
+            alts.add(inner.strip())
+            name = f"{town.strip()} - {inner.strip()}"
+        rows.append(_Row(f"sup:{r['key']}", name, feature, float(r["lat"]), float(r["lon"]), iso2,
+                         alts | {r["name"]}, source="supplement"))
+
+    for row in rows:
+        row.admin1, row.admin2, row.admin3 = bounds.locate(row.lat, row.lon)
+
+    for row in rows:
+        if not _is_latin(row.name):
+            latin = sorted(a for a in row.altnames if _is_latin(a))
+            row.name = latin[0] if latin else row.name
+    rows += _admin_unit_rows(bounds, overrides / spec["capitals"], by_gn, rows, region_alts, county_alts, iso2)
+    return rows, by_gn
+
+
+def _admin_unit_rows(bounds: _Boundaries, capitals_path: Path, by_gn: dict[str, _Row], places: list[_Row],
+                     region_alts, county_alts, iso2: str) -> list[_Row]:
+    """The admin units themselves as places; each carries its main town's point where one is known."""
+    capitals = {r["admin1"]: r for r in _read_tsv(capitals_path)}
+    towns: dict[tuple[int, str, str], _Row] = {}  # (level, unit name, folded town name) -> biggest town
+    for p in places:
+        if p.feature in _POPULATED:
+            for level, unit in ((2, p.admin2), (3, p.admin3)):
+                for alt in p.altnames | {p.name}:
+                    key = (level, unit, fold_key(alt))
+                    if key not in towns or (towns[key].population, towns[key].id) < (p.population, p.id):
+                        towns[key] = p
+    # WOF region/county alternate names include neighbouring towns ("Al Rumadi" for Anbar, "Kirkuk" for
+    # Dibis): keep an alternate name only if no other town of some size or admin unit is called so.
+    taken = {fold_key(a) for p in places if p.feature in _POPULATED and p.population >= 1000
+             for a in p.altnames | {p.name}}
+    taken |= {fold_key(props[f"ADM{lvl}_EN"]) for lvl, units in enumerate(bounds.levels, start=1) for props, _ in units}
+
+    def own(alts: set[str], name: str) -> set[str]:
+        return {a for a in alts if fold_key(a) == fold_key(name) or fold_key(a) not in taken}
+
+    out: list[_Row] = []
+    for level, units in enumerate(bounds.levels, start=1):
+        for props, geom in units:
+            name = props[f"ADM{level}_EN"]
+            alts = {props.get(f"ADM{level}_AR") or "", name} - {""}
+            rep = geom.representative_point()
+            lat, lon = round(rep.y, 5), round(rep.x, 5)
+            admins = [props.get(f"ADM{lvl}_EN") or "" for lvl in (1, 2, 3)]
+            admins = [a if lvl <= level else "" for lvl, a in enumerate(admins, start=1)]
+            if level == 1:
+                cap = capitals.get(name)
+                if cap is None:
+                    raise DataFileError(str(capitals_path), name, "no capital listed for this admin1 unit")
+                town = by_gn.get(cap["geonameid"])
+                if town is None:
+                    raise DataFileError(str(capitals_path), name, f"geonameid {cap['geonameid']} not in the sources")
+                lat, lon = town.lat, town.lon
+                for rlat, rlon, ralts in region_alts:
+                    if bounds.locate(rlat, rlon)[0] == name:
+                        alts |= own(ralts, name)
+            else:
+                town = towns.get((level, name, fold_key(name)))
+                if town is not None:
+                    lat, lon = town.lat, town.lon
+                if level == 2:
+                    for clat, clon, cname, calts in county_alts:
+                        if fold_key(cname) == fold_key(name) and bounds.locate(clat, clon)[0] == admins[0]:
+                            alts |= own(calts, name)
+            out.append(_Row(f"ocha:{props[f'ADM{level}_PCODE']}", name, f"admin{level}", lat, lon, iso2, alts,
+                            *admins, source="ocha"))
+    known = {fold_key(r.name) for r in out if r.feature == "admin2"}
+    for clat, clon, cname, calts in county_alts:  # WOF/ESOC districts with no OCHA twin ("Ru'ua")
+        if fold_key(cname) not in known:
+            a1, a2, a3 = bounds.locate(clat, clon)
+            out.append(_Row(f"wof:county:{fold_key(cname).replace(' ', '_')}", cname, "admin2", clat, clon, iso2,
+                            own(calts, cname), a1, a2, a3, source="wof"))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# world layer
+# ---------------------------------------------------------------------------
+
+
+def _world_rows(world: list[dict[str, str]], countries: list[_Country], focus: set[str], min_pop: int,
+                admin1_path: Path) -> tuple[list[_Row], dict[str, _Row]]:
+    """Big towns, capitals and admin1 units of non-focus countries; returns rows and capital per iso2."""
+    rows: list[_Row] = []
+    capital_names = {c.iso2: fold_key(c.capital) for c in countries if c.capital}
+    capitals: dict[str, dict[str, str]] = {}
+    biggest_in_admin1: dict[tuple[str, str], dict[str, str]] = {}
+    for r in world:
+        cc, pop = r["country_code"], int(r["population"] or 0)
+        if cc in capital_names and capital_names[cc] in {fold_key(r["name"]), fold_key(r["asciiname"])}:
+            if cc not in capitals or int(capitals[cc]["population"] or 0) < pop:
+                capitals[cc] = r
+        k = (cc, r["admin1_code"])
+        if k not in biggest_in_admin1 or int(biggest_in_admin1[k]["population"] or 0) < pop:
+            biggest_in_admin1[k] = r
+    capital_ids = {r["geonameid"] for r in capitals.values()}
+    capital_rows: dict[str, _Row] = {}
+    for r in world:
+        cc = r["country_code"]
+        is_capital = r["geonameid"] in capital_ids
+        if cc in focus and not is_capital:
+            continue
+        pop = int(r["population"] or 0)
+        if pop < min_pop and not is_capital:
+            continue
+        row = _Row(f"gn:{r['geonameid']}", r["name"], populated_feature(max(pop, 50_000 if is_capital else 0)),
+                   float(r["latitude"]), float(r["longitude"]), cc,
+                   _split_alt(r["alternatenames"]) | {r["name"], r["asciiname"]},
+                   r["admin1_name"], r["admin2_name"], "", pop, "geonames")
+        if is_capital:
+            capital_rows[cc] = row
+        if cc not in focus:
+            rows.append(row)
+    for line in admin1_path.read_text("utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        cc = code.split(".")[0]
+        big = biggest_in_admin1.get((cc, code))
+        if cc in focus or big is None:  # no populated place known: no point to give it
+            continue
+        rows.append(_Row(f"gn:{gid}", name, "admin1", float(big["latitude"]), float(big["longitude"]), cc,
+                         {name, ascii_name}, name, source="geonames"))
+    return rows, capital_rows
+
+
+# ---------------------------------------------------------------------------
+# the build
+# ---------------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.5f}".rstrip("0").rstrip(".")
+
+
+def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None = None) -> dict:
+    """Build the gazetteer from `sources_dir` into `out_dir`; returns the manifest (also written there).
+
+    Deterministic: the same sources and overrides give byte-identical files.
+    """
+    sources_dir, out_dir = Path(sources_dir), Path(out_dir)
+    overrides = Path(overrides_dir) if overrides_dir else DEFAULT_OVERRIDES
+    config = tomllib.loads((overrides / "build.toml").read_text("utf-8"))
+    countries = _read_countries(sources_dir / "geonames/countryInfo.txt")
+    by_iso2 = {c.iso2: c for c in countries}
+    by_iso3 = {c.iso3: c for c in countries}
+    by_continent, region_of = _read_regions(overrides / "acled_regions.tsv")
+    world = _read_tsv(sources_dir / "world/geonames_cities500_admin.tsv.gz")
+    focus = {spec["iso2"] for spec in config["focus"]}
+
+    rows, capital_rows = _world_rows(world, countries, focus, int(config["world_min_population"]),
+                                     sources_dir / "geonames/admin1CodesASCII.txt")
+    for spec in config["focus"]:
+        focus_rows, by_gn = _focus_rows(sources_dir, overrides, spec, world)
+        rows += focus_rows
+        cap = capital_rows.get(spec["iso2"])
+        if cap is not None and cap.id.removeprefix("gn:") in by_gn:
+            capital_rows[spec["iso2"]] = by_gn[cap.id.removeprefix("gn:")]
+
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for r in _read_tsv(overrides / "country_aliases.tsv"):
+        if r["iso3"] not in by_iso3:
+            raise DataFileError(str(overrides / "country_aliases.tsv"), r["iso3"], "unknown ISO3 code")
+        aliases[r["iso3"]].add(r["alias"])
+    country_table = []
+    for c in sorted(countries, key=lambda c: c.iso2):
+        cap = capital_rows.get(c.iso2)
+        lat, lon = (cap.lat, cap.lon) if cap else (0.0, 0.0)
+        region = region_of.get(c.iso2) or by_continent.get(c.continent, "")
+        country_table.append([c.iso2, c.iso3, str(c.isonum), c.name, c.capital, cap.id if cap else "", c.continent,
+                              region, _fmt(lat), _fmt(lon), str(c.population)])
+        if cap:
+            rows.append(_Row(f"country:{c.iso3}", c.name, "country", lat, lon, c.iso2, {c.name} | aliases[c.iso3],
+                             population=c.population, source="geonames"))
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lines = ["\t".join(COLUMNS)]
+    for r in sorted(rows, key=lambda r: r.id):
+        c = by_iso2[r.iso2]
+        alts = sorted({_clean(a) for a in r.altnames} - {_clean(r.name), ""})
+        lines.append("\t".join([
+            r.id, _clean(r.name), "|".join(alts), r.feature, _fmt(r.lat), _fmt(r.lon), c.iso2, c.iso3,
+            str(c.isonum), c.name, _clean(r.admin1), _clean(r.admin2), _clean(r.admin3),
+            str(r.population or ""), r.source, "|".join(_keys(r.name, alts)),
+        ]))
+    raw = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        gz.write(("\n".join(lines) + "\n").encode("utf-8"))
+    (out_dir / "places.tsv.gz").write_bytes(raw.getvalue())
+    country_lines = ["\t".join(COUNTRY_COLUMNS)] + ["\t".join(r) for r in country_table]
+    (out_dir / "countries.tsv").write_text("\n".join(country_lines) + "\n", "utf-8")
+    (out_dir / "ATTRIBUTION.md").write_text(
+        "# Gazetteer attribution\n\nThe files in this folder are built by `coder gazetteer build` from:\n\n"
+        + "".join(f"- {line}\n" for line in _ATTRIBUTION)
+        + "- Hand-made overrides in `overrides/` and the Iraq supplement: CC0.\n", "utf-8")
+
+    source_files = sorted({
+        "geonames/countryInfo.txt", "geonames/admin1CodesASCII.txt", "world/geonames_cities500_admin.tsv.gz",
+        *(p for spec in config["focus"] for p in (spec["wof"], spec["supplement"], *spec["boundaries"])),
+    })
+    manifest = {
+        "builder_version": BUILDER_VERSION,
+        "key_version": KEY_VERSION,
+        "sources": [{"path": p, "licence": _licence(p), "sha256": _sha256(sources_dir / p)} for p in source_files],
+        "overrides": [{"path": f"overrides/{p.name}", "sha256": _sha256(p)}
+                      for p in sorted(overrides.iterdir()) if p.is_file()],
+        "files": {
+            "places.tsv.gz": {"sha256": _sha256(out_dir / "places.tsv.gz"), "rows": len(lines) - 1},
+            "countries.tsv": {"sha256": _sha256(out_dir / "countries.tsv"), "rows": len(country_lines) - 1},
+            "ATTRIBUTION.md": {"sha256": _sha256(out_dir / "ATTRIBUTION.md"), "rows": 0},
+        },
+    }
+    manifest["version"] = hashlib.sha256(
+        "".join(manifest["files"][k]["sha256"] for k in sorted(manifest["files"])).encode()).hexdigest()
+    (out_dir / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
+    return manifest
+
+
+def _keys(name: str, alts: list[str]) -> list[str]:
+    """Normalised alias keys of a row (coder.places.alias_keys; the primary name's key first)."""
+    primary = sorted(alias_keys(name)) if _is_latin(name) else []
+    rest = sorted({k for a in alts if _is_latin(a) for k in alias_keys(a)} - set(primary))
+    return primary + rest
+
+
+def _licence(path: str) -> str:
+    best = max((k for k in _LICENCES if path.startswith(k + "/")), key=len, default="")
+    return _LICENCES.get(best, "see ATTRIBUTION.txt")
