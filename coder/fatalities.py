@@ -1,0 +1,575 @@
+"""Stage 7: fatalities. A sentence in, the people it reports killed and wounded out.
+
+Conventions (ACLED codebook §6; each has a test in tests/test_fatalities.py):
+
+* Killed and wounded are kept apart; injuries are never counted as fatalities.
+* A count is a number (digits, number words up to the thousands, "a dozen") or one person
+  ("a civilian died", "the bomber was killed", "one other person was killed"), attached to
+  a noun that names people ("soldiers", "a 35-year-old man") or to no noun at all
+  ("killing two"). Numbers counting anything else ("two rockets", "5,000 troops" with no
+  casualty verb, "three vehicles", years, ages) are never taken.
+* "at least N", "more than N", "over N": N, with at_least=True. "about/nearly/some N": N.
+  Ranges "5 to 7", "5-7", "between 5 and 7": the lower figure (most conservative).
+  "up to N": N. The codebook's "most conservative figure" chooses among conflicting
+  reports (see `combine_reports`); "up to N" is the one figure this report gives, and a
+  lower one would be invented.
+* Vague words (codebook): "several", "many", "a few", "some", "a number of", "an unknown
+  number of", a bare plural ("civilians were killed") → 3 (the smaller of the codebook's
+  3 or 10: the scale of an attack is not judged here); "dozens" → 12; "scores", "tens" → 10;
+  "hundreds" → 100; "thousands" → 1000. `vague=True` whenever a default was applied.
+* "killed or injured N" / "N killed or wounded": killed 0 (the codebook codes such claims 0).
+* "no casualties", "no injuries or deaths", "without casualties", "no one was hurt",
+  "causing no casualties" → killed 0 and wounded 0; "no deaths" / "no one was killed" →
+  killed 0. "No (immediate) reports of casualties" says nothing either way: None.
+* "N casualties" alone (which can mean injured) → killed None, with a reason.
+* A suicide bomber who "blew himself up" counts as one killed (codebook: bombers count).
+* Several counts in one sentence add up ("killed three soldiers and two civilians");
+  a positive count overrides a "no casualties" elsewhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from coder.models import Casualties
+
+# ---------------------------------------------------------------------------
+# Lexicon
+# ---------------------------------------------------------------------------
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1000}
+
+# vague word -> codebook default
+_VAGUE = {"several": 3, "many": 3, "few": 3, "numerous": 3, "dozens": 12, "scores": 10,
+          "tens": 10, "hundreds": 100, "thousands": 1000}
+
+_PERSON_SINGULAR = {
+    "person", "people", "civilian", "soldier", "trooper", "policeman", "policewoman", "officer",
+    "member", "fighter", "militant", "insurgent", "gunman", "child", "woman", "man", "boy", "girl",
+    "student", "protester", "protestor", "demonstrator", "worker", "farmer", "lawyer", "bomber",
+    "attacker", "assailant", "guard", "serviceman", "servicemember", "passenger", "pilgrim",
+    "worshipper", "shepherd", "citizen", "resident", "villager", "journalist", "reporter",
+    "employee", "relative", "jihadist", "rebel", "terrorist", "militiaman", "recruit", "cadet",
+    "commander", "leader", "contractor", "driver", "nurse", "doctor", "teacher", "herder",
+    "infant", "baby", "son", "daughter", "father", "mother", "brother", "sister", "wife",
+    "husband", "official", "judge", "activist", "cleric", "imam", "priest", "tribesman",
+    "elder", "volunteer", "paramedic", "medic", "staffer", "trucker", "fisherman", "miner",
+    "migrant", "refugee", "detainee", "prisoner", "inmate", "hostage", "gunman", "sniper",
+    "pilot", "sailor", "marine", "mercenary", "combatant", "victim", "bystander", "teenager",
+    "youth", "other", "agent", "ranger", "peacekeeper", "militiamen", "national", "operative",
+    "kid", "individual", "suspect", "smuggler", "pedestrian", "customer", "shopkeeper",
+    "vendor", "owner", "engineer", "candidate", "politician", "mayor", "governor", "deputy",
+    "lawmaker", "mp", "chief", "colonel", "general", "major", "captain", "lieutenant",
+    "sergeant", "corporal", "private", "conscript", "jihadi", "extremist", "separatist",
+}
+_PERSON_IRREGULAR = {
+    "people", "men", "women", "children", "policemen", "policewomen", "gunmen", "servicemen",
+    "militiamen", "tribesmen", "fishermen", "police", "personnel", "troops", "staff", "others",
+    "youths", "family", "families", "crew", "kids",
+}
+
+
+def _is_person(word: str) -> bool:
+    w = word.lower().strip("'’")
+    if w in _PERSON_SINGULAR or w in _PERSON_IRREGULAR:
+        return True
+    for suffix in ("es", "s"):
+        if w.endswith(suffix) and w[: -len(suffix)] in _PERSON_SINGULAR:
+            return True
+    return False
+
+
+def _is_plural_person(word: str) -> bool:
+    w = word.lower()
+    return _is_person(w) and (w in _PERSON_IRREGULAR or (w.endswith("s") and w not in _PERSON_SINGULAR))
+
+
+_KILL_PASSIVE = {"killed", "dead", "died", "slain", "perished", "executed", "beheaded", "massacred",
+                 "assassinated", "murdered"}
+_WOUND_PASSIVE = {"wounded", "injured", "hurt", "maimed"}
+_KILL_ACTIVE = {"killing", "killed", "kill", "kills", "slaying", "slew", "executing", "executed",
+                "murdering", "murdered", "assassinating", "assassinated"}
+_WOUND_ACTIVE = {"wounding", "wounded", "wound", "wounds", "injuring", "injured", "injure", "injures"}
+_LEAVE = {"left", "leaving", "leaves", "leave"}
+_AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "got", "reportedly",
+        "also", "all", "both", "later", "allegedly", "reported", "confirmed", "seriously", "critically",
+        "badly", "slightly", "lightly", "fatally", "mortally", "instantly", "immediately", "then",
+        "subsequently", "either", "shot", "said", "to", "believed", "thought", "feared", "now",
+        "each", "not"}
+_BE = {"were", "was", "been", "are", "is", "be", "being", "got"}
+_QTY_PREFIX = {
+    ("at", "least"): "at_least", ("more", "than"): "at_least", ("over",): "at_least",
+    ("upwards", "of"): "at_least", ("nearly",): "", ("almost",): "", ("about",): "",
+    ("around",): "", ("approximately",): "", ("roughly",): "", ("some",): "", ("up", "to"): "up_to",
+    ("as", "many", "as"): "up_to", ("an", "estimated"): "", ("a", "total", "of"): "",
+    ("total",): "", ("another",): "", ("a", "further"): "", ("further",): "", ("additional",): "",
+    ("an", "additional"): "", ("the",): "", ("all",): "", ("just",): "", ("only",): "",
+}
+_SINGLE = {"a", "an", "one", "the", "another", "his", "her", "their", "its", "this", "that"}
+# a headless count ("killing two") must be followed by one of these or by punctuation
+_AFTER_HEADLESS = {"and", "but", "in", "on", "at", "near", "when", "after", "while", "as", "including",
+                   "during", "from", "of", "others", "other", "more", "people", "inside", "outside",
+                   "among", "with", "according", "said", "police", "officials", "sources", "there"}
+_STOP_MODIFIER = {"and", "or", "but", "when", "after", "before", "in", "on", "at", "by", "with", "while",
+                  "as", "that", "which", "who", "to", "from", "of", "for", "during", "than", "were",
+                  "was", "are", "is", "have", "has", "had", "been", "not", "no"}
+
+_TOKEN = re.compile(
+    r"\d+(?:-[A-Za-z]+)+"  # 35-year-old: an age, one token, never a count
+    r"|\d{1,3}(?:,\d{3})+(?!\d)|\d+"
+    r"|[A-Za-z]+(?:['’-][A-Za-z]+)*"
+    r"|[^\sA-Za-z\d]"
+)
+
+_NONE_PATTERNS = [
+    # says nothing either way
+    (re.compile(r"\bno\s+(?:immediate\s+|official\s+|further\s+)*(?:reports?|word|information|details)\s+"
+                r"(?:of|on|about)\s+(?:any\s+)?(?:casualties|injuries|deaths|fatalities|victims)\b", re.I), None, None),
+    # nobody killed
+    (re.compile(r"\b(?:no\s+one|nobody|none)\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:reported\s+)?"
+                r"(?:killed|dead)\b(?!\s+or\s+(?:injured|wounded|hurt))", re.I), 0, None),
+    # nobody hurt
+    (re.compile(r"\b(?:no\s+one|nobody|none)\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:reported\s+)?"
+                r"(?:hurt|injured|wounded|harmed|killed\s+or\s+(?:injured|wounded|hurt))\b", re.I), 0, 0),
+    (re.compile(r"\b(?:no|without|zero)\s+(?:immediate\s+|reported\s+|human\s+|civilian\s+|other\s+|known\s+)*"
+                r"(?:deaths|fatalities|dead)\b(?!\s+or\s+(?:injuries|injured|wounded))", re.I), 0, None),
+    (re.compile(r"\b(?:no|without|zero)\s+(?:causing\s+|inflicting\s+|leaving\s+|resulting\s+in\s+|immediate\s+|reported\s+|human\s+|civilian\s+|other\s+|known\s+|any\s+)*"
+                r"(?:deaths\s+or\s+injuries|injuries\s+or\s+deaths|fatalities\s+or\s+injuries|"
+                r"dead\s+or\s+(?:injured|wounded)|casualties|injuries|victims|loss\s+of\s+life)\b", re.I), 0, 0),
+]
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Count:
+    value: int
+    start: int  # token index of the first token
+    end: int  # token index after the last token
+    vague: bool = False
+    at_least: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class _Finding:
+    killed: int | None
+    wounded: int | None
+    start: int  # char offsets in the sentence
+    end: int
+    vague: bool
+    at_least: bool
+    note: str
+
+
+# ---------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------
+
+
+def extract_casualties(text: str, offset: int = 0) -> Casualties:
+    """Killed and wounded reported in one sentence; None where the sentence says nothing.
+
+    `offset` is the sentence's start in the article, so `start`/`end` are absolute.
+    """
+    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    findings = _find_counts(toks)
+    killed = wounded = None
+    notes: list[str] = []
+    spans: list[tuple[int, int]] = []
+    vague = at_least = False
+    for f in findings:
+        if f.killed is not None:
+            killed = (killed or 0) + f.killed
+        if f.wounded is not None:
+            wounded = (wounded or 0) + f.wounded
+        vague |= f.vague
+        at_least |= f.at_least
+        if f.note:
+            notes.append(f.note)
+        spans.append((f.start, f.end))
+
+    for pattern, k, w in _NONE_PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            spans.append((m.start(), m.end()))
+            if k is None:
+                notes.append(f"{m.group()!r}: nothing known")
+                continue
+            notes.append(f"{m.group()!r}")
+            if killed is None:
+                killed = k
+            if w is not None and wounded is None:
+                wounded = w
+
+    if killed is None and re.search(r"\bcasualties\b", text, re.I) and not spans:
+        notes.append("'casualties' only (may be injured): no fatality count")
+    if not spans:
+        return Casualties(reason=notes[0] if notes else "")
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    return Casualties(killed=killed, wounded=wounded, text=text[start:end], start=start + offset,
+                      end=end + offset, vague=vague, at_least=at_least, reason="; ".join(notes))
+
+
+def split_fatalities(total: int, parts: int) -> list[int]:
+    """Split a summed figure across `parts` events: as even as possible, the first events take the extra.
+
+    Codebook: 20 over 3 events gives 7, 7, 6; 10 over 3 gives 4, 3, 3.
+    """
+    if parts < 1:
+        raise ValueError(f"parts must be at least 1, got {parts}")
+    if total < 0:
+        raise ValueError(f"total must not be negative, got {total}")
+    base, extra = divmod(total, parts)
+    return [base + 1 if i < extra else base for i in range(parts)]
+
+
+def combine_reports(values: list[int | None]) -> int:
+    """The lowest credible figure among several sources' reports of one event (codebook §6).
+
+    None (the source did not report fatalities) is ignored; with no figure at all, 0.
+    """
+    known = [v for v in values if v is not None]
+    return min(known) if known else 0
+
+
+# ---------------------------------------------------------------------------
+# Parsing
+# ---------------------------------------------------------------------------
+
+
+def _find_counts(toks: list[_Tok]) -> list[_Finding]:
+    findings: list[_Finding] = []
+    used_until = 0
+    i = 0
+    while i < len(toks):
+        if i < used_until:
+            i += 1
+            continue
+        found = _active_at(toks, i) or _passive_at(toks, i) or _special_at(toks, i)
+        if found is not None:
+            finding, end = found
+            findings.append(finding)
+            used_until = end
+        i += 1
+    return findings
+
+
+def _finding(toks: list[_Tok], a: int, b: int, killed: int | None, wounded: int | None, count: _Count | None,
+             note: str = "") -> _Finding:
+    vague = bool(count and count.vague)
+    at_least = bool(count and count.at_least)
+    notes = [n for n in (count.note if count else "", note) if n]
+    return _Finding(killed, wounded, toks[a].start, toks[b - 1].end, vague, at_least, "; ".join(notes))
+
+
+def _or_injured(toks: list[_Tok], i: int) -> bool:
+    """`toks[i]` is "or" followed by a wound word ("killed or injured")."""
+    return (i + 1 < len(toks) and toks[i].low == "or"
+            and toks[i + 1].low in (_WOUND_PASSIVE | _WOUND_ACTIVE))
+
+
+def _active_at(toks: list[_Tok], i: int):
+    """"killing two", "killed a soldier", "wounding three civilians", "left three dead"."""
+    word = toks[i].low
+    if word in _LEAVE:
+        count = _parse_group(toks, i + 1)
+        if count is None or count.end >= len(toks):
+            return None
+        cue = toks[count.end].low
+        if cue in _KILL_PASSIVE:
+            return _finding(toks, i, count.end + 1, count.value, None, count), count.end + 1
+        if cue in _WOUND_PASSIVE:
+            return _finding(toks, i, count.end + 1, None, count.value, count), count.end + 1
+        return None
+    if word == "claimed" and [t.low for t in toks[i + 1:i + 4]] == ["the", "lives", "of"]:
+        count = _parse_group(toks, i + 4)
+        if count:
+            return _finding(toks, i, count.end, count.value, None, count), count.end
+        return None
+    if word in ("blew",) and [t.low for t in toks[i + 1:i + 3]] in (["himself", "up"], ["herself", "up"]):
+        return _finding(toks, i, i + 3, 1, None, None, "the bomber counts among the dead (codebook)"), i + 3
+    j = i + 1
+    if word in ("shot", "shooting", "gunned", "gunning") and j < len(toks) and toks[j].low in ("dead", "down"):
+        word, j = "killing", j + 1  # "shot dead two policemen"
+        if toks[j - 1].low == "down" and toks[i].low.startswith("shoot"):
+            return None  # "shooting down a drone"
+    elif word not in _KILL_ACTIVE and word not in _WOUND_ACTIVE:
+        return None
+    if _or_injured(toks, j) and word in _KILL_ACTIVE:
+        count = _parse_group(toks, j + 2)
+        if count:
+            return _finding(toks, i, count.end, 0, 0, None, "'killed or injured': coded 0 (codebook)"), count.end
+        return None
+    if j < len(toks) and toks[j].low == "and" and j + 1 < len(toks) and toks[j + 1].low in (_WOUND_ACTIVE | _KILL_ACTIVE):
+        count = _parse_group(toks, j + 2)  # "killing and wounding 12": split unknown
+        if count:
+            return _finding(toks, i, count.end, 0, 0, None, "'killed and wounded' with one figure: split unknown, coded 0"), count.end
+        return None
+    count = _parse_group(toks, j, allow_bare_plural=True)
+    if count is None:
+        return None
+    if word in _KILL_ACTIVE:
+        return _finding(toks, i, count.end, count.value, None, count), count.end
+    return _finding(toks, i, count.end, None, count.value, count), count.end
+
+
+def _passive_at(toks: list[_Tok], i: int):
+    """"two people were killed", "a civilian died", "three others wounded", "five dead"."""
+    count = _parse_group(toks, i, allow_bare_plural=True, passive=True)
+    if count is None:
+        return None
+    j = _skip_pp(toks, count.end)
+    aux_start = j
+    while j < len(toks) and toks[j].low in _AUX:
+        j += 1
+    if j >= len(toks):
+        return None
+    cue = toks[j].low
+    has_be = any(t.low in _BE for t in toks[aux_start:j])
+    if not has_be and cue not in ("died", "perished", "lost"):
+        if (_parse_group(toks, j + 1, allow_bare_plural=True) is not None
+                or (j + 1 < len(toks) and toks[j + 1].low in ("or", "dead"))):
+            return None  # "Gunmen killed a soldier", "have killed civilians": the subject of an active verb
+        if count.vague and count.note.startswith("unknown number"):
+            return None  # a bare plural needs "were"/"have been" to be the victims
+    if cue == "lost" and j + 2 < len(toks) and toks[j + 2].low in ("lives", "life"):
+        return _finding(toks, i, j + 3, count.value, None, count), j + 3
+    if cue in _KILL_PASSIVE:
+        if _or_injured(toks, j + 1):
+            return _finding(toks, i, j + 3, 0, 0, None, "'killed or injured': coded 0 (codebook)"), j + 3
+        if j + 2 < len(toks) and toks[j + 1].low == "and" and toks[j + 2].low in _WOUND_PASSIVE:
+            return _finding(toks, i, j + 3, 0, 0, None, "'killed and wounded' with one figure: split unknown, coded 0"), j + 3
+        return _finding(toks, i, j + 1, count.value, None, count), j + 1
+    if cue in _WOUND_PASSIVE:
+        if j + 2 < len(toks) and toks[j + 1].low in ("or", "and") and toks[j + 2].low in _KILL_PASSIVE:
+            return _finding(toks, i, j + 3, 0, 0, None, "'injured or killed': coded 0 (codebook)"), j + 3
+        return _finding(toks, i, j + 1, None, count.value, count), j + 1
+    return None
+
+
+def _special_at(toks: list[_Tok], i: int):
+    """"N deaths", "N fatalities", "the death toll rose to N", "N casualties" (not counted)."""
+    if toks[i].low == "toll":
+        j = i + 1
+        while j < len(toks) and j < i + 6 and _number_value(toks, j) is None:
+            if toks[j].low in (".", ";"):
+                return None
+            j += 1
+        count = _parse_group(toks, j)
+        if count is not None:
+            return _finding(toks, i, count.end, count.value, None, count), count.end
+        return None
+    count = _parse_quantity(toks, i)
+    if count is None or count.end >= len(toks):
+        return None
+    head = toks[count.end].low
+    if count.note == "single":
+        return None
+    if head in ("deaths", "fatalities", "death", "fatality", "dead"):
+        return _finding(toks, i, count.end + 1, count.value, None, count), count.end + 1
+    if head in ("injuries", "injured", "wounded"):
+        return _finding(toks, i, count.end + 1, None, count.value, count), count.end + 1
+    return None
+
+
+def _skip_pp(toks: list[_Tok], j: int) -> int:
+    """Skip a short "of the security forces" / "in the convoy" after a noun phrase."""
+    if j < len(toks) and toks[j].low in ("of", "from", "in", "inside", "aboard", "on"):
+        for k in range(j + 1, min(j + 7, len(toks))):
+            low = toks[k].low
+            if low in _AUX or low in _KILL_PASSIVE or low in _WOUND_PASSIVE:
+                return k
+            if not re.match(r"[a-z]", low) or low in ("and", "who", "which", "that", "when"):
+                return j
+        return j
+    return j
+
+
+def _parse_group(toks: list[_Tok], i: int, allow_bare_plural: bool = False, passive: bool = False) -> _Count | None:
+    """One or more coordinated people phrases: "three soldiers and two civilians"."""
+    first = _parse_np(toks, i, allow_bare_plural, passive)
+    if first is None:
+        return None
+    total = first
+    while total.end + 1 < len(toks) and toks[total.end].low == "and":
+        nxt = _parse_np(toks, total.end + 1, allow_bare_plural=False, passive=passive, need_noun=True)
+        if nxt is None:
+            break
+        total = _Count(total.value + nxt.value, total.start, nxt.end, total.vague or nxt.vague,
+                       total.at_least or nxt.at_least, "; ".join(n for n in (total.note, nxt.note) if n))
+    return total
+
+
+def _parse_np(toks: list[_Tok], i: int, allow_bare_plural: bool = False, passive: bool = False,
+              need_noun: bool = False) -> _Count | None:
+    """A count of people starting at token i, or None."""
+    if i >= len(toks):
+        return None
+    qty = _parse_quantity(toks, i)
+    if qty is None:
+        # bare plural: "civilians were killed", "killing civilians" (codebook: unknown number -> 3)
+        if allow_bare_plural:
+            head = _head_after(toks, i)
+            if head is not None and _is_plural_person(toks[head].low) and toks[head].low not in ("others",):
+                if passive and i > 0 and toks[i - 1].low not in (".", ",", ";", ":", "\"", "“", "and", "when", "after"):
+                    return None
+                return _Count(3, i, head + 1, vague=True, note=f"unknown number of {toks[head].text}: coded 3")
+        return None
+    head = _head_after(toks, qty.end)
+    if head is not None:
+        if qty.note == "single" and _is_plural_person(toks[head].low) and toks[head].low not in ("people",):
+            return None  # "the soldiers": an earlier group, not a count
+        note = "" if qty.note == "single" else qty.note
+        return _Count(qty.value, qty.start, head + 1, qty.vague, qty.at_least, note)
+    if need_noun or qty.note == "single":
+        return None
+    nxt = toks[qty.end].low if qty.end < len(toks) else ""
+    if (nxt == "" or not re.match(r"[a-z]", nxt) or nxt in _AFTER_HEADLESS or nxt in _AUX
+            or nxt in _KILL_PASSIVE or nxt in _WOUND_PASSIVE):
+        if qty.numeric_year:
+            return None
+        note = "" if qty.note == "single" else qty.note
+        return _Count(qty.value, qty.start, qty.end, qty.vague, qty.at_least, note)
+    return None
+
+
+def _head_after(toks: list[_Tok], j: int) -> int | None:
+    """Index of a person noun within three modifiers of j ("Iraqi soldiers", "mentally ill citizen")."""
+    for k in range(j, min(j + 4, len(toks))):
+        low = toks[k].low
+        if _is_person(low) and not (k + 1 < len(toks) and _is_person(toks[k + 1].low) and k + 1 < j + 4):
+            return k
+        if low in _STOP_MODIFIER or not re.match(r"[a-z0-9]", low) or low in _KILL_PASSIVE | _WOUND_PASSIVE:
+            return None
+        if _number_value(toks, k) is not None and k > j:
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    value: int
+    start: int
+    end: int
+    vague: bool = False
+    at_least: bool = False
+    note: str = ""
+    numeric_year: bool = False
+
+
+def _parse_quantity(toks: list[_Tok], i: int) -> _Quantity | None:
+    """A number, range, vague word or single article at token i (with "at least" etc.)."""
+    j, flag = i, ""
+    for words, kind in sorted(_QTY_PREFIX.items(), key=lambda kv: -len(kv[0])):
+        if tuple(t.low for t in toks[j:j + len(words)]) == words:
+            nxt = j + len(words)
+            if _number_value(toks, nxt) is not None or (nxt < len(toks) and toks[nxt].low in _VAGUE):
+                j, flag = nxt, kind
+                break
+    at_least = flag == "at_least"
+    note = "'up to' figure taken as reported" if flag == "up_to" else ""
+    if j >= len(toks) or (i > 0 and toks[i - 1].low == "no"):
+        return None  # "no one", "no two"
+    low = toks[j].low
+    if low == "between" and j + 1 < len(toks):
+        inner = _number_value(toks, j + 1)
+        if inner is not None and inner[1] + 1 < len(toks) and toks[inner[1]].low == "and":
+            other = _number_value(toks, inner[1] + 1)
+            if other is not None:
+                low_value = min(inner[0], other[0])
+                return _Quantity(low_value, i, other[1], at_least=at_least,
+                                 note=f"range {inner[0]} to {other[0]}: lower figure")
+        return None
+    # vague words
+    if low in _VAGUE:
+        end = j + 1
+        if end < len(toks) and toks[end].low == "of":
+            end += 1
+        return _Quantity(_VAGUE[low], i, end, vague=True, at_least=at_least,
+                         note=f"{low!r}: coded {_VAGUE[low]} (codebook)")
+    for words, value in ((("a", "few"), 3), (("a", "number", "of"), 3), (("an", "unknown", "number", "of"), 3),
+                         (("unknown", "number", "of"), 3), (("a", "handful", "of"), 3), (("some",), 3),
+                         (("a", "dozen"), 12), (("a", "hundred"), 100), (("a", "thousand"), 1000)):
+        if tuple(t.low for t in toks[j:j + len(words)]) == words:
+            vague = words[-1] not in ("dozen", "hundred", "thousand")
+            end = j + len(words)
+            if not vague and end < len(toks) and toks[end].low == "of":
+                end += 1
+            phrase = " ".join(words)
+            return _Quantity(value, i, end, vague=vague, at_least=at_least,
+                             note=f"{phrase!r}: coded {value} (codebook)" if vague else note)
+    number = _number_value(toks, j)
+    if number is not None:
+        value, end = number
+        year_like = toks[j].text.isdigit() and 1900 <= value <= 2100
+        low_value, end, range_note = _range_after(toks, value, end)
+        return _Quantity(low_value, i, end, at_least=at_least, note="; ".join(n for n in (note, range_note) if n),
+                         numeric_year=year_like)
+    if low == "both":
+        return _Quantity(2, i, j + 1)
+    if low in _SINGLE and j + 1 < len(toks):
+        # "the two soldiers" is a number; "the bomber" is one person
+        if low == "the" and _number_value(toks, j + 1) is not None:
+            return _parse_quantity(toks, j + 1)
+        return _Quantity(1, i, j + 1, note="" if low == "another" else "single")
+    return None
+
+
+def _range_after(toks: list[_Tok], value: int, end: int) -> tuple[int, int, str]:
+    """"5 to 7" / "5-7" / "5 or 6": the lower figure."""
+    if end + 1 < len(toks) and toks[end].low in ("to", "or", "-", "–"):
+        other = _number_value(toks, end + 1)
+        if other is not None and other[0] > value:
+            return value, other[1], f"range {value} to {other[0]}: lower figure"
+    return value, end, ""
+
+
+def _number_value(toks: list[_Tok], j: int) -> tuple[int, int] | None:
+    """(value, end) for a number in digits or words at token j."""
+    if j >= len(toks):
+        return None
+    tok = toks[j]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", tok.text):
+        if j > 0 and toks[j - 1].text in (":", "/", ".", "$", "£", "€", "#"):
+            return None  # times, dates, money, page numbers
+        if j + 1 < len(toks) and toks[j + 1].text in (":", "/", "%"):
+            return None
+        return int(tok.text.replace(",", "")), j + 1
+    low = tok.low
+    if low == "a":
+        return None
+    value: int | None = None
+    end = j + 1
+    parts = low.split("-")
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS and _UNITS[parts[1]] < 10:
+        value = _TENS[parts[0]] + _UNITS[parts[1]]
+    elif low in _UNITS:
+        value = _UNITS[low]
+    elif low in _TENS:
+        value = _TENS[low]
+        if end < len(toks) and toks[end].low in _UNITS and _UNITS[toks[end].low] < 10:
+            value += _UNITS[toks[end].low]
+            end += 1
+    if value is None:
+        return None
+    if end < len(toks) and toks[end].low in _SCALES:
+        value *= _SCALES[toks[end].low]
+        end += 1
+    return value, end
