@@ -3,7 +3,8 @@
 Run:  .venv/bin/python bench/dateparser_baseline.py
 
 For each phrase (inside a short sentence) and publication date it prints what
-`dateparser.parse` returns for the phrase, what `dateparser.search.search_dates` finds
+`dateparser.parse` returns for the phrase (default settings, and with
+PREFER_DATES_FROM="past" as news pipelines usually set it), what `dateparser.search.search_dates` finds
 in the sentence, and what `coder.dates.resolve_sentence_date` codes (for an incident,
 i.e. announcement=False). The point: dateparser resolves relative phrases against a
 clock, so with a Sunday reference "on Sunday" goes a week back, "early on Sunday" gives
@@ -79,12 +80,14 @@ def _ours(sentence: str, published: dt.date) -> str:
 
 
 def main() -> None:
-    header = ("phrase", "published", "dateparser.parse", "search_dates(sentence)", "coder.dates")
+    header = ("phrase", "published", "parse", "parse(past)", "search_dates(sentence)", "coder.dates")
     rows = [header]
     for phrase, sentence, published in CASES:
         base = dt.datetime.combine(published, dt.time())  # midnight, as a date-only publication field gives
         parsed = dateparser.parse(phrase, languages=["en"], settings={"RELATIVE_BASE": base})
-        rows.append((phrase, f"{published.isoformat()} {published:%a}", _fmt(parsed), _search(sentence, base),
+        past = dateparser.parse(phrase, languages=["en"],
+                                settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+        rows.append((phrase, f"{published.isoformat()} {published:%a}", _fmt(parsed), _fmt(past), _search(sentence, base),
                      _ours(sentence, published)))
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     for n, row in enumerate(rows):
