@@ -4,8 +4,8 @@
 abbreviations such as "U.S.", "Gen." and "Jan. 1" and quotes ending in ." or .”); each
 sentence is then located in the original text, so `article.text[s.start:s.end] == s.text`
 always holds. A few repairs follow pysbd: a fragment without letters ("[...]", "|") is
-joined to its neighbour, and a fragment starting in lower case ("p.m. Monday" split) is
-joined to the sentence before it.
+joined to its neighbour; a fragment starting in lower case, a parenthesised credit
+("(Reuters)") and a short piece after "a.m."/"p.m." are joined to the sentence before.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from coder.read.layout import dateline_place
 
 _LETTER = re.compile(r"[^\W\d_]")
 _SPLIT_KINDS = ("body", "caption")
+_CREDIT = re.compile(r"\([^()]{1,60}\)\.?")
+_TIME_ABBREVIATIONS = ("a.m.", "p.m.", "A.M.", "P.M.")
 
 
 @cache
@@ -52,7 +54,7 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in spans:
         piece = text[start:end]
-        if out and (not _LETTER.search(piece) or piece[0].islower()):
+        if out and _joins_previous(text[out[-1][0]:out[-1][1]], piece):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
@@ -60,6 +62,16 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if len(out) > 1 and not _LETTER.search(text[out[0][0]:out[0][1]]):
         out[0:2] = [(out[0][0], out[1][1])]
     return out
+
+
+def _joins_previous(previous: str, piece: str) -> bool:
+    """Is `piece` a fragment that belongs to the sentence before it?"""
+    if not _LETTER.search(piece) or piece[0].islower():
+        return True  # "[...]", "|", or a split inside a sentence ("p.m. on Monday")
+    if _CREDIT.fullmatch(piece):
+        return True  # "(Reuters)", "(AP Photo/Name)" closing a caption
+    # "at 5 p.m. Monday." : pysbd ends the sentence at the time abbreviation
+    return previous.endswith(_TIME_ABBREVIATIONS) and len(piece.split()) <= 3
 
 
 def split_sentences(article: Article) -> list[Sentence]:
