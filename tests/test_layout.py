@@ -14,12 +14,6 @@ RULES = load_layout_rules()
 PUBLISHED = dt.date(2021, 3, 2)
 
 
-def kinds_of(text: str, published: dt.date | None = PUBLISHED) -> dict[str, str]:
-    """Map each segment's text to its kind (dateline and body parts separately)."""
-    segments, _ = analyse_layout(text, published)
-    return {text[s.start:s.end]: s.kind for s in segments}
-
-
 def kind_of_line(text: str, needle: str) -> str:
     segments, _ = analyse_layout(text, PUBLISHED)
     hits = [s.kind for s in segments if needle in text[s.start:s.end]]
@@ -144,7 +138,7 @@ def test_dateline_split_off_body(line, place, body_start):
 
 
 def test_no_dateline_in_ordinary_sentences():
-    text = f"ISIS - the group - claimed the attack on Monday in Raqqa, according to activists.\n"
+    text = "ISIS - the group - claimed the attack on Monday in Raqqa, according to activists.\n"
     assert [s.kind for s in analyse_layout(text, PUBLISHED)[0]] == ["body"]
 
 

@@ -171,9 +171,7 @@ class Line:
     kind: LineKind = "body"
     reason: str = ""
     story: int = 0
-    dateline_end: int | None = None  # absolute offset where the body starts after a dateline
-    dateline_gap: int | None = None  # absolute offset where the dateline text ends
-    extra: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # scratch flags set while assigning stories
 
 
 def _lines(text: str) -> list[Line]:
