@@ -300,3 +300,461 @@ class Gazetteer:
     def is_capital(self, place: Place) -> bool:
         info = self.countries.get(place.iso3)
         return info is not None and info.capital_id == place.id
+
+
+# ---------------------------------------------------------------------------
+# Finding and resolving place phrases
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class PlaceContext:
+    """What the story already tells: its country, places resolved so far, publication date."""
+
+    iso3: str | None = None
+    anchors: list[Place] = field(default_factory=list)
+    published: date | None = None
+
+
+_DIR = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
+_DIR_WORD = re.compile(rf"^(?:({_DIR})(?:ern)?|(central))$", re.I)
+_NOUNS = {
+    "district": {"admin2", "admin3"}, "subdistrict": {"admin3"}, "sub-district": {"admin3"},
+    "province": {"admin1"}, "governorate": {"admin1"}, "state": {"admin1"},
+    "neighbourhood": {"neighbourhood", "village", "town", "landmark"},
+    "neighborhood": {"neighbourhood", "village", "town", "landmark"},
+    "quarter": {"neighbourhood", "village", "town"}, "suburb": {"neighbourhood", "village", "town"},
+    "village": {"village", "town", "neighbourhood"}, "town": {"city", "town", "village"},
+    "city": {"city", "town", "village"}, "area": None, "region": None, "camp": None,
+}
+_NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True))
+_AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
+_BEFORE_NOUN = re.compile(rf"(?:\bthe\s+)?\b({_NOUN_RE})\s+of\s+(?:the\s+)?$", re.I)
+_THE = re.compile(r"\bthe\s+$", re.I)
+_RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
+    ("between", re.compile(r"\bbetween\s+$", re.I)),
+    ("outskirts", re.compile(r"\b(?:(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs|edge|fringes?)\s+of|outside(?:\s+of)?)\s+$", re.I)),
+    ("near", re.compile(r"\b(?:near(?:by)?|close\s+to|next\s+to|in\s+the\s+vicinity\s+of|around|not\s+far\s+from)\s+$", re.I)),
+    ("direction", re.compile(
+        rf"(?:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:highway|road|motorway|route)\s+)?"
+        rf"(?:\b(?P<dist>\d+(?:\.\d+)?)\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?)?"
+        rf"\b(?P<dir>{_DIR})\s+of\s+$", re.I)),
+    ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+$", re.I)),
+    ("cue", re.compile(r"\b(?:of|from|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked)\s+$", re.I)),
+]
+_LIST_SEP = re.compile(r"(?:\band|\bor)\s+$", re.I)
+_TITLES = frozenset({
+    "captain", "capt", "minister", "president", "general", "gen", "spokesman", "spokeswoman", "spokesperson",
+    "commander", "mr", "mrs", "ms", "pm", "dr", "sheikh", "colonel", "col", "lt", "lieutenant", "major", "maj",
+    "brigadier", "sergeant", "sgt", "imam", "cleric", "leader", "chief", "prince", "king", "emir", "ayatollah",
+    "judge", "mayor", "governor", "officer", "lawmaker", "mp", "senator", "premier", "secretary", "ambassador",
+    "envoy", "journalist", "correspondent", "deputy", "brother", "son", "father", "activist", "resident",
+})
+_SPEECH = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced|noted|warned|explained|insisted|claimed|"
+                     r"accused|denied|demanded|urged|vowed|condemned|rejected|responded|confirmed|reported)\b", re.I)
+_ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|hezbollah|movement|party|front|"
+                        r"university|club|airways|airlines|company|corporation|bank|times|post|media|radio|network|"
+                        r"foundation|institute|group)\b", re.I)
+_ADJ_COMPOUND = re.compile(r"^-(?:backed|based|led|allied|aligned|linked|funded|controlled|born|made|run)\b", re.I)
+_THE_CAPITAL = re.compile(r"\b(?:(?P<rel>in|at|near|outside|into|inside)\s+)?the\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?"
+                          r"capital\b(?!\s+(?:of|city\s+of))", re.I)
+_THE_COUNTRY = re.compile(r"\b(?:(?P<rel>in|across|throughout)\s+)?(?:the|this)\s+country\b(?!'s)", re.I)
+_REGION_OF_COUNTRY = re.compile(rf"\b(?:(?:in|across)\s+)?(?:the\s+)?(?P<dir>{_DIR}|central)(?:ern)?\s+"
+                                rf"(?:(?:part|region|parts)\s+)?of\s+the\s+country\b", re.I)
+_UNKNOWN_FRAME = re.compile(
+    rf"\b(?:in|at|near|outside|into|through|from|of)\s+(?:the\s+)?"
+    rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})\s+"
+    rf"(?:{_NOUN_RE})\b")
+
+
+_ADJECTIVE = {"north": "Northern", "northeast": "Northeastern", "east": "Eastern", "southeast": "Southeastern",
+              "south": "Southern", "southwest": "Southwestern", "west": "Western", "northwest": "Northwestern",
+              "central": "Central"}
+
+
+def _bearing(direction: str) -> float | None:
+    d = direction.lower().replace("-", "").replace(" ", "")
+    return DIRECTIONS.get(d)
+
+
+def _norm_direction(word: str) -> str | None:
+    m = _DIR_WORD.match(word.replace("ern", "", 1) if word.lower().endswith("ern") else word)
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).lower().replace("-", "").replace(" ", "")
+
+
+@dataclass
+class _Match:
+    start: int  # offsets within the sentence text of the name (article included)
+    end: int
+    key: str
+    first_token: int
+    last_token: int
+
+
+def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]:
+    """Longest non-overlapping gazetteer names in the sentence, left to right (capitalised only)."""
+    keyed = [(i, t) for i, t in enumerate(tokens) if t.key]
+    folded, starts = "", {}
+    for n, (i, t) in enumerate(keyed):
+        starts[len(folded)] = n
+        folded += " " + t.key
+    folded += " "
+    found = []
+    for end_idx, key in gaz.automaton.iter(folded):
+        s = end_idx - len(key) - 1
+        n0 = starts.get(s)
+        if n0 is None:
+            continue
+        n1 = n0 + key.count(" ")
+        i0, i1 = keyed[n0][0], keyed[n1][0]
+        first = tokens[i0]
+        if not (first.raw[:1].isupper() or first.raw[:1].isdigit()):
+            continue
+        if key in gaz.policy.not_places:
+            continue
+        start = first.start
+        if i0 > 0 and tokens[i0 - 1].key == "" and text[tokens[i0 - 1].end:first.start] in ("-", " "):
+            start = tokens[i0 - 1].start  # keep the article: "Al-Tobji"
+        found.append(_Match(start, tokens[i1].end, key, i0, i1))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[_Match] = []
+    for m in found:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _dist_km(a: Place, b: Place) -> float:
+    return geo_distance((a.latitude, a.longitude), (b.latitude, b.longitude)).km
+
+
+def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near: list[Place],
+          features: set[str] | None) -> list[Place]:
+    """Candidates best first: story country, feature rank, population, primary name, proximity."""
+    places = [gaz.place(i) for i in idx]
+    if features is not None:
+        wanted = [p for p in places if p.feature in features]
+        places = wanted or places
+    scored = []
+    for p in places:
+        score = FEATURE_SCORE[p.feature]
+        if context.iso3 and p.iso3 == context.iso3:
+            score += 3.0
+        score += math.log10((p.population or 0) + 1) / 4
+        if fold_key(p.name) == key:
+            score += 0.5
+        if near:
+            d = min(_dist_km(p, a) for a in near)
+            score += 1.5 if d < 50 else 0.75 if d < 150 else 0.0
+        scored.append((score, p.id, p))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    ranked = [p for _, _, p in scored]
+    if ranked and ranked[0].feature in ("admin1", "admin2", "admin3") and (features is None or not features & {
+            "admin1", "admin2", "admin3"}):
+        unit = ranked[0]
+        for p in ranked[1:]:  # "Baghdad", "Aleppo": the city, not the province of the same name
+            if p.feature in POPULATED and p.iso3 == unit.iso3 and p.admin1 == unit.admin1 and (
+                    unit.feature == "admin1" or p.admin2 == unit.admin2) and fold_key(p.name) == fold_key(unit.name):
+                ranked.remove(p)
+                ranked.insert(0, p)
+                break
+    return ranked
+
+
+def _precision(place: Place, relation: str | None) -> int:
+    if place.feature in ("admin1", "country", "region"):
+        return 3
+    if relation in ("near", "outskirts", "between") or (relation or "").endswith(" of"):
+        return 2
+    if place.feature in ("admin2", "admin3"):
+        return 2
+    return 1
+
+
+def _neighbourhood_ok(place: Place, others: list[Place]) -> bool:
+    """A neighbourhood needs its town or district named nearby in the story."""
+    for o in others:
+        if o.id == place.id or o.iso3 != place.iso3:
+            continue
+        if (o.admin3 and o.admin3 == place.admin3) or (o.feature in ("admin2",) and o.admin2 == place.admin2):
+            return True
+        if o.feature in POPULATED | {"admin2", "admin3"} and _dist_km(o, place) < 25:
+            return True
+    return False
+
+
+def _region(gaz: Gazetteer, iso3: str, direction: str) -> Region | None:
+    for d in (direction, direction[:5], direction[5:]):
+        if (iso3, d) in gaz.policy.regions:
+            return gaz.policy.regions[(iso3, d)]
+    return None
+
+
+def _region_mention(gaz: Gazetteer, target: Place, direction: str, text: str, start: int, end: int,
+                    phrase: str, offset: int) -> PlaceMention:
+    """"southern Iraq", "western Anbar": policy region of a country, or the province itself."""
+    if target.feature == "country":
+        region = _region(gaz, target.iso3, direction)
+        if region is not None:
+            point = gaz.find(region.point, target.iso3, POPULATED) or gaz.find(region.point, target.iso3)
+            assert point is not None  # checked when the policy loaded
+            place = Place(id=f"region:{target.iso3}:{region.direction}", name=f"{_ADJECTIVE[direction]} {target.name}",
+                          feature="region", latitude=point.latitude, longitude=point.longitude,
+                          country=target.country, iso=target.iso, iso3=target.iso3, source="policy")
+            return PlaceMention(text=text, start=offset + start, end=offset + end, phrase=phrase, place=place,
+                                geo_precision=3, relation="region", bearing=_bearing(direction),
+                                region_admin1=list(region.admin1), candidates=[point.id])
+        return PlaceMention(text=text, start=offset + start, end=offset + end, phrase=phrase, place=target,
+                            geo_precision=3, relation="region", bearing=_bearing(direction))
+    admin1 = [target.admin1] if target.admin1 else None
+    precision = 3 if target.feature == "admin1" else 2
+    return PlaceMention(text=text, start=offset + start, end=offset + end, phrase=phrase, place=target,
+                        geo_precision=precision, relation="region", bearing=_bearing(direction),
+                        region_admin1=admin1)
+
+
+def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: PlaceContext) -> list[PlaceMention]:
+    """Every place phrase of one sentence, in text order, each resolved (see module docs for the policy).
+
+    Offsets in the result are absolute: `offset` + index in `text`.
+    """
+    gaz = gazetteer
+    tokens = tokenize(text)
+    matches = _raw_matches(text, tokens, gaz)
+    out: list[PlaceMention] = []
+    resolved: list[Place] = []
+    covered: list[tuple[int, int]] = []
+    pending_between: Place | None = None
+
+    for m in matches:
+        before, after = text[:m.start], text[m.end:]
+        name = text[m.start:m.end]
+        if _ADJ_COMPOUND.match(after):  # "Iran-backed", "Sulaimani-based"
+            continue
+        if m.first_token > 0 and gaz.policy.demonyms.get(tokens[m.first_token - 1].key) and False:
+            continue
+        features: set[str] | None = None
+        phrase_start, phrase_end = m.start, m.end
+        noun = _AFTER_NOUN.match(after)
+        noun_cue = False
+        if noun:
+            features = _NOUNS[noun.group(1).lower()]
+            phrase_end = m.end + noun.end()
+            noun_cue = True
+        pre = before
+        bn = _BEFORE_NOUN.search(pre[-60:])
+        if bn:
+            features = _NOUNS[bn.group(1).lower()]
+            pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
+            noun_cue = True
+        else:
+            th = _THE.search(pre[-10:])
+            if th:
+                pre = pre[:len(pre) - len(pre[-10:]) + th.start()]
+        relation, bearing, cue = None, None, noun_cue
+        tail = pre[-120:]
+        for rel, pat in _RELATIONS:
+            rm = pat.search(tail)
+            if rm:
+                cue = True
+                phrase_start = min(phrase_start, len(pre) - len(tail) + rm.start())
+                if rel == "direction":
+                    relation = f"{rm.group('dir').lower()} of"
+                    bearing = _bearing(rm.group("dir"))
+                elif rel != "cue":
+                    relation = rel
+                break
+        prev = out[-1] if out else None
+        if relation is None and prev is not None and _LIST_SEP.search(tail) and \
+                text[prev.end - offset:len(pre)].strip(" ,").lower() in ("and", "or"):
+            relation, cue = prev.relation if prev.relation != "region" else None, True
+            if prev.relation == "between":
+                relation = "between"
+        # region adjective right before the name: "southern Iraq", "western Anbar"
+        words = before.rstrip().rsplit(None, 1)
+        direction = _norm_direction(words[-1]) if words and before.endswith(" ") else None
+
+        prev_tok = tokens[m.first_token - 1] if m.first_token > 0 else None
+        if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
+            prev_tok = tokens[m.first_token - 2]
+        titled = prev_tok is not None and prev_tok.raw.lower().rstrip(".") in _TITLES
+        person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
+                         and not gaz.candidates(prev_tok.key) and prev_tok.raw.lower() not in _TITLES
+                         and text[prev_tok.end:m.start].strip() == "")
+        next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+        person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
+                        and not gaz.candidates(next_tok.key) and not noun)
+        speech = bool(_SPEECH.match(after))
+        org = bool(_ORG_AFTER.match(after)) and not noun
+
+        ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, resolved + list(context.anchors), features)
+        chosen: Place | None = None
+        for p in ranked:
+            low = p.feature not in NEEDS_NO_CUE
+            if titled and p.feature != "country":
+                break  # "President Barham Salih", "Captain Hatem Al-Jabri"
+            if low and (person_before or person_after or speech or org or not cue):
+                continue
+            if p.feature == "neighbourhood" and not _neighbourhood_ok(p, resolved + list(context.anchors) +
+                                                                          _lookahead(gaz, matches, m, context)):
+                continue
+            chosen = p
+            break
+        if chosen is None:
+            continue
+
+        if direction and chosen.feature in ("country", "admin1", "city", "town"):
+            dir_start = len(before.rstrip()) - len(words[-1])
+            if chosen.feature in ("country", "admin1"):
+                mention = _region_mention(gaz, chosen, direction, name, m.start, m.end,
+                                          text[dir_start:phrase_end], offset)
+            else:
+                mention = PlaceMention(text=name, start=offset + m.start, end=offset + m.end,
+                                       phrase=text[dir_start:phrase_end], place=chosen, geo_precision=2,
+                                       relation="region", bearing=_bearing(direction))
+            mention.candidates[:] = mention.candidates or [p.id for p in ranked[:5]]
+            out.append(mention)
+            resolved.append(chosen)
+            covered.append((dir_start, phrase_end))
+            continue
+
+        metonym = speech and chosen.feature in ("country", "city") and (
+            chosen.feature == "country" or gaz.is_capital(chosen))
+        if relation == "between" or (prev is not None and prev.relation in ("between", "metonym")
+                                     and relation == "between"):
+            if pending_between is None:
+                pending_between = chosen
+            else:
+                first = pending_between
+                pending_between = None
+                if _capital_or_country(gaz, first) and _capital_or_country(gaz, chosen) and first.iso3 != chosen.iso3:
+                    prev.relation = "metonym"  # "ties between Baghdad and Washington"
+                    metonym = True
+        if metonym:
+            relation = "metonym"
+        if chosen.feature == "country" and relation in (None, "in"):
+            relation = relation or "country"
+        mention = PlaceMention(text=name, start=offset + m.start, end=offset + m.end,
+                               phrase=text[phrase_start:phrase_end], place=chosen,
+                               geo_precision=_precision(chosen, relation), relation=relation,
+                               bearing=bearing, candidates=[p.id for p in ranked[:5]])
+        out.append(mention)
+        resolved.append(chosen)
+        covered.append((phrase_start, phrase_end))
+
+    out += _special_phrases(text, offset, gaz, context, covered)
+    _attach_unknown(text, offset, gaz, context, out, covered)
+    out.sort(key=lambda pm: (pm.start, pm.end))
+    return out
+
+
+def _capital_or_country(gaz: Gazetteer, p: Place) -> bool:
+    return p.feature == "country" or gaz.is_capital(p)
+
+
+def _lookahead(gaz: Gazetteer, matches: list[_Match], current: _Match, context: PlaceContext) -> list[Place]:
+    """Unambiguous bigger places named later in the sentence ("Al-Jabal neighbourhood in Rawa district")."""
+    out = []
+    for m in matches:
+        if m is current:
+            continue
+        ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, [], None)
+        out += [p for p in ranked[:3] if p.feature not in ("village", "neighbourhood")]
+    return out
+
+
+def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceContext,
+                     covered: list[tuple[int, int]]) -> list[PlaceMention]:
+    """"the capital", "the Iraqi capital", "the country", "the south of the country"."""
+    out = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= cs or s >= ce for cs, ce in covered)
+
+    for m in _REGION_OF_COUNTRY.finditer(text):
+        if context.iso3 and free(m.start(), m.end()):
+            country = gaz.country(context.iso3)
+            if country is not None:
+                direction = m.group("dir").lower().replace("-", "").replace(" ", "")
+                out.append(_region_mention(gaz, country, direction, m.group(0), m.start(), m.end(), m.group(0), offset))
+                covered.append((m.start(), m.end()))
+    for m in _THE_CAPITAL.finditer(text):
+        if not free(m.start(), m.end()) or text[max(0, m.start() - 11):m.start()].lower().endswith("provincial "):
+            continue
+        adj = m.group("adj")
+        iso3 = gaz.policy.demonyms.get(fold_key(adj)) if adj else context.iso3
+        if adj and iso3 is None:
+            continue  # "the provincial capital", "the regional capital"
+        capital = gaz.capital(iso3) if iso3 else None
+        if capital is None:
+            continue
+        rel = (m.group("rel") or "").lower()
+        relation = {"near": "near", "outside": "outskirts"}.get(rel, "capital")
+        s = m.start("adj") - 4 if adj else m.end() - len("the capital")
+        out.append(PlaceMention(text=text[s:m.end()], start=offset + s, end=offset + m.end(), phrase=m.group(0),
+                                place=capital, geo_precision=2 if relation != "capital" else 1, relation=relation,
+                                candidates=[capital.id]))
+        covered.append((m.start(), m.end()))
+    for m in _THE_COUNTRY.finditer(text):
+        if context.iso3 and free(m.start(), m.end()):
+            country = gaz.country(context.iso3)
+            if country is not None:
+                s = m.end() - len("the country")
+                out.append(PlaceMention(text=text[s:m.end()], start=offset + s, end=offset + m.end(),
+                                        phrase=m.group(0), place=country, geo_precision=3, relation="country",
+                                        candidates=[country.id]))
+    return out
+
+
+def _transpositions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+
+
+def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContext, out: list[PlaceMention],
+                    covered: list[tuple[int, int]]) -> None:
+    """Names in a locative frame the gazetteer does not know ("in the Al-Xyz area").
+
+    A name one adjacent transposition away from a known place is accepted only when that place lies within
+    25 km of another place of the sentence or story (e.g. "Al-Tobij" for Al-Tobji next to Baghdad).
+    Otherwise the name is recorded as unresolved on the nearest resolved mention of the sentence.
+    """
+    for m in _UNKNOWN_FRAME.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        if any(not (e <= cs or s >= ce) for cs, ce in covered):
+            continue
+        name = m.group("name")
+        if fold_key(name) in gaz.policy.not_places:
+            continue
+        toks = [t for t in tokenize(name) if t.key]
+        others = [pm.place for pm in out if pm.place is not None] + list(context.anchors)
+        fuzzy: Place | None = None
+        if toks and others:
+            words = [_ascii(t.raw).lower() for t in toks]
+            for k, w in enumerate(words):
+                for variant in _transpositions(w):
+                    key = " ".join(fold_word(x) for x in words[:k] + [variant] + words[k + 1:])
+                    for i in gaz.candidates(key):
+                        p = gaz.place(i)
+                        if any(_dist_km(p, o) < 25 for o in others if o.id != p.id):
+                            fuzzy = p
+                            break
+                    if fuzzy:
+                        break
+                if fuzzy:
+                    break
+        noun_end = m.end()
+        if fuzzy is not None:
+            out.append(PlaceMention(text=name, start=offset + s, end=offset + e, phrase=text[m.start():noun_end],
+                                    place=fuzzy, geo_precision=_precision(fuzzy, "in"), relation="in",
+                                    candidates=[fuzzy.id, f"fuzzy:{name}"]))
+            covered.append((m.start(), noun_end))
+            continue
+        if out:
+            target = min(out, key=lambda pm: abs(pm.start - offset - s))
+            target.unresolved.append(name)
+        else:
+            out.append(PlaceMention(text=name, start=offset + s, end=offset + e, phrase=text[m.start():noun_end],
+                                    place=None, geo_precision=3, relation="in", unresolved=[name]))
