@@ -306,10 +306,9 @@ def _active_at(toks: list[_Tok], i: int):
     if word in ("blew",) and [t.low for t in toks[i + 1:i + 3]] in (["himself", "up"], ["herself", "up"]):
         return _finding(toks, i, i + 3, 1, None, None, "the bomber counts among the dead (codebook)"), i + 3
     j = i + 1
-    if word in ("shot", "shooting", "gunned", "gunning") and j < len(toks) and toks[j].low in ("dead", "down"):
-        word, j = "killing", j + 1  # "shot dead two policemen"
-        if toks[j - 1].low == "down" and toks[i].low.startswith("shoot"):
-            return None  # "shooting down a drone"
+    if (j < len(toks) and (word in ("shot", "shooting") and toks[j].low == "dead"
+                           or word in ("gunned", "gunning") and toks[j].low == "down")):
+        word, j = "killing", j + 1  # "shot dead two policemen", "gunned down a trader" (not "shot down a drone")
     elif word not in _KILL_ACTIVE and word not in _WOUND_ACTIVE:
         return None
     if _or_injured(toks, j) and word in _KILL_ACTIVE:
