@@ -68,7 +68,9 @@ _PERSON_SINGULAR = {
     "kid", "individual", "suspect", "smuggler", "pedestrian", "customer", "shopkeeper",
     "vendor", "owner", "engineer", "candidate", "politician", "mayor", "governor", "deputy",
     "lawmaker", "mp", "chief", "colonel", "general", "major", "captain", "lieutenant",
-    "sergeant", "corporal", "private", "conscript", "jihadi", "extremist", "separatist",
+    "sergeant", "corporal", "private", "conscript", "jihadi", "extremist", "separatist", "trader",
+    "merchant", "businessman", "businessmen", "dealer", "motorist", "traveller", "traveler", "guest",
+    "patient", "pupil", "schoolchild", "schoolchildren", "peasant", "labourer", "laborer", "chief",
 }
 _PERSON_IRREGULAR = {
     "people", "men", "women", "children", "policemen", "policewomen", "gunmen", "servicemen",
