@@ -1,0 +1,557 @@
+"""Actor dictionary (stage 6) and news-outlet table, both data validated on load.
+
+`coder/data/actors.toml` lists actors in ACLED naming: per-country state forces whose
+name depends on the event date (`periods`), units named after their parent force
+(`unit_of` + `unit`), named armed groups, and generic templates such as
+"Civilians ({country})". Identity labels (`kind = "identity"`) go to assoc_actor.
+
+`ActorDictionary.find_actors` finds the actors a sentence names; `assign_actors` picks
+actor1/actor2 and associated actors for one incident by the codebook's role conventions.
+`coder/data/outlets.toml` lists news outlets with ACLED's `source_scale`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from coder.errors import DataFileError
+from coder.models import ActorAssignment, ActorMention
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_ACTORS_FILE = DATA_DIR / "actors.toml"
+DEFAULT_OUTLETS_FILE = DATA_DIR / "outlets.toml"
+
+# ---------------------------------------------------------------------------
+# Models (the JSON Schema of the data files is generated from these)
+# ---------------------------------------------------------------------------
+
+
+class Period(BaseModel):
+    """A dated name: which label ACLED gives the actor for events in [from, to]."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    name: str = Field(min_length=1)
+    from_: dt.date = Field(alias="from")
+    to: dt.date | None = None
+
+
+def _check_alias(alias: str) -> str:
+    if not alias.strip():
+        raise ValueError("empty alias")
+    return alias
+
+
+class ActorEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9_.]+$")
+    name: str = Field(default="", description="ACLED name; may contain {country}; for units, derived from unit_of")
+    kind: Literal["actor", "identity"] = "actor"
+    inter: int = Field(ge=1, le=8)
+    inter_abroad: int | None = Field(default=None, ge=1, le=8, description="inter outside the home country (state forces: 8)")
+    country: str = Field(pattern=r"^(?:[A-Z]{3}|\*)$", description="ISO3 home country, or * for generic templates")
+    periods: list[Period] = Field(default_factory=list)
+    unit_of: str | None = Field(default=None, description="id of the parent force; name = parent name + ' ' + unit")
+    unit: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="literal phrases, case-insensitive (all-caps acronyms: case-sensitive)")
+    local_aliases: list[str] = Field(default_factory=list, description="phrases that name this actor only in its home country ('the army')")
+    state: bool = Field(default=False, description="a state force (perpetrator of arrests, defusals)")
+    generic: bool = Field(default=False, description="an unnamed/generic actor (not preferred over a named one)")
+    examples: list[str] = Field(default_factory=list, description="sentences that must yield this entry (in its home country)")
+    description: str = ""
+
+    _v_aliases = field_validator("aliases", "local_aliases")(lambda v: [_check_alias(a) for a in v])
+
+    @model_validator(mode="after")
+    def _named(self) -> ActorEntry:
+        if not self.name and not self.periods and not self.unit_of:
+            raise ValueError("an entry needs a name, periods, or unit_of + unit")
+        if self.unit_of and not self.unit:
+            raise ValueError("unit_of requires unit")
+        return self
+
+
+class ActorFile(BaseModel):
+    """The shape of coder/data/actors.toml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    actor: list[ActorEntry]
+
+
+class Outlet(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, pattern=r"^[a-z0-9_.]+$")
+    name: str = Field(min_length=1, description="ACLED source name")
+    scale: Literal["International", "Regional", "National", "Subnational", "Local", "Other", "New media", "Local partner"]
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+
+    _v_aliases = field_validator("aliases")(lambda v: [_check_alias(a) for a in v])
+
+
+class OutletFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    outlet: list[Outlet]
+
+
+# ---------------------------------------------------------------------------
+# Loading helpers
+# ---------------------------------------------------------------------------
+
+
+def _load_toml(path: Path, model: type[BaseModel], section: str) -> tuple[BaseModel, bytes]:
+    data = path.read_bytes()
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DataFileError(str(path), "file", f"not valid UTF-8 TOML: {exc}") from exc
+    try:
+        return model.model_validate(raw), data
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = list(err["loc"])
+        where = "file"
+        if len(loc) >= 2 and loc[0] == section and isinstance(loc[1], int):
+            items = raw.get(section, [])
+            item = items[loc[1]] if loc[1] < len(items) else {}
+            item_id = item.get("id", f"#{loc[1]}") if isinstance(item, dict) else f"#{loc[1]}"
+            fld = ".".join(str(x) for x in loc[2:]) or "(item)"
+            where = f"{section} {item_id!r} field {fld!r}"
+        raise DataFileError(str(path), where, err["msg"]) from None
+
+
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """Word-bounded literal; all-caps acronyms are case-sensitive; lowercase words take a plural s/es."""
+    body = re.escape(alias).replace(r"\ ", r"\s+")
+    acronym = any(len(tok) >= 2 and tok.isupper() for tok in re.findall(r"[A-Za-z]+", alias))
+    plural = "(?:s|es)?" if alias[-1:].isalpha() and alias.islower() else ""
+    flags = 0 if acronym else re.IGNORECASE
+    return re.compile(rf"(?<![\w-])(?:{body}){plural}(?![\w-])", flags)
+
+
+@dataclass(frozen=True)
+class _Alias:
+    entry_id: str
+    pattern: re.Pattern[str]
+    local: bool
+
+
+# ---------------------------------------------------------------------------
+# Role vocabulary (how a sentence casts an actor as perpetrator, target, claimant)
+# ---------------------------------------------------------------------------
+
+_PERPETRATOR_AFTER = re.compile(
+    r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:fired|launched|carried\s+out|claimed|struck|shelled|bombed|targeted|detonated|planted|"
+    r"attacked|hit|killed|shot|ambushed|executed|kidnapped|abducted|raided|stormed|seized|captured|arrested|detained|"
+    r"defused|dismantled|found|intercepted|shot\s+down|opened\s+fire|deployed|(?:have\s+|has\s+)?(?:agreed|offered|proposed|"
+    r"presented|declared|announced|suspended|halted)|drones?|warplanes?|jets?|aircraft|artillery)\b",
+    re.IGNORECASE,
+)
+_PERPETRATOR_BEFORE = re.compile(r"\b(?:claimed\s+by|carried\s+out\s+by|launched\s+by|fired\s+by|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|at|targeting|targeted|target|hit|struck|attacked|ambushed|killing|wounding|killed|wounded|injuring|"
+    r"near|hosting|housing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_CONVOY = re.compile(r"\bconvoys?\b", re.IGNORECASE)
+_MILITARY_CONVOY = re.compile(r"\b(?:military|army|armou?red|escorted|troops?|soldiers|combat)\s+(?:\w+\s+)?convoys?\b|\bconvoys?\s+(?:of|carrying)\s+(?:\w+\s+)?(?:troops|soldiers)\b", re.IGNORECASE)
+_HALTED_ATTACKS_ON = re.compile(r"\b(?:attacks?|operations|shellings?|targeting|hostilities|fire)\b(?:\s+\S+){0,4}\s+$", re.IGNORECASE)
+
+ERV = "Explosions/Remote violence"
+VAC = "Violence against civilians"
+BATTLES = "Battles"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+SD = "Strategic developments"
+
+# Generic template ids the role logic relies on (they must exist in actors.toml).
+CIVILIANS = "gen.civilians"
+UNIDENTIFIED = "gen.unidentified_armed_group"
+UNIDENTIFIED_MILITARY = "gen.unidentified_military_forces"
+PROTESTERS = "gen.protesters"
+RIOTERS = "gen.rioters"
+LABOUR = "id.labour"
+REQUIRED_IDS = (CIVILIANS, UNIDENTIFIED, UNIDENTIFIED_MILITARY, PROTESTERS, RIOTERS, LABOUR, "usa.military", "int.coalition")
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """The loaded, validated actor dictionary. Build with `ActorDictionary.load()`."""
+
+    entries: dict[str, ActorEntry]
+    version: str
+    _aliases: tuple[_Alias, ...] = field(repr=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ActorDictionary:
+        path = Path(path) if path is not None else DEFAULT_ACTORS_FILE
+        parsed, data = _load_toml(path, ActorFile, "actor")
+        entries: dict[str, ActorEntry] = {}
+        for e in parsed.actor:  # type: ignore[attr-defined]
+            if e.id in entries:
+                raise DataFileError(str(path), f"actor {e.id!r} field 'id'", "duplicate id")
+            entries[e.id] = e
+        for e in entries.values():
+            if e.unit_of and e.unit_of not in entries:
+                raise DataFileError(str(path), f"actor {e.id!r} field 'unit_of'", f"unknown parent id {e.unit_of!r}")
+            if e.country == "*" and (e.local_aliases or e.periods):
+                raise DataFileError(str(path), f"actor {e.id!r} field 'country'", "generic (*) entries cannot have local_aliases or periods")
+            for p in e.periods:
+                if p.to is not None and p.to < p.from_:
+                    raise DataFileError(str(path), f"actor {e.id!r} field 'periods'", f"period {p.name!r} ends before it starts")
+        missing = [i for i in REQUIRED_IDS if i not in entries]
+        if missing:
+            raise DataFileError(str(path), "actor", f"required generic entries missing: {missing}")
+        aliases = tuple(
+            _Alias(e.id, _alias_pattern(a), local)
+            for e in entries.values()
+            for local, group in ((False, e.aliases), (True, e.local_aliases))
+            for a in group
+        )
+        return cls(entries=entries, version=hashlib.sha256(data).hexdigest(), _aliases=aliases)
+
+    # -- naming ------------------------------------------------------------------
+
+    def name_for(self, entry_id: str, country: str, iso3: str, on: dt.date) -> str:
+        """The entry's ACLED name for an event in `country` on `on`."""
+        e = self.entries[entry_id]
+        if e.unit_of:
+            return f"{self.name_for(e.unit_of, country, iso3, on)} {e.unit}"
+        name = e.name
+        if e.periods:
+            chosen = [p for p in e.periods if p.from_ <= on and (p.to is None or on <= p.to)]
+            if chosen:
+                name = chosen[0].name
+            elif not name:
+                name = min(e.periods, key=lambda p: p.from_).name if on < min(p.from_ for p in e.periods) else max(e.periods, key=lambda p: p.from_).name
+        return name.replace("{country}", country)
+
+    def inter_for(self, entry_id: str, iso3: str) -> int:
+        e = self.entries[entry_id]
+        home = e.country
+        if e.unit_of and home == "*":
+            home = self.entries[e.unit_of].country
+        if e.inter_abroad is not None and home not in ("*", iso3):
+            return e.inter_abroad
+        return e.inter
+
+    def mention(self, entry_id: str, country: str, iso3: str, on: dt.date, text: str = "",
+                start: int | None = None, end: int | None = None) -> ActorMention:
+        e = self.entries[entry_id]
+        return ActorMention(entry_id=entry_id, name=self.name_for(entry_id, country, iso3, on),
+                            inter=self.inter_for(entry_id, iso3), text=text, start=start, end=end, role=e.kind)
+
+    # -- finding -----------------------------------------------------------------
+
+    def find_actors(self, text: str, offset: int, country: str, iso3: str, on: dt.date) -> list[ActorMention]:
+        """Actors and identity labels named in `text`, in text order, names resolved for country/date.
+
+        Overlapping alias hits keep the longest; `local_aliases` count only in the entry's home country.
+        """
+        hits: list[tuple[int, int, str]] = []
+        for al in self._aliases:
+            if al.local and self.entries[al.entry_id].country != iso3:
+                continue
+            hits += [(m.start(), m.end(), al.entry_id) for m in al.pattern.finditer(text)]
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        kept: list[tuple[int, int, str]] = []
+        last_end = {"actor": -1, "identity": -1}
+        for h in hits:
+            role = self.entries[h[2]].kind
+            if h[0] < last_end[role]:
+                continue  # overlaps a longer/earlier hit of the same role
+            last_end[role] = h[1]
+            kept.append(h)
+        return [self.mention(eid, country, iso3, on, text[s:e], offset + s, offset + e) for s, e, eid in kept]
+
+    # -- roles -------------------------------------------------------------------
+
+    def assign_actors(self, text: str, offset: int, event_type: str, sub_event_type: str, country: str,
+                      iso3: str, on: dt.date, story_actors: list[ActorMention] | None = None) -> ActorAssignment:
+        """actor1/actor2 and associated actors for one incident reported in `text` (codebook §3, §8)."""
+        found = self.find_actors(text, 0, country, iso3, on)
+        story_actors = story_actors or []
+        ctx = _Ctx(self, text, country, iso3, on, found)
+        if event_type == ERV:
+            return ctx.remote_violence(sub_event_type)
+        if event_type == VAC:
+            return ctx.violence_against_civilians()
+        if event_type == BATTLES:
+            return ctx.battle()
+        if event_type == PROTESTS:
+            return ctx.protest(sub_event_type)
+        if event_type == RIOTS:
+            return ctx.riot(sub_event_type)
+        return ctx.strategic(sub_event_type, story_actors)
+
+
+@dataclass
+class _Ctx:
+    """Working state of one role assignment."""
+
+    d: ActorDictionary
+    text: str
+    country: str
+    iso3: str
+    on: dt.date
+    found: list[ActorMention]
+
+    # -- helpers ----------------------------------------------------------------
+
+    def m(self, entry_id: str) -> ActorMention:
+        return self.d.mention(entry_id, self.country, self.iso3, self.on)
+
+    @property
+    def armed(self) -> list[ActorMention]:
+        return [a for a in self.found if a.role == "actor" and a.inter not in (5, 6, 7)]
+
+    @property
+    def named_armed(self) -> list[ActorMention]:
+        return [a for a in self.armed if not self.d.entries[a.entry_id].generic]
+
+    @property
+    def identities(self) -> list[ActorMention]:
+        return [a for a in self.found if a.role == "identity"]
+
+    @property
+    def civilian_words(self) -> list[ActorMention]:
+        return [a for a in self.found if a.role == "actor" and a.inter == 7]
+
+    def perpetrator(self) -> ActorMention | None:
+        for a in self.armed:
+            before, after = self.text[: a.start], self.text[a.end:]
+            if _PERPETRATOR_BEFORE.search(before) or (_PERPETRATOR_AFTER.search(after) and not _TARGET_BEFORE.search(before)):
+                return a
+        return None
+
+    def armed_target(self, exclude: ActorMention | None) -> ActorMention | None:
+        for a in self.armed:
+            if exclude is not None and a.entry_id == exclude.entry_id:
+                continue
+            if _TARGET_BEFORE.search(self.text[: a.start]):
+                return a
+        return None
+
+    def identity_names(self) -> list[str]:
+        return _unique(a.name for a in self.identities)
+
+    def result(self, a1: ActorMention, a2: ActorMention | None, assoc1: list[str], assoc2: list[str], reason: str,
+               extra: list[str] = ()) -> ActorAssignment:
+        ids = [a1.entry_id] + ([a2.entry_id] if a2 else []) + list(extra)
+        names = {a1.name, a2.name if a2 else None}
+        return ActorAssignment(
+            actor1=a1.name, inter1=a1.inter, actor2=a2.name if a2 else None, inter2=a2.inter if a2 else None,
+            assoc_actor_1=[n for n in _unique(assoc1) if n not in names],
+            assoc_actor_2=[n for n in _unique(assoc2) if n not in names],
+            entries=_unique(ids), reason=reason,
+        )
+
+    # -- by event type ------------------------------------------------------------
+
+    def remote_violence(self, sub_event_type: str) -> ActorAssignment:
+        a1 = self.perpetrator()
+        reason = f"actor1 named as perpetrator ({a1.text!r})" if a1 else ""
+        if a1 is None:
+            fallback = UNIDENTIFIED_MILITARY if sub_event_type == "Air/drone strike" else UNIDENTIFIED
+            a1 = self.m(fallback)
+            reason = "no perpetrator named: unidentified"
+        coalition_side = [a for a in self.armed if a.entry_id in ("usa.military", "int.coalition") and a.entry_id != a1.entry_id]
+        if _CONVOY.search(self.text) and coalition_side and not _MILITARY_CONVOY.search(self.text):
+            labour = self.m(LABOUR)
+            usa, coalition = self.m("usa.military"), self.m("int.coalition")
+            return self.result(a1, self.m(CIVILIANS), [], [labour.name, usa.name, coalition.name],
+                               reason + "; contractor supply convoy for the coalition: drivers are Civilians (codebook §8)",
+                               extra=[CIVILIANS, LABOUR, "usa.military", "int.coalition"])
+        target = self.armed_target(a1)
+        civilians = bool(self.civilian_words or self.identities)
+        if target is not None:
+            assoc2 = [self.m(CIVILIANS).name] if civilians else []
+            return self.result(a1, target, [], assoc2, reason + f"; armed target {target.text!r}")
+        if civilians:
+            return self.result(a1, self.m(CIVILIANS), [], self.identity_names(), reason + "; civilian target",
+                               extra=[a.entry_id for a in self.identities])
+        return self.result(a1, None, [], [], reason + "; no target named")
+
+    def violence_against_civilians(self) -> ActorAssignment:
+        a1 = self.perpetrator() or (self.armed[0] if self.armed else None)
+        reason = f"perpetrator {a1.text!r}" if a1 else "no perpetrator named: unidentified"
+        a1 = a1 or self.m(UNIDENTIFIED)
+        return self.result(a1, self.m(CIVILIANS), [], self.identity_names(), reason + "; VAC target is always Civilians",
+                           extra=[a.entry_id for a in self.identities])
+
+    def battle(self) -> ActorAssignment:
+        sides = _unique_mentions(self.armed)
+        a1 = sides[0] if sides else self.m(UNIDENTIFIED)
+        a2 = sides[1] if len(sides) > 1 else self.m(UNIDENTIFIED)
+        if a2.entry_id == a1.entry_id and a1.entry_id == UNIDENTIFIED:
+            a2 = self.m(UNIDENTIFIED)
+        return self.result(a1, a2, [], [], f"battle between {len(sides)} named side(s)")
+
+    def protest(self, sub_event_type: str) -> ActorAssignment:
+        a1 = self.m(PROTESTERS)
+        groups = [a.name for a in self.named_armed if not self.d.entries[a.entry_id].state] + self.identity_names()
+        a2 = None
+        if sub_event_type != "Peaceful protest":
+            state = [a for a in self.armed if self.d.entries[a.entry_id].state or a.inter == 1]
+            a2 = state[0] if state else (self.armed[0] if self.armed else None)
+        return self.result(a1, a2, groups, [], "protesters; named groups and identities as associated actors",
+                           extra=[a.entry_id for a in self.identities])
+
+    def riot(self, sub_event_type: str) -> ActorAssignment:
+        a1 = self.m(RIOTERS)
+        groups = [a.name for a in self.named_armed if not self.d.entries[a.entry_id].state] + self.identity_names()
+        state = [a for a in self.armed if self.d.entries[a.entry_id].state]
+        a2 = state[0] if state else None
+        if a2 is None and sub_event_type == "Mob violence" and (self.civilian_words or self.identities):
+            a2 = self.m(CIVILIANS)
+        return self.result(a1, a2, groups, [], "rioters; opponents from the sentence")
+
+    def strategic(self, sub_event_type: str, story_actors: list[ActorMention]) -> ActorAssignment:
+        if sub_event_type == "Agreement":
+            return self.agreement(story_actors)
+        if sub_event_type in ("Arrests", "Disrupted weapons use"):
+            state = [a for a in self.armed if self.d.entries[a.entry_id].state]
+            a1 = state[0] if state else self.m(_state_fallback(self.d, self.iso3, police=sub_event_type == "Arrests"))
+            others = [a for a in _unique_mentions(self.armed) if a.entry_id != a1.entry_id and not self.d.entries[a.entry_id].state]
+            a2 = others[0] if others else (self.m(CIVILIANS) if sub_event_type == "Arrests" and (self.civilian_words or self.identities) else None)
+            return self.result(a1, a2, [], self.identity_names() if a2 and a2.inter == 7 else [],
+                               "state forces act; the other side from the sentence")
+        sides = _unique_mentions(self.armed)
+        a1 = sides[0] if sides else self.m(UNIDENTIFIED)
+        a2 = sides[1] if len(sides) > 1 else (self.m(CIVILIANS) if self.civilian_words else None)
+        return self.result(a1, a2, [], [], "first named actor acts")
+
+    def agreement(self, story_actors: list[ActorMention]) -> ActorAssignment:
+        named = self.named_armed
+        counterparts = {a.entry_id for a in named if _HALTED_ATTACKS_ON.search(self.text[: a.start])}
+        non_state = [a for a in named if not self.d.entries[a.entry_id].state and a.inter in (2, 3, 4)]
+        quoted = [a for a in story_actors if a.role == "actor" and a.inter in (2, 3, 4)
+                  and a.entry_id in self.d.entries and not self.d.entries[a.entry_id].generic]
+        others = [a for a in named if a.entry_id not in counterparts]
+        if non_state:
+            a1, reason = non_state[0], "named group making the truce"
+        elif quoted:
+            a1 = self.m(quoted[0].entry_id)
+            reason = f"generic 'militias' in the sentence: the named group the story quotes ({quoted[0].text!r})"
+        elif others:
+            a1, reason = others[0], "named party to the agreement"
+        else:
+            a1, reason = self.m(UNIDENTIFIED), "no named party"
+        a2 = None
+        for a in self.armed:
+            if a.entry_id == a1.entry_id or self.d.entries[a.entry_id].generic:
+                continue
+            if _HALTED_ATTACKS_ON.search(self.text[: a.start]):
+                a2 = a
+                break
+        if a2 is not None:
+            reason += f"; counterpart {a2.text!r}"
+        return self.result(a1, a2, [], [], reason)
+
+
+def _state_fallback(d: ActorDictionary, iso3: str, police: bool) -> str:
+    prefer = [e for e in d.entries.values() if e.country == iso3 and e.state and not e.unit_of]
+    prefer.sort(key=lambda e: (not (("police" in e.id) == police), e.id))
+    return prefer[0].id if prefer else UNIDENTIFIED
+
+
+def _unique(names) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n and n not in out:
+            out.append(n)
+    return out
+
+
+def _unique_mentions(ms: list[ActorMention]) -> list[ActorMention]:
+    seen: set[str] = set()
+    out = []
+    for a in ms:
+        if a.entry_id not in seen:
+            seen.add(a.entry_id)
+            out.append(a)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Outlets
+# ---------------------------------------------------------------------------
+
+_CITE_CONTEXT = (
+    r"(?:\btold\s+(?:the\s+)?{a}|\b{a}\s+(?:reported|said|cited|quoted|news\s+agency\s+reported)|"
+    r"\baccording\s+to\s+(?:the\s+)?{a}|\(\s*{a}\s*\)|\bto\s+(?:the\s+)?{a}\b|\b(?:the\s+)?{a}\s+reported|"
+    r"\b(?:cited|quoted)\s+by\s+(?:the\s+)?{a}|\b{a}\s+(?:cited|quoted))"
+)
+
+
+@dataclass(frozen=True)
+class OutletTable:
+    outlets: tuple[Outlet, ...]
+    version: str
+    _by_key: dict[str, Outlet] = field(repr=False)
+    _cites: tuple[tuple[Outlet, re.Pattern[str]], ...] = field(repr=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> OutletTable:
+        path = Path(path) if path is not None else DEFAULT_OUTLETS_FILE
+        parsed, data = _load_toml(path, OutletFile, "outlet")
+        by_key: dict[str, Outlet] = {}
+        ids: set[str] = set()
+        for o in parsed.outlet:  # type: ignore[attr-defined]
+            if o.id in ids:
+                raise DataFileError(str(path), f"outlet {o.id!r} field 'id'", "duplicate id")
+            ids.add(o.id)
+            for key in [o.name, *o.aliases]:
+                k = _outlet_key(key)
+                if k in by_key and by_key[k].id != o.id:
+                    raise DataFileError(str(path), f"outlet {o.id!r} field 'aliases'", f"{key!r} already names {by_key[k].id!r}")
+                by_key[k] = o
+        cites = []
+        for o in parsed.outlet:  # type: ignore[attr-defined]
+            names = "|".join(_alias_pattern(n).pattern.removeprefix("(?<![\\w-])").removesuffix("(?![\\w-])")
+                             for n in sorted({o.name, *o.aliases}, key=len, reverse=True))
+            alt = f"(?:{names})"
+            cites.append((o, re.compile(_CITE_CONTEXT.format(a=alt))))
+        return cls(outlets=tuple(parsed.outlet), version=hashlib.sha256(data).hexdigest(),  # type: ignore[attr-defined]
+                   _by_key=by_key, _cites=tuple(cites))
+
+    def lookup(self, outlet_name: str | None) -> Outlet | None:
+        """The outlet named `outlet_name` (its ACLED name or an alias, any case/punctuation)."""
+        if not outlet_name:
+            return None
+        return self._by_key.get(_outlet_key(outlet_name))
+
+    def cited_in(self, text: str) -> list[Outlet]:
+        """Agencies a text cites ("told Reuters", "Anadolu reported", "(AP)"), in order of first citation."""
+        hits = []
+        for o, pat in self._cites:
+            m = pat.search(text)
+            if m:
+                hits.append((m.start(), o))
+        return [o for _, o in sorted(hits, key=lambda h: h[0])]
+
+    def find_outlet(self, name_or_text: str) -> Outlet | None:
+        """An outlet by name, else the first one the text cites."""
+        return self.lookup(name_or_text) or next(iter(self.cited_in(name_or_text)), None)
+
+
+def _outlet_key(name: str) -> str:
+    key = re.sub(r"[^\w]+", " ", name.casefold()).strip()
+    return re.sub(r"^the\s+", "", key)
+
+
+def find_outlet(name_or_text: str, table: OutletTable | None = None) -> Outlet | None:
+    """Convenience: `OutletTable.find_outlet` on the given (or default) table."""
+    return (table or OutletTable.load()).find_outlet(name_or_text)
