@@ -206,7 +206,7 @@ def _focus_rows(sources: Path, overrides: Path, spec: dict,
                 row.population = max(row.population, pop)
                 row.feature = populated_feature(row.population)
         else:
-            row = _Row(f"gn:{r['geonameid']}", r["name"], populated_feature(pop), float(r["latitude"]),
+            row = _Row(f"gn:{r['geonameid']}", r["asciiname"] or r["name"], populated_feature(pop), float(r["latitude"]),
                        float(r["longitude"]), iso2, alts, population=pop, source="geonames")
             rows.append(row)
             by_gn[r["geonameid"]] = row
@@ -330,7 +330,8 @@ def _world_rows(world: list[dict[str, str]], countries: list[_Country], focus: s
         pop = int(r["population"] or 0)
         if pop < min_pop and not is_capital:
             continue
-        row = _Row(f"gn:{r['geonameid']}", r["name"], populated_feature(max(pop, 50_000 if is_capital else 0)),
+        row = _Row(f"gn:{r['geonameid']}", r["asciiname"] or r["name"],
+                   populated_feature(max(pop, 50_000 if is_capital else 0)),
                    float(r["latitude"]), float(r["longitude"]), cc,
                    _split_alt(r["alternatenames"]) | {r["name"], r["asciiname"]},
                    r["admin1_name"], r["admin2_name"], "", pop, "geonames")

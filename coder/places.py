@@ -582,7 +582,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             prev_tok = tokens[m.first_token - 2]
         titled = prev_tok is not None and prev_tok.raw.lower().rstrip(".") in _TITLES
         person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
-                         and not gaz.candidates(prev_tok.key) and prev_tok.raw.lower() not in _TITLES
+                         and not any(o.start <= prev_tok.start < o.end for o in matches)
+                         and fold_key(prev_tok.raw) not in gaz.policy.demonyms
                          and text[prev_tok.end:m.start].strip() == "")
         next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
         person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
@@ -598,6 +599,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 break  # "President Barham Salih", "Captain Hatem Al-Jabri"
             if low and (person_before or person_after or speech or org or not cue):
                 continue
+            if person_before and p.feature not in ("country", "admin1"):
+                continue  # "Barham Salih", "Hatem Al-Jabri": a name after a given name
             if p.feature == "neighbourhood" and not _neighbourhood_ok(p, resolved + list(context.anchors) +
                                                                           _lookahead(gaz, matches, m, context)):
                 continue
