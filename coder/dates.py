@@ -101,7 +101,7 @@ _WEEKDAY = re.compile(
 
 _RELATIVE_DAY = re.compile(
     r"(?i:\b(?:"
-    r"(?P<today>(?:earlier\s+|later\s+)?today|tonight|(?:early\s+|late\s+)?this\s+(?:morning|afternoon|evening)|(?:on\s+)?the\s+same\s+day)"
+    r"(?P<today>(?:earlier\s+|later\s+|early\s+|late\s+)?today|tonight|(?:early\s+|late\s+)?this\s+(?:morning|afternoon|evening)|(?:on\s+)?the\s+same\s+day)"
     r"|(?P<yesterday>(?:early\s+|late\s+)?yesterday(?:\s+(?:morning|afternoon|evening))?|last\s+night"
     r"|the\s+(?:day\s+before|previous\s+day)|a\s+day\s+(?:earlier|before))"
     r"|(?P<ago>(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago)"
@@ -546,7 +546,8 @@ def _make(expr: DateExpression, day: dt.date, precision: int, reason: str, annou
     if expr.attaches_to_report:
         if announcement:
             reason = _join(reason, f"announcement reported {expr.text!r}: the report date is the event date")
-        elif expr.qualifier == "early" or (expr.qualifier == "overnight" and expr.kind != "relative_day"):
+        elif precision == 1 and (expr.qualifier == "early"
+                                 or (expr.qualifier == "overnight" and expr.kind != "relative_day")):
             reason = _join(reason, f"reported {expr.text!r} on {day.isoformat()}: incident before the report")
             day -= dt.timedelta(days=1)
         else:

@@ -276,3 +276,14 @@ def test_seed_sentences(name, opening, announcement, expected):
     outcome = resolve_sentence_date(line.split(". ")[0], 0, DateContext(published), announcement=announcement)
     assert outcome.date is not None and outcome.date.date == expected
     assert not outcome.background
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "early" moves a day-precise report back a day, never a month or a week
+    ("Rebels seized the town, the army said in early October.", (D(2020, 10, 1), 3)),
+    ("Rebels seized the town, the army said early last week.", (D(2020, 10, 7), 2)),
+    ("Rebels seized the town, the army said early today.", (D(2020, 10, 10), 1)),
+])
+def test_early_report_shift_only_at_day_precision(sentence, expected):
+    outcome = resolve_sentence_date(sentence, 0, DateContext(SUN))
+    assert (outcome.date.date, outcome.date.time_precision) == expected
