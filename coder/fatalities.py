@@ -66,7 +66,7 @@ _PERSON_SINGULAR = {
     "pilot", "sailor", "marine", "mercenary", "combatant", "victim", "bystander", "teenager",
     "youth", "other", "agent", "ranger", "peacekeeper", "militiamen", "national", "operative",
     "kid", "individual", "suspect", "smuggler", "pedestrian", "customer", "shopkeeper",
-    "vendor", "owner", "engineer", "candidate", "politician", "mayor", "governor", "deputy",
+    "vendor", "owner", "mukhtar", "engineer", "candidate", "politician", "mayor", "governor", "deputy",
     "lawmaker", "mp", "chief", "colonel", "general", "major", "captain", "lieutenant",
     "sergeant", "corporal", "private", "conscript", "jihadi", "extremist", "separatist", "trader",
     "merchant", "businessman", "businessmen", "dealer", "motorist", "traveller", "traveler", "guest",
@@ -94,7 +94,7 @@ def _is_plural_person(word: str) -> bool:
     return _is_person(w) and (w in _PERSON_IRREGULAR or (w.endswith("s") and w not in _PERSON_SINGULAR))
 
 
-_KILL_PASSIVE = {"killed", "dead", "died", "slain", "perished", "executed", "beheaded", "massacred",
+_KILL_PASSIVE = {"killed", "dead", "died", "succumbed", "slain", "perished", "executed", "beheaded", "massacred",
                  "assassinated", "murdered"}
 _WOUND_PASSIVE = {"wounded", "injured", "hurt", "maimed"}
 _KILL_ACTIVE = {"killing", "killed", "kill", "kills", "slaying", "slew", "executing", "executed",
@@ -106,6 +106,9 @@ _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "be", "being",
         "badly", "slightly", "lightly", "fatally", "mortally", "instantly", "immediately", "then",
         "subsequently", "either", "shot", "said", "to", "believed", "thought", "feared", "now",
         "each", "not"}
+# "shot and killed", "stabbed and killed": the harm verb before the casualty verb
+_HARM = {"shot", "stabbed", "beaten", "tortured", "attacked", "ambushed", "kidnapped", "abducted", "hit", "struck",
+         "shooting", "stabbing", "beating", "torturing", "kidnapping", "abducting"}
 _BE = {"were", "was", "been", "are", "is", "be", "being", "got"}
 _QTY_PREFIX = {
     ("at", "least"): "at_least", ("more", "than"): "at_least", ("over",): "at_least",
@@ -189,7 +192,7 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
     `offset` is the sentence's start in the article, so `start`/`end` are absolute.
     """
     toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    findings = _find_counts(toks)
+    findings = _outside_parentheses(text, _find_counts(toks))
     killed = wounded = None
     notes: list[str] = []
     spans: list[tuple[int, int]] = []
@@ -227,6 +230,18 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
     end = max(e for _, e in spans)
     return Casualties(killed=killed, wounded=wounded, text=text[start:end], start=start + offset,
                       end=end + offset, vague=vague, at_least=at_least, reason="; ".join(notes))
+
+
+def _outside_parentheses(text: str, findings: list[_Finding]) -> list[_Finding]:
+    """Counts in brackets ("(some sources reported 4 fatalities)") are alternatives or details
+    of the main count, not additions to it: drop them when there is a count outside."""
+    depth, inside = 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        inside.append(depth > 0)
+    outside = [f for f in findings if not inside[f.start]]
+    return outside if outside else findings
 
 
 def split_fatalities(total: int, parts: int) -> list[int]:
@@ -308,6 +323,22 @@ def _active_at(toks: list[_Tok], i: int):
     if word in ("blew",) and [t.low for t in toks[i + 1:i + 3]] in (["himself", "up"], ["herself", "up"]):
         return _finding(toks, i, i + 3, 1, None, None, "the bomber counts among the dead (codebook)"), i + 3
     j = i + 1
+    if word in ("body", "bodies", "remains", "corpse", "corpses") and j < len(toks) and toks[j].low == "of":
+        count = _parse_group(toks, j + 1)
+        if count is not None:
+            return _finding(toks, i, count.end, count.value, None, count), count.end
+        return None
+    if i > 0 and toks[i - 1].low in ("the", "a", "an", "those", "these") and not (j < len(toks) and toks[j].low == "of"):
+        return None  # "the killed men": an adjective, not a new count
+    if word in _HARM and j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in (_KILL_ACTIVE | _WOUND_ACTIVE):
+        word, j = toks[j + 1].low, j + 2  # "shot and killed two policemen"
+    if word in ("killing", "killings", "death", "deaths", "injury", "injuries", "wounding") and j < len(toks) and toks[j].low == "of":
+        count = _parse_group(toks, j + 1)  # "led to the killing of 1 and injury of 2"
+        if count is None:
+            return None
+        if word.startswith(("kill", "death")):
+            return _finding(toks, i, count.end, count.value, None, count), count.end
+        return _finding(toks, i, count.end, None, count.value, count), count.end
     if (j < len(toks) and (word in ("shot", "shooting") and toks[j].low == "dead"
                            or word in ("gunned", "gunning") and toks[j].low == "down")):
         word, j = "killing", j + 1  # "shot dead two policemen", "gunned down a trader" (not "shot down a drone")
@@ -338,13 +369,18 @@ def _passive_at(toks: list[_Tok], i: int):
         return None
     j = _skip_pp(toks, count.end)
     aux_start = j
-    while j < len(toks) and toks[j].low in _AUX:
-        j += 1
+    while j < len(toks):
+        if toks[j].low in _HARM and j + 1 < len(toks) and toks[j + 1].low == "and":
+            j += 2  # "was shot and killed"
+        elif toks[j].low in _AUX:
+            j += 1
+        else:
+            break
     if j >= len(toks):
         return None
     cue = toks[j].low
     has_be = any(t.low in _BE for t in toks[aux_start:j])
-    if not has_be and cue not in ("died", "perished", "lost"):
+    if not has_be and cue not in ("died", "perished", "lost", "succumbed"):
         if (_parse_group(toks, j + 1, allow_bare_plural=True) is not None
                 or (j + 1 < len(toks) and toks[j + 1].low in ("or", "dead"))):
             return None  # "Gunmen killed a soldier", "have killed civilians": the subject of an active verb
@@ -457,7 +493,8 @@ def _head_after(toks: list[_Tok], j: int) -> int | None:
         low = toks[k].low
         if _is_person(low) and not (k + 1 < len(toks) and _is_person(toks[k + 1].low) and k + 1 < j + 4):
             return k
-        if low in _STOP_MODIFIER or not re.match(r"[a-z0-9]", low) or low in _KILL_PASSIVE | _WOUND_PASSIVE:
+        acronym = len(toks[k].text) > 1 and toks[k].text.isupper()  # "IS militants", "PKK fighters"
+        if not acronym and (low in _STOP_MODIFIER or not re.match(r"[a-z0-9]", low) or low in _KILL_PASSIVE | _WOUND_PASSIVE):
             return None
         if _number_value(toks, k) is not None and k > j:
             return None
@@ -491,7 +528,7 @@ def _parse_quantity(toks: list[_Tok], i: int) -> _Quantity | None:
     low = toks[j].low
     if low == "between" and j + 1 < len(toks):
         inner = _number_value(toks, j + 1)
-        if inner is not None and inner[1] + 1 < len(toks) and toks[inner[1]].low == "and":
+        if inner is not None and inner[1] + 1 < len(toks) and toks[inner[1]].low in ("and", "to", "-", "–"):
             other = _number_value(toks, inner[1] + 1)
             if other is not None:
                 low_value = min(inner[0], other[0])
