@@ -1,0 +1,205 @@
+"""Actor dictionary: entry examples, dated names, role assignment by event type, loaders, outlets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from coder.actors import ActorDictionary, ActorFile, OutletTable
+from coder.errors import DataFileError
+
+ACTORS = ActorDictionary.load()
+OUTLETS = OutletTable.load()
+OCT_2020 = dt.date(2020, 10, 11)
+COUNTRY = {"IRQ": "Iraq", "SYR": "Syria", "YEM": "Yemen", "TUR": "Turkey", "ISR": "Israel", "PSE": "Palestine",
+           "AFG": "Afghanistan", "NGA": "Nigeria", "SOM": "Somalia", "USA": "United States", "IRN": "Iran",
+           "GBR": "United Kingdom", "SAU": "Saudi Arabia"}
+
+
+@pytest.mark.parametrize(("entry_id", "sentence"), [(e.id, ex) for e in ACTORS.entries.values() for ex in e.examples])
+def test_entry_examples(entry_id: str, sentence: str) -> None:
+    e = ACTORS.entries[entry_id]
+    iso3 = "IRQ" if e.country == "*" else e.country
+    found = ACTORS.find_actors(sentence, 0, COUNTRY[iso3], iso3, OCT_2020)
+    assert entry_id in [m.entry_id for m in found]
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "iso3", "on", "name", "inter"),
+    [
+        ("irq.military", "IRQ", dt.date(2020, 10, 11), "Military Forces of Iraq (2020-)", 1),
+        ("irq.military", "IRQ", dt.date(2020, 3, 1), "Military Forces of Iraq (2018-2020)", 1),
+        ("irq.pmf", "IRQ", dt.date(2020, 10, 11), "Military Forces of Iraq (2020-) Popular Mobilization Forces", 1),
+        ("irq.pmf", "IRQ", dt.date(2019, 12, 29), "Military Forces of Iraq (2018-2020) Popular Mobilization Forces", 1),
+        ("irq.asayish", "IRQ", dt.date(2020, 10, 11), "Police Forces of Iraq (2020-) Asayish", 1),
+        ("usa.military", "IRQ", dt.date(2020, 10, 11), "Military Forces of the United States (2017-)", 8),
+        ("usa.military", "IRQ", dt.date(2021, 2, 15), "Military Forces of the United States (2021-)", 8),
+        ("tur.military", "IRQ", dt.date(2020, 10, 11), "Military Forces of Turkey (2016-)", 8),
+        ("tur.military", "TUR", dt.date(2020, 10, 11), "Military Forces of Turkey (2016-)", 1),
+        ("gen.civilians", "YEM", dt.date(2020, 10, 11), "Civilians (Yemen)", 7),
+        ("irq.islamic_state", "SYR", dt.date(2020, 10, 11), "Islamic State (Syria)", 2),
+    ],
+)
+def test_names_by_date_and_country(entry_id: str, iso3: str, on: dt.date, name: str, inter: int) -> None:
+    m = ACTORS.mention(entry_id, COUNTRY[iso3], iso3, on)
+    assert (m.name, m.inter) == (name, inter)
+
+
+def test_local_aliases_only_at_home() -> None:
+    text = "The army said police arrested two men."
+    in_iraq = {m.entry_id for m in ACTORS.find_actors(text, 0, "Iraq", "IRQ", OCT_2020)}
+    in_nigeria = {m.entry_id for m in ACTORS.find_actors(text, 0, "Nigeria", "NGA", OCT_2020)}
+    assert {"irq.military", "irq.police"} <= in_iraq
+    assert not {"irq.military", "irq.police"} & in_nigeria
+
+
+def test_find_actors_offsets_and_longest_match() -> None:
+    text = "A convoy for the U.S.-led coalition was hit."
+    (m,) = [a for a in ACTORS.find_actors(text, 50, "Iraq", "IRQ", OCT_2020) if a.role == "actor"]
+    assert m.entry_id == "int.coalition" and m.text == "U.S.-led coalition" and m.start == 50 + text.index("U.S.")
+
+
+def test_acronyms_are_case_sensitive() -> None:
+    assert not ACTORS.find_actors("It is what it is, he said of the kh sound.", 0, "Iraq", "IRQ", OCT_2020)
+
+
+LABOUR_CONVOY = ["Labour Group (Iraq)", "Military Forces of the United States (2017-)", "Global Coalition Against Daesh"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "sub", "iso3", "expected"),
+    [
+        ("A mentally ill citizen died after entering a booby-trapped house which exploded in the village.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED", "IRQ",
+         ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)", [], 37)),
+        ("A sticky bomb attached to the bottom of a car used by a lawyer exploded in the city, a police captain said.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED", "IRQ",
+         ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)", ["Lawyers (Iraq)"], 37)),
+        ("A roadside bomb targeted a convoy transporting equipment for the U.S.-led coalition on a highway, an Iraqi army statement said.",
+         "Explosions/Remote violence", "Remote explosive/landmine/IED", "IRQ",
+         ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)", LABOUR_CONVOY, 37)),
+        ("An IED struck a US military convoy near Taji.", "Explosions/Remote violence", "Remote explosive/landmine/IED", "IRQ",
+         ("Unidentified Armed Group (Iraq)", "Military Forces of the United States (2017-)", [], 38)),
+        ("A Turkish drone struck a vehicle near Sinjar, killing two PKK fighters.", "Explosions/Remote violence",
+         "Air/drone strike", "IRQ", ("Military Forces of Turkey (2016-)", "PKK: Kurdistan Workers Party", [], 28)),
+        ("Unidentified aircraft bombed a militia position near the border.", "Explosions/Remote violence",
+         "Air/drone strike", "IRQ", ("Unidentified Military Forces", None, [], None)),
+        ("Houthi forces fired a ballistic missile at a camp for displaced people in Marib, killing three civilians.",
+         "Explosions/Remote violence", "Shelling/artillery/missile attack", "YEM",
+         ("Houthi Movement", "Civilians (Yemen)", ["Refugees/IDPs (Yemen)"], 27)),
+        ("Gunmen shot dead a journalist in his car in Amarah.", "Violence against civilians", "Attack", "IRQ",
+         ("Unidentified Armed Group (Iraq)", "Civilians (Iraq)", ["Journalists (Iraq)"], 37)),
+        ("Boko Haram insurgents killed five farmers in their fields.", "Violence against civilians", "Attack", "NGA",
+         ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Nigeria)", ["Farmers (Nigeria)"], 27)),
+        ("Islamic State militants clashed with Peshmerga forces near Makhmour.", "Battles", "Armed clash", "IRQ",
+         ("Islamic State (Iraq)", "Military Forces of Iraq (2020-) Peshmerga", [], 12)),
+        ("Police fired tear gas at teachers protesting in Kut.", "Protests", "Protest with intervention", "IRQ",
+         ("Protesters (Iraq)", "Police Forces of Iraq (2020-)", [], 16)),
+        ("Hundreds of Sadrists protested peacefully in Kufa.", "Protests", "Peaceful protest", "IRQ",
+         ("Protesters (Iraq)", None, [], None)),
+        ("Rioters set fire to the KDP headquarters in Sulaimani.", "Riots", "Violent demonstration", "IRQ",
+         ("Rioters (Iraq)", None, [], None)),
+        ("Iraqi security forces arrested two suspected Islamic State members in Kirkuk.", "Strategic developments",
+         "Arrests", "IRQ", ("Military Forces of Iraq (2020-)", "Islamic State (Iraq)", [], 12)),
+        ("Iraqi militias backed by Iran have agreed to temporarily halt attacks targeting the American presence in Iraq.",
+         "Strategic developments", "Agreement", "IRQ",
+         ("Kataib Hezbollah (Iraq)", "Military Forces of the United States (2017-)", [], 38)),
+        ("Harakat al-Nujaba announced a cessation of its operations against US forces.", "Strategic developments",
+         "Agreement", "IRQ", ("Harakat Hezbollah al Nujaba", "Military Forces of the United States (2017-)", [], 38)),
+        ("The factions have presented a conditional ceasefire.", "Strategic developments", "Agreement", "SYR",
+         ("Unidentified Armed Group (Syria)", None, [], None)),
+    ],
+)
+def test_role_assignment(sentence: str, event_type: str, sub: str, iso3: str, expected: tuple) -> None:
+    story = ACTORS.find_actors("A spokesman for Kataib Hezbollah told Reuters.", 0, "Iraq", "IRQ", OCT_2020) if iso3 == "IRQ" else []
+    a = ACTORS.assign_actors(sentence, 0, event_type, sub, COUNTRY[iso3], iso3, OCT_2020, story)
+    actor1, actor2, assoc2, interaction = expected
+    assert (a.actor1, a.actor2) == (actor1, actor2), a.reason
+    assert a.assoc_actor_2 == assoc2
+    if interaction is not None:
+        assert int("".join(sorted(f"{a.inter1}{a.inter2}"))) == interaction
+    assert a.entries and a.reason
+
+
+def test_protest_groups_are_associated() -> None:
+    a = ACTORS.assign_actors("Hundreds of Sadrists protested peacefully in Kufa.", 0, "Protests", "Peaceful protest",
+                             "Iraq", "IRQ", OCT_2020, [])
+    assert a.assoc_actor_1 == ["Sadrist Movement"] and a.inter1 == 6
+
+
+GOOD = """
+[[actor]]
+id = "{gid}"
+name = "Civilians ({{country}})"
+inter = 7
+country = "*"
+aliases = ["civilian"]
+"""
+REQUIRED = ["gen.civilians", "gen.unidentified_armed_group", "gen.unidentified_military_forces", "gen.protesters",
+            "gen.rioters", "id.labour", "usa.military", "int.coalition"]
+BASE = "".join(GOOD.format(gid=i) for i in REQUIRED)
+
+
+@pytest.mark.parametrize(
+    ("extra", "needle"),
+    [
+        ('[[actor]]\nid = "x.a"\nname = "A"\ninter = 3\ncountry = "IRQ"\nnickname = "b"\n', "'x.a' field 'nickname'"),
+        ('[[actor]]\nid = "x.a"\nname = "A"\ninter = 9\ncountry = "IRQ"\n', "'x.a' field 'inter'"),
+        ('[[actor]]\nid = "x.a"\nname = "A"\ninter = 3\ncountry = "Iraq"\n', "'x.a' field 'country'"),
+        ('[[actor]]\nid = "x.a"\nname = "A"\ninter = 3\ncountry = "IRQ"\naliases = [" "]\n', "'x.a' field 'aliases"),
+        ('[[actor]]\nid = "x.a"\nunit_of = "x.none"\nunit = "U"\ninter = 1\ncountry = "IRQ"\n', "unknown parent"),
+        ('[[actor]]\nid = "gen.civilians"\nname = "C"\ninter = 7\ncountry = "*"\n', "duplicate id"),
+        ('[[actor]]\nid = "x.a"\ninter = 1\ncountry = "IRQ"\nperiods = [{name = "A", from = 2020-01-01, to = 2019-01-01}]\n', "ends before"),
+    ],
+)
+def test_loader_refuses_bad_files(tmp_path: Path, extra: str, needle: str) -> None:
+    path = tmp_path / "actors.toml"
+    path.write_text(BASE + extra, encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        ActorDictionary.load(path)
+    assert "actors.toml" in str(err.value) and needle in str(err.value)
+
+
+def test_loader_requires_generic_entries(tmp_path: Path) -> None:
+    path = tmp_path / "actors.toml"
+    path.write_text(GOOD.format(gid="gen.civilians"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="required generic entries missing"):
+        ActorDictionary.load(path)
+
+
+def test_version_and_schema() -> None:
+    assert ActorDictionary.load().version == ACTORS.version and len(ACTORS.version) == 64
+    assert "actor" in ActorFile.model_json_schema()["properties"]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "scale"),
+    [("Associated Press", "AP", "International"), ("the associated press", "AP", "International"),
+     ("Sputnik International", "Sputnik", "International"), ("ESTA", "ESTA", "Subnational"),
+     ("Shafaq News", "Shafaaq News", "National"), ("Anadolu", "Anadolu Agency", "Regional"), ("Daily Planet", None, None)],
+)
+def test_outlet_lookup(name: str, expected: str | None, scale: str | None) -> None:
+    o = OUTLETS.lookup(name)
+    assert (o.name if o else None, o.scale if o else None) == (expected, scale)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The spokesman told Reuters on Sunday. An inquiry was opened, Anadolu reported.", ["Reuters", "Anadolu Agency"]),
+        ("BAGHDAD (AP) — Militias offered a truce.", ["AP"]),
+        ("According to Xinhua, two rockets hit the base.", ["Xinhua"]),
+        ("Reuters is a news agency and nothing here cites it.", []),
+    ],
+)
+def test_outlets_cited_in(text: str, expected: list[str]) -> None:
+    assert [o.name for o in OUTLETS.cited_in(text)] == expected
+
+
+def test_outlet_loader_refuses_unknown_scale(tmp_path: Path) -> None:
+    path = tmp_path / "outlets.toml"
+    path.write_text('[[outlet]]\nid = "x"\nname = "X"\nscale = "Galactic"\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match="outlet 'x' field 'scale'"):
+        OutletTable.load(path)
