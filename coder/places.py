@@ -101,6 +101,11 @@ def alias_keys(name: str) -> set[str]:
     return {k for k in keys if k}
 
 
+def _plain(name: str) -> str:
+    """Lower-case ASCII words without articles and without transliteration folding ("Agree" != "Agri")."""
+    return " ".join(_ascii(t.raw).lower() for t in tokenize(name) if t.key)
+
+
 def _is_latin(name: str) -> bool:
     return any("a" <= ch <= "z" for ch in _ascii(name).lower())
 
@@ -325,7 +330,7 @@ _NOUNS = {
     "neighborhood": {"neighbourhood", "village", "town", "landmark"},
     "quarter": {"neighbourhood", "village", "town"}, "suburb": {"neighbourhood", "village", "town"},
     "village": {"village", "town", "neighbourhood"}, "town": {"city", "town", "village"},
-    "city": {"city", "town", "village"}, "area": None, "region": None, "camp": None,
+    "city": {"city", "town", "village"}, "area": None, "region": {"admin1", "region"}, "camp": None,
 }
 _NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True))
 _AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
@@ -437,7 +442,7 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
     places = [gaz.place(i) for i in idx]
     if features is not None:
         wanted = [p for p in places if p.feature in features]
-        places = wanted or places
+        places = wanted if wanted or "region" in features else places
     scored = []
     for p in places:
         score = FEATURE_SCORE[p.feature]
@@ -601,6 +606,13 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 continue
             if person_before and p.feature not in ("country", "admin1"):
                 continue  # "Barham Salih", "Hatem Al-Jabri": a name after a given name
+            primary = m.key in alias_keys(p.name)
+            letters = sum(ch.isalpha() for ch in name)
+            if letters <= 3 and not name.isupper() and not (cue and primary):
+                continue  # "An", "As", "We": short words match folded alternate names
+            if p.source == "geonames" and p.feature != "country" and not (
+                    (cue and letters >= 5) or _plain(name) == _plain(p.name)):
+                continue  # world layer: only its own name as written, or an alternate name in a locative frame
             if p.feature == "neighbourhood" and not _neighbourhood_ok(p, resolved + list(context.anchors) +
                                                                           _lookahead(gaz, matches, m, context)):
                 continue

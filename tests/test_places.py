@@ -122,6 +122,9 @@ def test_between_records_the_first_place(gaz):
     "Foreign Minister Fuad Hussein spoke to Al-Iraqiya channel late on Monday.",
     "The Iran-backed Kataib Hezbollah group denied involvement.",
     "Sunday was calm, the Iraqi and Syrian officials said.",
+    "An official said both sides agree on a ceasefire. As we know, you do not log in.",
+    "Agree or not, Hamas fighters and the Mahdi Army were blamed.",
+    "Lawmakers from the East and Central blocs met.",
 ])
 def test_people_organisations_and_adjectives_are_not_places(gaz, text):
     assert [m for m in _mentions(gaz, text) if m.place is not None and m.place.feature != "country"] == []
