@@ -31,16 +31,23 @@ def _source_name(article: Article, outlets: OutletTable) -> str:
         host = urlparse(article.url).hostname or ""
         if host:
             return host.removeprefix("www.")
-    cited = outlets.cited_in(article.text)
+    cited = outlets.cited_in(_main_story_text(article))
     if cited:
         return "; ".join(sorted({o.name for o in cited}))
     return article.article_id
 
 
+def _main_story_text(article: Article) -> str:
+    """The page's own story (an appended, unrelated story's credits are not this article's sources)."""
+    if article.stories:
+        return article.text[article.stories[0].start:article.stories[0].end]
+    return article.text
+
+
 def _scale(article: Article, outlets: OutletTable) -> list[str]:
     names = [article.outlet] if article.outlet else []
     if not names and not article.url:
-        names = [o.name for o in outlets.cited_in(article.text)]
+        names = [o.name for o in outlets.cited_in(_main_story_text(article))]
     scales = []
     for name in names:
         known = outlets.lookup(name)
@@ -99,7 +106,7 @@ def assemble_records(events: list[MergedEvent], articles: dict[str, Article], ou
         inter2 = taxonomy.inter_labels[act.inter2] if act.actor2 and act.inter2 else None
         tags = list(event.tags)
         if event.location.relation == "region":
-            tags.append(f"region={event.location.text}")
+            tags.append(f"region={event.location.phrase}")
         records.append(EventRecord(
             event_id_cnty=f"{place.iso3}{counters[place.iso3]}",
             event_date=event.date.date,

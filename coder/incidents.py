@@ -53,19 +53,31 @@ def detect_mentions(article: Article, sentences: list[Sentence], res: Resources)
     return mentions, skips
 
 
+def _place_vote(pm: PlaceMention) -> float:
+    """How much a place phrase says about where a story is: a locative phrase ("in Rawa",
+    "in Iraq") counts fully, a bare country name ("U.S. forces") little, a metonym not at all."""
+    if pm.place is None or pm.relation == "metonym":
+        return 0.0
+    if pm.place.feature == "country":
+        return 2.0 if pm.relation == "in" else 0.5
+    return 2.0 if pm.relation is not None else 1.0
+
+
 def _story_country(sentences: list[Sentence], res: Resources) -> tuple[str | None, str | None]:
-    """The country a story is about: the most named country among its body places (datelines count too)."""
+    """The country a story is about: the weighted vote of its body places and its dateline."""
     votes: Counter[tuple[str, str]] = Counter()
+    blank = PlaceContext(iso3=None, anchors=[], published=None)
     for s in sentences:
         if s.kind != "body":
             continue
-        for pm in find_place_mentions(s.text, s.start, res.gazetteer, PlaceContext(iso3=None, anchors=[], published=None)):
-            if pm.place is not None and pm.relation != "metonym":
-                votes[(pm.place.iso3, pm.place.country)] += 1
+        for pm in find_place_mentions(s.text, s.start, res.gazetteer, blank):
+            if pm.place is not None:
+                votes[(pm.place.iso3, pm.place.country)] += _place_vote(pm)
         if s.dateline:
-            for pm in find_place_mentions(s.dateline.title(), 0, res.gazetteer, PlaceContext(iso3=None, anchors=[], published=None)):
+            for pm in find_place_mentions(f"in {s.dateline.title()}", 0, res.gazetteer, blank):
                 if pm.place is not None:
-                    votes[(pm.place.iso3, pm.place.country)] += 1
+                    votes[(pm.place.iso3, pm.place.country)] += 3.0
+    votes = Counter({k: v for k, v in votes.items() if v > 0})
     if not votes:
         return None, None
     (iso3, country), _ = votes.most_common(1)[0]
@@ -226,7 +238,9 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         return [best]
     if match.event_type != STRATEGIC:
         return []  # ACLED does not record violent events known only at country level
-    iso3 = next((p.place.iso3 for p in resolved), state.iso3)
+    # A national-level development is placed in the story's country (not in a country the
+    # sentence merely names, as in "Iran-backed militias" or "US forces"), at its capital.
+    iso3 = state.iso3 or next((p.place.iso3 for p in resolved), None)
     if iso3 is None:
         return []
     capital = res.gazetteer.capital(iso3)
@@ -296,7 +310,9 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
     killed = max((k for k in (a.killed, b.killed) if k is not None), default=None)
     wounded = max((w for w in (a.wounded, b.wounded) if w is not None), default=None)
     note = a.fatalities_note if killed == a.killed else b.fatalities_note
+    triggers = list(dict.fromkeys(a.trigger.split("; ") + b.trigger.split("; ")))
     return primary.model_copy(update={
+        "trigger": "; ".join(triggers),
         "date": date, "location": location, "actors": actors, "killed": killed, "wounded": wounded,
         "fatalities_note": note,
         "evidence": a.evidence + b.evidence,

@@ -46,9 +46,9 @@ _LABEL = {
 }
 
 
-def _count(n: int, noun: str) -> str:
+def _count(n: int, singular: str, plural: str) -> str:
     word = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
-    return f"{word} {noun}{'' if n == 1 else 's'}"
+    return f"{word.capitalize()} {singular if n == 1 else plural}"
 
 
 def _date_phrase(event: MergedEvent) -> str:
@@ -64,28 +64,22 @@ def _date_phrase(event: MergedEvent) -> str:
 def _place_phrase(event: MergedEvent) -> str:
     loc = event.location
     place = loc.place
-    units = [u for u in (place.admin2, place.admin1) if u and u != place.name]
-    where = place.name
-    if units:
-        labels = ["district", "province"][-len(units):] if len(units) == 1 else ["district", "province"]
-        if len(units) == 1 and place.admin1 == units[0]:
-            labels = ["province"]
-        where += " (" + ", ".join(f"{u} {lab}" for u, lab in zip(units, labels)) + ")"
-    if loc.relation == "capital":
-        return f"in {where}"
+    units = [f"{u} {label}" for u, label in ((place.admin2, "district"), (place.admin1, "province"))
+             if u and u != place.name]
+    where = place.name + (f" ({', '.join(units)})" if units else "")
     if loc.relation == "region":
-        return f"in {loc.text} (coded as {where} at precision 3)"
-    if loc.relation and loc.relation not in ("in",):
-        return f"{loc.phrase if loc.phrase else loc.relation + ' ' + place.name} (coded as {where})"
+        return f"in {loc.phrase} (coded as {where} at precision 3)"
+    if loc.relation and loc.relation not in ("in", "capital"):
+        return f"{loc.phrase} (coded as {where})"
     return f"in {where}"
 
 
 def _consequence(event: MergedEvent) -> str:
     parts = []
     if event.fatalities:
-        parts.append(f"{_count(event.fatalities, 'fatality').replace('fatalitys', 'fatalities')} reported.")
+        parts.append(f"{_count(event.fatalities, 'fatality', 'fatalities')} reported.")
     if event.wounded:
-        parts.append(f"{_count(event.wounded, 'person').replace('persons', 'people')} wounded.")
+        parts.append(f"{_count(event.wounded, 'person', 'people')} wounded.")
     if not parts:
         parts.append("No fatalities reported.")
     notes = sorted({m.fatalities_note for m in event.mentions if m.fatalities_note})
@@ -100,7 +94,7 @@ def write_note(event: MergedEvent) -> str:
     if act.assoc_actor_2:
         actor2 += f" ({'; '.join(act.assoc_actor_2)})"
     action = _ACTION[event.sub_event_type]
-    triggers = sorted({m.trigger.lower() for m in event.mentions})
+    triggers = sorted({t.lower() for m in event.mentions for t in m.trigger.split("; ")})
     reported = f" (reported as: {', '.join(triggers)})" if triggers else ""
     target = f" {actor2}" if actor2 and action.endswith((" with", " on", " at", " against", " targeting", " from", " of", " by")) or actor2 and action in ("attacked", "abducted", "arrested") else ""
     if not target and action.endswith((" with", " on", " at", " against", " targeting", " from", " of", " by")):

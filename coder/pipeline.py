@@ -84,7 +84,7 @@ def code_articles(articles: list[Article], res: Resources) -> CodingResult:
     events = merge_mentions([m for o in outcomes for m in o.mentions], res.taxonomy)
     t1 = time.perf_counter()
     by_id = {a.article_id: a for a in articles}
-    records = assemble_records(events, by_id, res.outlets, res.taxonomy, res.gazetteer.regions())
+    records = assemble_records(events, by_id, res.outlets, res.taxonomy, {iso3: c.region for iso3, c in res.gazetteer.countries.items()})
     t2 = time.perf_counter()
     timings["merge"] = t1 - t0
     timings["notes"] = t2 - t1

@@ -47,12 +47,15 @@ def seed_run(tmp_path_factory, resources):
 
 
 def find_row(rows, exp):
+    """The row with the expected sources and sub-event type (nearest the expected point when several)."""
     sources = sorted(exp["sources"])
-    for row in rows:
-        if sorted({c["article_id"] for c in row["citations"]}) == sources and row["sub_event_type"] == exp["sub_event_type"]:
-            return row
-    raise AssertionError(f"no row for {exp['key']} with sources {sources}: "
-                         f"{[(r['sub_event_type'], r['location'], sorted({c['article_id'] for c in r['citations']})) for r in rows]}")
+    found = [r for r in rows if sorted({c["article_id"] for c in r["citations"]}) == sources
+             and r["sub_event_type"] == exp["sub_event_type"]]
+    assert found, (f"no row for {exp['key']} with sources {sources}: "
+                   f"{[(r['sub_event_type'], r['location'], sorted({c['article_id'] for c in r['citations']})) for r in rows]}")
+    if "point" in exp:
+        found.sort(key=lambda r: great_circle(tuple(exp["point"]), (r["latitude"], r["longitude"])).km)
+    return found[0]
 
 
 def test_seed_totals(seed_run):
