@@ -360,7 +360,10 @@ _SPEECH = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced|noted|w
 _ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|hezbollah|movement|party|front|"
                         r"university|club|airways|airlines|company|corporation|bank|times|post|media|radio|network|"
                         r"foundation|institute|group)\b", re.I)
-_ADJ_COMPOUND = re.compile(r"^-(?:backed|based|led|allied|aligned|linked|funded|controlled|born|made|run)\b", re.I)
+_ADJ_COMPOUND = re.compile(r"^\.?-(?:backed|based|led|allied|aligned|linked|funded|controlled|born|made|run|directed|"
+                           r"brokered|sponsored|supported|friendly|bound)\b", re.I)
+_GOVERNMENT_VERB = re.compile(r"^\s*(?:,\s*which\b|has|have|had|is|was|will|would|wants|fails|failed|threatened|"
+                              r"blamed|killed|insists|accuses|demands|refuses|imposed|sanctioned|backs)\b", re.I)
 _THE_CAPITAL = re.compile(r"\b(?:(?P<rel>in|at|near|outside|into|inside)\s+)?the\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?"
                           r"capital\b(?!\s+(?:of|city\s+of))", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:(?P<rel>in|across|throughout)\s+)?(?:the|this)\s+country\b(?!'s)", re.I)
@@ -636,8 +639,10 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             covered.append((dir_start, phrase_end))
             continue
 
-        metonym = speech and chosen.feature in ("country", "city") and (
-            chosen.feature == "country" or gaz.is_capital(chosen))
+        capital = chosen.feature != "country" and gaz.is_capital(chosen)
+        metonym = (speech and (chosen.feature == "country" or capital)) or (capital and relation is None and (
+            (context.iso3 is not None and chosen.iso3 != context.iso3) or bool(_GOVERNMENT_VERB.match(after))))
+        # a capital standing for its government: "Washington has blamed...", "since Washington killed..."
         if relation == "between" or (prev is not None and prev.relation in ("between", "metonym")
                                      and relation == "between"):
             if pending_between is None:

@@ -135,6 +135,21 @@ def test_metonymy_of_capitals(gaz):
     assert [m.relation for m in ms] == ["metonym", "metonym"]
 
 
+@pytest.mark.parametrize("text", [
+    "If Washington fails to withdraw troops, the factions will resume attacks.",
+    "Washington, which is reducing its troops, threatened to shut its embassy.",
+    "Ankara has accused the PKK of the attack.",
+])
+def test_foreign_capitals_as_governments_are_metonyms(gaz, text):
+    ms = [m for m in _mentions(gaz, text) if m.place is not None and m.place.feature != "country"]
+    assert ms and all(m.relation == "metonym" for m in ms)
+
+
+def test_compound_adjectives_are_not_places(gaz):
+    ms = _mentions(gaz, "U.S.-led coalition troops and Iran-backed militias clashed in Baghdad.")
+    assert [m.place.name for m in ms] == ["Baghdad"]
+
+
 def test_neighbourhood_needs_its_town(gaz):
     text = "The house exploded in Al-Jabal neighbourhood in Rawa district of the Anbar province."
     ms = _mentions(gaz, text)
