@@ -277,11 +277,8 @@ class RuleSet:
             by_clause.setdefault(clause, []).append(cand)
         winners: list[TriggerMatch] = []
         for clause in sorted(by_clause):
-            crule, start, end, plural = min(
-                by_clause[clause], key=lambda c: (-c[0].rule.priority, c[0].rank, -(c[2] - c[1]), c[1])
-            )
-            cardinal = cardinal_before(text[:start]) if plural else None
-            filtered_by = self._veto(text, start, end, crule.rule, plural, cardinal)
+            ranked = sorted(by_clause[clause], key=lambda c: (-c[0].rule.priority, c[0].rank, -(c[2] - c[1]), c[1]))
+            crule, start, end, plural, cardinal, filtered_by = self._first_unvetoed(text, ranked)
             winners.append(
                 TriggerMatch(
                     rule_id=crule.rule.id, event_type=crule.rule.event_type,
@@ -292,6 +289,27 @@ class RuleSet:
             )
         specific = {w.event_type for w in winners if not self._generic[w.rule_id]}
         return [w for w in winners if not (self._generic[w.rule_id] and w.event_type in specific)]
+
+    def _first_unvetoed(self, text: str, ranked: list[tuple[_CompiledRule, int, int, bool]]) -> tuple:
+        """The best candidate of a clause that no filter vetoes.
+
+        When the best is vetoed, a lower-ranked Strategic development may still win
+        ("police arrested three men suspected of firing rockets": the rockets are not an
+        event, the arrest is). Nothing else is promoted: "dozens of rocket attacks" does not
+        fall back to "attacks", nor a statement that "rallied efforts" to a protest. With
+        nothing left, the vetoed best is returned.
+        """
+        first = None
+        for crule, start, end, plural in ranked:
+            if first is not None and crule.rule.event_type != "Strategic developments":
+                continue
+            cardinal = cardinal_before(text[:start]) if plural else None
+            filtered_by = self._veto(text, start, end, crule.rule, plural, cardinal)
+            entry = (crule, start, end, plural, cardinal, filtered_by)
+            if filtered_by is None:
+                return entry
+            first = first or entry
+        return first
 
     def classify(self, text: str, offset: int = 0) -> list[TriggerMatch]:
         """The winners of `match` that no filter vetoed."""
