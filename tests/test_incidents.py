@@ -1,0 +1,91 @@
+"""Stage 3: sentences of an article -> incident mentions (with dates, places, actors, casualties)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.incidents import detect_mentions
+from coder.models import Article
+from coder.read.layout import analyse_layout
+from coder.resources import load_resources
+from coder.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load_resources()
+
+
+def code(text: str, res, published=dt.date(2020, 11, 2)):  # a Monday
+    segments, stories = analyse_layout(text, published)
+    article = Article(article_id="t.txt", text=text, published=published, segments=segments, stories=stories)
+    return detect_mentions(article, split_sentences(article), res)
+
+
+CASES = [
+    # (text, expected [(sub_event_type, admin1, killed, date)])
+    ("Two separate explosions rocked Kirkuk and Diyala on Sunday, killing two people, police said.",
+     [("Remote explosive/landmine/IED", "Kirkuk", 1, "2020-11-01"), ("Remote explosive/landmine/IED", "Diyala", 1, "2020-11-01")]),
+    ("A roadside bomb struck an army patrol near Tarmiyah on Monday, wounding three soldiers.",
+     [("Remote explosive/landmine/IED", "Baghdad", None, "2020-11-02")]),
+    ("Islamic State militants attacked a checkpoint in Tuz Khurmatu on Sunday night, killing a soldier.",
+     [("Armed clash", "Salah Al-Din", 1, "2020-11-01")]),
+    ("Hundreds of students protested in Nasiriyah on Monday demanding jobs.",
+     [("Peaceful protest", "Thi-Qar", 0, "2020-11-02")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_incidents(text, expected, res):
+    mentions, _ = code(text, res)
+    got = sorted((m.sub_event_type, m.location.place.admin1, m.killed, m.date.date.isoformat()) for m in mentions)
+    want = sorted(expected)
+    assert len(got) == len(want), got
+    for (gs, ga, gk, gd), (ws, wa, wk, wd) in zip(got, want):
+        assert gs == ws and gd == wd, got
+        assert ga.replace("Al-", "").replace("-", " ").lower() in {wa.replace("Al-", "").replace("-", " ").lower(), "thi qar", "dhi qar"} or wa.lower() in ga.lower(), got
+        assert gk == wk or (wk == 0 and gk is None), got
+
+
+NOT_EVENTS = [
+    # (text, the skip code that explains it; None when no trigger fires at all)
+    ("US officials blame the group for dozens of rocket attacks against US installations in Iraq.", "S205"),
+    ("If the troops stay, the factions will use all the weapons at their disposal, he warned.", None),
+    ("In January, a drone strike killed a militia commander outside Baghdad airport.", "S201"),
+    ("Roadside bombs have become a frequent occurrence on the highway north of Baghdad.", "S205"),
+    ("A car bomb exploded somewhere in the country on Sunday, officials said.", "S203"),
+]
+
+
+@pytest.mark.parametrize("text,code_", NOT_EVENTS, ids=[c[0][:40] for c in NOT_EVENTS])
+def test_not_events(text, code_, res):
+    mentions, skips = code(text, res)
+    assert mentions == []
+    if code_:
+        assert code_ in {s.code for s in skips}, skips
+
+
+def test_summary_and_detail_sentences_fold_into_one_incident(res):
+    text = ("A bomb exploded in Ramadi on Sunday, killing one person, police said.\n\n"
+            "The device had been planted under a parked car in the city's Al-Tamim area, the police added.")
+    mentions, _ = code(text, res)
+    assert len(mentions) == 1
+    assert len(mentions[0].evidence) in (1, 2)
+    assert mentions[0].killed == 1
+
+
+def test_caption_is_never_the_sole_basis(res):
+    text = ("Soldiers stand guard at a checkpoint in Mosul, Iraq, Friday, March 27, 2020. (AP Photo)\n\n"
+            "Officials in Baghdad discussed the budget on Monday.")
+    mentions, skips = code(text, res)
+    assert mentions == []
+
+
+def test_offsets_point_into_the_text(res):
+    text = "Breadcrumb\n\nA sticky bomb exploded under a car in Kirkuk on Sunday, killing its driver, police said."
+    mentions, _ = code(text, res)
+    assert mentions
+    for ev in mentions[0].evidence:
+        assert text[ev.start:ev.end] == ev.quote
