@@ -36,6 +36,7 @@ class _StoryState:
     iso3: str | None
     country: str | None
     discourse: object = None  # ResolvedDate | None (the date the story is talking about)
+    discourse_paragraph: int = 0  # where that date was last stated
     anchors: list = field(default_factory=list)  # resolved Places, for proximity ranking
 
 
@@ -108,12 +109,13 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
                 skips.append(_skip(article, "incidents", errors.S_CAPTION, sentence.start, sentence.end, sentence.text))
             continue  # captions never set the story's date either
 
+        _expire_background(state, sentence.paragraph, reference)
         ctx = DateContext(reference_date=reference, discourse_date=state.discourse, paragraph_anchor=paragraph_anchor)
         incidents = _incidents_in_sentence(live, res)
         plain = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=False)
         if not incidents:
             if plain.carries is not None:
-                state.discourse = plain.carries
+                state.discourse, state.discourse_paragraph = plain.carries, sentence.paragraph
             if plain.date is not None and plain.date.kind == "absolute":
                 paragraph_anchor = plain.date.date
             continue
@@ -133,8 +135,22 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
                 carried = outcome.carries
             mentions.extend(_mentions_for_trigger(article, sentence, match, outcome.date, state, story_actors, res, skips))
         if carried is not None:
-            state.discourse = carried
+            state.discourse, state.discourse_paragraph = carried, sentence.paragraph
     return mentions, skips
+
+
+def _expire_background(state: _StoryState, paragraph: int, reference) -> None:
+    """A background date ("in January", "last month") colours the next paragraph at most.
+
+    "…a resolution in January. / The decision came after a drone strike…" is still January;
+    a quote three paragraphs later is the story's own news again.
+    """
+    d = state.discourse
+    if d is None or reference is None or paragraph - state.discourse_paragraph <= 1:
+        return
+    if (reference - d.date).days > DateContext(reference_date=reference, discourse_date=None,
+                                               paragraph_anchor=None).window_days:
+        state.discourse = None
 
 
 def _incidents_in_sentence(live: list[TriggerMatch], res: Resources) -> list[TriggerMatch]:

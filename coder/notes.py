@@ -94,7 +94,8 @@ def write_note(event: MergedEvent) -> str:
     if act.assoc_actor_2:
         actor2 += f" ({'; '.join(act.assoc_actor_2)})"
     action = _ACTION[event.sub_event_type]
-    triggers = sorted({t.lower() for m in event.mentions for t in m.trigger.split("; ")})
+    words = {t.strip(' "\'“”‘’').lower() for m in event.mentions for t in m.trigger.split("; ")}
+    triggers = sorted(words, key=lambda t: (len(t), t))[:3]  # the shortest few say it best
     reported = f" (reported as: {', '.join(triggers)})" if triggers else ""
     target = f" {actor2}" if actor2 and action.endswith((" with", " on", " at", " against", " targeting", " from", " of", " by")) or actor2 and action in ("attacked", "abducted", "arrested") else ""
     if not target and action.endswith((" with", " on", " at", " against", " targeting", " from", " of", " by")):
