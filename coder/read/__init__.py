@@ -17,7 +17,6 @@ others. Only a path or glob that matches nothing raises (InputNotFound).
 from __future__ import annotations
 
 import glob
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 from coder.errors import E_DUPLICATE_ID, E_MANIFEST, E_UNSUPPORTED
 from coder.models import Article, Reject
 from coder.read.html import read_html
-from coder.read.jsonl import read_jsonl
+from coder.read.jsonl import iter_json_objects, read_jsonl
 from coder.read.text import ArticleMeta, ReadError, parse_published, read_text
 
 __all__ = [
@@ -119,16 +118,9 @@ def read_manifest(path: Path | str) -> tuple[Manifest, list[Reject]]:
     except (OSError, UnicodeDecodeError) as exc:
         return manifest, [_manifest_reject(path, 0, f"cannot read the manifest: {exc}")]
     rejects: list[Reject] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            rejects.append(_manifest_reject(path, number, f"not JSON: {exc.msg}"))
-            continue
-        if not isinstance(obj, dict):
-            rejects.append(_manifest_reject(path, number, "expected a JSON object"))
+    for number, obj, problem in iter_json_objects(raw):
+        if problem:
+            rejects.append(_manifest_reject(path, number, problem))
             continue
         file = obj.get("file")
         if not isinstance(file, str) or not file.strip():

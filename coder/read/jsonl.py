@@ -25,6 +25,23 @@ def _line_reject(path: str, line: int, detail: str, article_id: str | None = Non
                   message=E_JSONL_LINE.format(path=path, line=line, detail=detail))
 
 
+def iter_json_objects(raw: str):
+    """Yield (line number, object, problem) for each non-blank line of a JSONL text;
+    `problem` says why a line is not one JSON object (then `object` is None)."""
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, None, f"not JSON: {exc.msg} at column {exc.colno}"
+            continue
+        if not isinstance(obj, dict):
+            yield number, None, f"expected an object, got {type(obj).__name__}"
+            continue
+        yield number, obj, ""
+
+
 def read_jsonl(
     path: Path | str,
     meta_by_id: Mapping[str, ArticleMeta] | None = None,
@@ -46,16 +63,9 @@ def read_jsonl(
         return [], [Reject(path=spath, article_id=file_meta.article_id, stage=STAGE, code=exc.code, message=exc.message)]
     articles: list[Article] = []
     rejects: list[Reject] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            rejects.append(_line_reject(spath, number, f"not JSON: {exc.msg} at column {exc.colno}"))
-            continue
-        if not isinstance(obj, dict):
-            rejects.append(_line_reject(spath, number, f"expected an object, got {type(obj).__name__}"))
+    for number, obj, problem in iter_json_objects(raw):
+        if problem:
+            rejects.append(_line_reject(spath, number, problem))
             continue
         bad = [k for k in _STRING_FIELDS if obj.get(k) is not None and not isinstance(obj[k], str)]
         if bad:
