@@ -167,7 +167,7 @@ _SUBJECT_WORDS = {
     "militia", "militias", "groups", "group", "local", "residents", "witnesses", "authorities", "officer",
     "officers", "interior", "defence", "defense", "health", "medical", "commander", "governor", "leaders",
     "leader", "one", "of", "two", "three", "several", "statement", "agency", "news", "state", "media",
-    "army's", "ministry's", "coalition", "forces", "police", "provincial", "district", "head", "chief",
+    "army's", "ministry's", "coalition", "forces", "provincial", "district", "head", "chief",
 }
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*|\d[\d,]*")
 _CLAUSE_BREAK = re.compile(r"[;:\"“”()]|,\s+(?:and|but|while|as|after|before|when)\b")

@@ -62,7 +62,7 @@ _PERSON_SINGULAR = {
     "infant", "baby", "son", "daughter", "father", "mother", "brother", "sister", "wife",
     "husband", "official", "judge", "activist", "cleric", "imam", "priest", "tribesman",
     "elder", "volunteer", "paramedic", "medic", "staffer", "trucker", "fisherman", "miner",
-    "migrant", "refugee", "detainee", "prisoner", "inmate", "hostage", "gunman", "sniper",
+    "migrant", "refugee", "detainee", "prisoner", "inmate", "hostage", "sniper",
     "pilot", "sailor", "marine", "mercenary", "combatant", "victim", "bystander", "teenager",
     "youth", "other", "agent", "ranger", "peacekeeper", "militiamen", "national", "operative",
     "kid", "individual", "suspect", "smuggler", "pedestrian", "customer", "shopkeeper",
@@ -70,7 +70,7 @@ _PERSON_SINGULAR = {
     "lawmaker", "mp", "chief", "colonel", "general", "major", "captain", "lieutenant",
     "sergeant", "corporal", "private", "conscript", "jihadi", "extremist", "separatist", "trader",
     "merchant", "businessman", "businessmen", "dealer", "motorist", "traveller", "traveler", "guest",
-    "patient", "pupil", "schoolchild", "schoolchildren", "peasant", "labourer", "laborer", "chief",
+    "patient", "pupil", "schoolchild", "schoolchildren", "peasant", "labourer", "laborer",
 }
 _PERSON_IRREGULAR = {
     "people", "men", "women", "children", "policemen", "policewomen", "gunmen", "servicemen",
