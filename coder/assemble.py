@@ -73,6 +73,11 @@ def _citations(event: MergedEvent, articles: dict[str, Article]) -> list[Citatio
     return out
 
 
+def canonical_order(events: list[MergedEvent]) -> list[MergedEvent]:
+    """The order rows are written and numbered in: date, country, place, type, actor."""
+    return sorted(events, key=_sort_key)
+
+
 def _sort_key(e: MergedEvent) -> tuple:
     p = e.location.place
     return (e.date.date, p.iso3, p.admin1 or "", p.name, e.event_type, e.sub_event_type, e.actors.actor1,
@@ -81,10 +86,10 @@ def _sort_key(e: MergedEvent) -> tuple:
 
 def assemble_records(events: list[MergedEvent], articles: dict[str, Article], outlets: OutletTable,
                      taxonomy: Taxonomy, region_of: dict[str, str], first_id: dict[str, int] | None = None) -> list[EventRecord]:
-    """One EventRecord per merged event, in canonical order with per-country ids."""
+    """One EventRecord per merged event, in `canonical_order`, with per-country ids."""
     counters: dict[str, int] = defaultdict(int, {k: v - 1 for k, v in (first_id or {}).items()})
     records = []
-    for event in sorted(events, key=_sort_key):
+    for event in canonical_order(events):
         place = event.location.place
         counters[place.iso3] += 1
         srcs = [articles[a] for a in event.article_ids]

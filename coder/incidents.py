@@ -225,6 +225,7 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         if location.relation and location.relation not in ("in", "capital"):
             tags.append(f"location phrase={location.phrase}")
         tags.extend(f"unresolved place={name}" for name in location.unresolved)
+        tags.extend(f"place spelled as={c.removeprefix('fuzzy:')}" for c in location.candidates if c.startswith("fuzzy:"))
         note = ""
         if len(locations) > 1 and casualties.killed is not None:
             note = f"{casualties.killed} fatalities split between {len(locations)} events"

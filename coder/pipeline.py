@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder import SCHEMA_VERSION, __version__, errors
-from coder.assemble import assemble_records
+from coder.assemble import assemble_records, canonical_order
 from coder.incidents import detect_mentions
 from coder.merge import MergedEvent, merge_mentions
 from coder.models import Article, Mention, Reject, Skip
@@ -81,7 +81,7 @@ def code_articles(articles: list[Article], res: Resources) -> CodingResult:
         outcomes.append(outcome)
 
     t0 = time.perf_counter()
-    events = merge_mentions([m for o in outcomes for m in o.mentions], res.taxonomy)
+    events = canonical_order(merge_mentions([m for o in outcomes for m in o.mentions], res.taxonomy))
     t1 = time.perf_counter()
     by_id = {a.article_id: a for a in articles}
     records = assemble_records(events, by_id, res.outlets, res.taxonomy, {iso3: c.region for iso3, c in res.gazetteer.countries.items()})
@@ -176,4 +176,24 @@ def build_report(read: ReadResult, result: CodingResult, res: Resources, path: P
         "timings_s": {k: round(v, 4) for k, v in timings.items()},
         "articles": articles,
         "rejects": rejects,
+        "events": [explain(record, event) for record, event in zip(result.records, result.events, strict=True)],
+    }
+
+
+def explain(record: EventRecord, event: MergedEvent) -> dict:
+    """Why an event was coded so: the rules that fired, the gazetteer entry and actor entries
+    chosen, and how the date was reached, per supporting mention."""
+    return {
+        "event_id_cnty": record.event_id_cnty,
+        "place": {"id": event.location.place.id, "phrase": event.location.phrase,
+                  "relation": event.location.relation, "candidates": event.location.candidates},
+        "date": {"kind": event.date.kind, "text": event.date.text, "reason": event.date.reason},
+        "actors": {"entries": event.actors.entries, "reason": event.actors.reason},
+        "mentions": [
+            {"article_id": m.article_id, "rule_id": m.rule_id, "trigger": m.trigger,
+             "date": m.date.date.isoformat(), "date_reason": m.date.reason,
+             "place_id": m.location.place.id if m.location.place else None, "killed": m.killed,
+             "sentences": [[e.start, e.end] for e in m.evidence]}
+            for m in event.mentions
+        ],
     }

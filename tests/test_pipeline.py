@@ -134,6 +134,11 @@ def test_seed_run_report_accounts_for_every_article(seed_run):
     assert ids == sorted(p.name for p in SEEDS.glob("*.txt"))
     assert all(a["status"] in ("coded", "no events") for a in saved["articles"])
     assert saved["resources"]["gazetteer"]["sha256"] and saved["timings_s"]["total"] > 0
+    # "why was this coded so?": rule, gazetteer entry, actor entries and date reasoning per event
+    assert len(saved["events"]) == saved["counts"]["events"]
+    for event in saved["events"]:
+        assert event["place"]["id"] and event["actors"]["entries"]
+        assert all(m["rule_id"] and m["sentences"] for m in event["mentions"])
 
 
 def test_output_is_deterministic(seed_run, tmp_path, resources):
