@@ -186,6 +186,23 @@ LABOUR = "id.labour"
 REQUIRED_IDS = (CIVILIANS, UNIDENTIFIED, UNIDENTIFIED_MILITARY, PROTESTERS, RIOTERS, LABOUR, "usa.military", "int.coalition")
 
 
+_ATTRIBUTION = re.compile(
+    r"(?:,\s*|\s+)(?:according\s+to\b[^,.;]*"
+    r"|(?:(?:an?|the)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|told\s+[\w\s.'’-]{1,40}?|reported|added|stated)"
+    r"(?:\s+(?:on|late|early)\s+\w+(?:\s+\w+)?)?)\s*[.”\"]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def mask_attribution(text: str) -> str:
+    """`text` with a trailing attribution clause (", police said.", ", according to the army.")
+    replaced by spaces, so offsets stay valid."""
+    m = _ATTRIBUTION.search(text)
+    if not m or m.start() == 0:
+        return text
+    return text[:m.start()] + " " * (len(text) - m.start())
+
+
 @dataclass(frozen=True)
 class ActorDictionary:
     """The loaded, validated actor dictionary. Build with `ActorDictionary.load()`."""
@@ -280,7 +297,14 @@ class ActorDictionary:
 
     def assign_actors(self, text: str, offset: int, event_type: str, sub_event_type: str, country: str,
                       iso3: str, on: dt.date, story_actors: list[ActorMention] | None = None) -> ActorAssignment:
-        """actor1/actor2 and associated actors for one incident reported in `text` (codebook §3, §8)."""
+        """actor1/actor2 and associated actors for one incident reported in `text` (codebook §3, §8).
+
+        The sources a sentence cites ("…, police said", "according to the army") report an
+        incident; they take no part in it, so they are blanked before roles are assigned —
+        except for strategic developments, where the speaker is usually the actor.
+        """
+        if event_type != "Strategic developments":
+            text = mask_attribution(text)
         found = self.find_actors(text, 0, country, iso3, on)
         story_actors = story_actors or []
         ctx = _Ctx(self, text, country, iso3, on, found)

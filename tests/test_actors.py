@@ -203,3 +203,26 @@ def test_outlet_loader_refuses_unknown_scale(tmp_path: Path) -> None:
     path.write_text('[[outlet]]\nid = "x"\nname = "X"\nscale = "Galactic"\n', encoding="utf-8")
     with pytest.raises(DataFileError, match="outlet 'x' field 'scale'"):
         OutletTable.load(path)
+
+
+MASKED = [
+    ("Protesters blocked roads in Nasiriyah on Friday and burned tyres, police said.", "police"),
+    ("Two soldiers were killed near Hawija, a security official said on Monday.", "security official"),
+    ("A bomb exploded in Kirkuk, according to the army.", "army"),
+]
+
+
+@pytest.mark.parametrize("text,source", MASKED)
+def test_attribution_clause_is_not_a_party(text, source):
+    from coder.actors import mask_attribution
+
+    masked = mask_attribution(text)
+    assert len(masked) == len(text) and source not in masked
+    assert masked.strip() and text.startswith(masked.rstrip())
+
+
+def test_reporting_police_are_not_the_rioters_opponent():
+    d = ActorDictionary.load()
+    a = d.assign_actors("Protesters blocked roads in Nasiriyah on Friday and burned tyres, police said.", 0,
+                        "Riots", "Violent demonstration", "Iraq", "IRQ", dt.date(2020, 11, 6), [])
+    assert a.actor1 == "Rioters (Iraq)" and a.actor2 is None
