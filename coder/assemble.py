@@ -8,6 +8,7 @@ date among the event's sources (ACLED's is the upload time; ours must be reprodu
 from __future__ import annotations
 
 import calendar
+import unicodedata
 from collections import defaultdict
 
 from coder.actors import OutletTable
@@ -73,6 +74,11 @@ def _citations(event: MergedEvent, articles: dict[str, Article]) -> list[Citatio
     return out
 
 
+def plain_name(name: str) -> str:
+    """A place name without diacritics ("An Nāşirīyah" -> "An Nasiriyah"), as ACLED writes them."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def canonical_order(events: list[MergedEvent]) -> list[MergedEvent]:
     """The order rows are written and numbered in: date, country, place, type, actor."""
     return sorted(events, key=_sort_key)
@@ -133,7 +139,7 @@ def assemble_records(events: list[MergedEvent], articles: dict[str, Article], ou
             region=region_of.get(place.iso3, "Unknown"),
             country=place.country,
             admin1=place.admin1, admin2=place.admin2, admin3=place.admin3,
-            location=place.name,
+            location=plain_name(place.name),
             latitude=round(place.latitude, 4),
             longitude=round(place.longitude, 4),
             geo_precision=event.location.geo_precision,
