@@ -213,8 +213,7 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         supports.append("date")
     if resolved:
         supports.append("location")
-    if any(a.start is not None and sentence.start <= a.start < sentence.end
-           for a in res.actors.find_actors(sentence.text, sentence.start, country, iso3, date.date)):
+    if any(a.start is not None and sentence.start <= a.start < sentence.end for a in story_actors):
         supports.append("actors")
     if casualties.killed is not None:
         supports.append("fatalities")
