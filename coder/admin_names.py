@@ -10,11 +10,11 @@ The folding is general (it knows nothing about any one country):
   * unit words dropped ("province", "governorate", "district", "muhafazat", "qada", ...);
   * articles dropped wherever they stand as words (al/el/as/ad/an/ar/at/az/ash/ud/ul/ed),
     and the glued forms of "-ad-din" names ("Salahuddin" ~ "Salah ad Din");
-  * transliteration digraphs folded (dh->th, gh->g, q->k, v->w, ph->f), a non-initial y read
-    as a vowel, an "h" that only closes a vowel ("Basrah", "Salah") dropped;
-  * then every run of vowels becomes one "a" and doubled letters collapse, because Arabic and
-    Kurdish names are transliterated with freely varying vowels (Erbil/Arbil/Irbil,
-    Duhok/Dahuk/Dohuk, Missan/Maysan, Sulaymaniyah/Sulaimani).
+  * transliteration digraphs folded (dh/th->d, gh->g, q->k, v->w, ph->f), a non-initial y and
+    a vowel-closing w read as vowels, an "h" that only closes a vowel ("Basrah", "Salah") dropped;
+  * then every inner run of vowels becomes one "a" (a final one keeps its class i/u/a) and
+    doubled letters collapse, because Arabic and Kurdish names are transliterated with freely
+    varying vowels (Erbil/Arbil/Irbil, Duhok/Dahuk/Dohuk, Missan/Maysan, Sulaymaniyah/Sulaimani).
 Exonyms no folding can reach (Babylon for Babil, Hawler for Erbil) are a small table.
 
 Arabic-script names get the matching treatment (article, unit words, hamza/ta-marbuta forms).
@@ -58,6 +58,7 @@ _MARKS = re.compile(r"['`\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4]")
 _SPLIT = re.compile(r"[\s\-_/.,()]+")
 _GLUED_DIN = re.compile(r"(?<=[a-z])[aeiu][dlz]+din$")  # salahuddin, nuraddin -> salahdin
 _VOWELS = re.compile(r"[aeiou]+")
+_FINAL_VOWELS = re.compile(r"[aeiou]+$")
 _DOUBLE = re.compile(r"(.)\1+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _ARABIC_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # harakat, dagger alif, tatweel
@@ -70,17 +71,31 @@ def _fold_word(word: str, loose_vowels: bool) -> str:
     if word.isdigit():
         return f"#{int(word)}"
     word = _GLUED_DIN.sub("din", word)
-    word = word.replace("dh", "th").replace("gh", "g").replace("ph", "f").replace("q", "k").replace("v", "w")
+    # dh and th both stand for the interdental letters (Dhi Qar / Thi Qar, Baydha / Bayda).
+    word = word.replace("dh", "d").replace("th", "d").replace("gh", "g").replace("ph", "f")
+    word = word.replace("q", "k").replace("v", "w")
     if len(word) > 1:
         word = word[0] + word[1:].replace("y", "i")
+    # w closing a vowel is a diphthong spelling (Hadramawt / Hadramout, Zawr / Zor).
+    word = re.sub(r"(?<=[aeiou])w(?![aeiou])", "u", word)
     # h after a vowel and not before one: ta marbuta / "Salah" (kept in digraphs sh, th, kh, ch).
     word = re.sub(r"(?<=[aeiou])h(?![aeiou])", "", word)
     word = re.sub(r"[^a-z]", "", word)
-    if loose_vowels:
-        word = _VOWELS.sub("a", word)
-    else:
+    if not loose_vowels:
         word = word.replace("ou", "u").replace("ee", "i").replace("oo", "u")
     return _DOUBLE.sub(r"\1", word)
+
+
+def _loosen_vowels(key: str) -> str:
+    """Inner vowel runs become "a"; a final run keeps its class (i / u / a), since endings tell
+    names apart (Ramadi, Rumaitha) while -iya, -iyah, -i are one ending (Sulaimani, Sulaymaniyah)."""
+    final = _FINAL_VOWELS.search(key)
+    tail = ""
+    if final and final.start() > 0:
+        run = final.group()
+        tail = "i" if "i" in run else ("u" if run[-1] in "ou" else "a")
+        key = key[:final.start()]
+    return _VOWELS.sub("a", key) + tail
 
 
 def _latin_key(name: str, loose_vowels: bool) -> str:
@@ -93,9 +108,10 @@ def _latin_key(name: str, loose_vowels: bool) -> str:
     words = kept or words
     # A Roman numeral after the name is a number ("Ile Perseverance II"), not letters.
     words = words[:1] + [_ROMAN.get(w, w) for w in words[1:]]
+    # Words are joined before the vowel fold: "Dhi Qar" and "Dhiqar" are one name.
     joined = "".join(_fold_word(w, loose_vowels) for w in words)
-    if loose_vowels:  # vowels of adjacent words ("Dhi" + "Qar") are one run, as in "Dhiqar"
-        joined = re.sub(r"a+", "a", joined)
+    if loose_vowels:
+        joined = _loosen_vowels(joined)
     return _DOUBLE.sub(r"\1", joined) if joined.isalpha() else joined
 
 
