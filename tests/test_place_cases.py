@@ -61,7 +61,7 @@ ADMIN1_ALIASES = [
     ["North", "North Lebanon", "Liban-Nord", "Nord", "Ash Shamal"],
     ["South", "South Lebanon", "Liban-Sud", "Janoub", "Al Janub"],
     ["Beirut", "Beyrouth"], ["Baalbek-Hermel", "Baalbek-El Hermel", "Baalbek Hermel"], ["Tripoli", "Tarabulus"],
-    ["West Bank"], ["Gaza Strip", "Gaza"], ["Southern District", "HaDarom", "South District"],
+    ["West Bank"], ["Gaza Strip", "Gaza"], ["Southern District", "HaDarom", "South District", "Southern"],
     ["Jazan", "Jizan", "Gizan"], ["Najran"],
     ["Marib", "Ma'rib"], ["Hudaydah", "Hodeidah", "Hodeida"], ["Taizz", "Ta'izz", "Taiz"],
     ["Hadramawt", "Hadramaout", "Hadramout", "Hadhramaut", "Hadramaut"],
