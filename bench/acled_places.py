@@ -20,6 +20,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import re
 import statistics
 import sys
 import time
@@ -175,10 +176,18 @@ def _known_near(res: Resources, name: str, lat: float, lon: float) -> bool:
     return False
 
 
+def _names_admin(text: str, admin1: str) -> bool:
+    """Some 1-3 word span of `text` is a spelling of `admin1` ("Saladin", "Sala al-Din province")."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", text)
+    return any(same_admin(" ".join(words[i:i + n]), admin1)
+               for n in (1, 2, 3) for i in range(len(words) - n + 1))
+
+
 CAUSES = {
     "no_place": "nothing placed: no event and no place mention in the note",
     "wrong_country": "placed outside Iraq (story country or homonym abroad)",
     "admin_boundary": "point within 25 km but admin1 differs (boundary / point-in-polygon / admin naming)",
+    "outside_named_province": "the note names ACLED's province, but we resolved to a place outside it",
     "homonym": "ACLED's place name was read, but resolved to a far-away entry of the same name",
     "unknown_name": "ACLED's place is named in the note but the gazetteer has no entry of that name near it",
     "other_mention": "ACLED's place is named in the note and known, but another mention was chosen",
@@ -198,6 +207,8 @@ def classify(row: Row, ours: Ours, km: float | None, res: Resources) -> str | No
         return "wrong_country"
     if km is not None and km <= NEAR_KM:
         return "admin_boundary"
+    if not admin_ok and _names_admin(row.notes, row.admin1):
+        return "outside_named_province"
     note_key = fold_key(row.notes)
     names = _acled_names(row.location)
     named = [n for n in names if _contains(note_key, fold_key(n))]
