@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import SHARED, require_shared
+
 from coder.admin_names import normalise_admin, same_admin
 
 # Iraq's 18 governorates as three sources write them: (ACLED-style, OCHA COD-AB 2019, GeoNames admin1).
