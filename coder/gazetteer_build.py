@@ -4,9 +4,14 @@ One direction only: upstream source files (../shared/gazetteer-sources) stay as 
 override files sit in gazetteer/overrides/, and this build writes the files that `coder.places.Gazetteer`
 loads. Nobody edits a built file by hand; the output is byte-reproducible (sorted rows, gzip mtime=0).
 
-What is built is data (gazetteer/overrides/build.toml): focus countries get Who's On First + GeoNames +
-a hand supplement + official admin boundaries (admin units by point-in-polygon); every other country gets
-its GeoNames populated places above a population threshold, its capital and its admin1 units.
+What is built is data (gazetteer/overrides/build.toml): focus countries get Who's On First + GeoNames
+(+ an optional hand supplement), with admin units by point-in-polygon on official boundaries (Iraq: OCHA
+COD-AB) or on Who's On First region/county polygons named as in GeoNames; every other country gets all its
+GeoNames populated places (cities500), its admin1 and admin2 units and its capital.
+
+Output: `places.tsv.gz` (one row per place; the row's position is its index) and `names.marisa`, a
+marisa-trie RecordTrie from every normalised name key (coder.places.alias_keys) to (row index, is the
+place's own name), so loading the world costs no parsing of names.
 """
 
 from __future__ import annotations
@@ -16,22 +21,24 @@ import gzip
 import hashlib
 import io
 import json
+import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import marisa_trie
+import numpy as np
+import shapely
 from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
 from coder.errors import DataFileError
-from coder.places import KEY_VERSION, _is_latin, alias_keys, fold_key
+from coder.places import KEY_VERSION, MAX_KEY_WORDS, NAME_RECORD, _is_latin, alias_keys, fold_key
 
-BUILDER_VERSION = "1.0"
-COLUMNS = (
-    "id", "name", "altnames", "feature", "lat", "lon", "iso2", "iso3", "isonum", "country",
-    "admin1", "admin2", "admin3", "population", "source", "keys",
-)
+BUILDER_VERSION = "2.0"
+COLUMNS = ("id", "name", "feature", "lat", "lon", "iso3", "admin1", "admin2", "admin3", "population", "source",
+           "altnames")
 COUNTRY_COLUMNS = ("iso2", "iso3", "isonum", "name", "capital", "capital_id", "continent", "region", "lat", "lon", "population")
 DEFAULT_OVERRIDES = Path(__file__).resolve().parents[1] / "gazetteer" / "overrides"
 
@@ -161,29 +168,110 @@ class _Boundaries:
         return tuple((names + ["", "", ""])[:3])  # type: ignore[return-value]
 
 
+class _AdminNames:
+    """GeoNames admin1/admin2 names by code ("IQ.01", "IQ.01.9166650") and by geonameid."""
+
+    def __init__(self, admin1_path: Path, admin2_path: Path):
+        self.by_code: dict[str, str] = {}
+        self.by_gid: dict[str, str] = {}
+        self.gid_of: dict[str, str] = {}
+        self.alts: dict[str, set[str]] = {}  # code -> names as written upstream ("Rawah District")
+        for path in (admin1_path, admin2_path):
+            for line in path.read_text("utf-8").splitlines():
+                parts = line.split("\t")
+                if len(parts) < 4:
+                    raise DataFileError(str(path), line[:40], "expected 4 tab-separated columns")
+                code, raw_name, ascii_name, gid = parts[:4]
+                name = unit_name(raw_name)
+                self.alts[code] = {raw_name, ascii_name, unit_name(ascii_name)}
+                self.by_code[code] = name
+                self.by_gid[gid] = name
+                self.gid_of[code] = gid
+
+
+_UNIT_SUFFIX = re.compile(r"\s+(?:District|Province|Governorate|Municipality|County|Department|Prefecture|"
+                          r"Sub-?[Dd]istrict|Nahiya|Qada|Kaza|Region|Oblast|Raion|Rayon|Ilçesi|İlçesi)$")
+_UNIT_PREFIX = re.compile(r"^(?:Province|Governorate|Municipality|Department|District|Region) of\s+")
+
+
+def unit_name(name: str) -> str:
+    """An admin unit's name without its unit noun ("Rawah District" -> "Rawah"), as ACLED writes admin names."""
+    short = _UNIT_PREFIX.sub("", _UNIT_SUFFIX.sub("", _clean(name)))
+    return short or _clean(name)
+
+
+class _WofBoundaries:
+    """Who's On First region/county polygons of one country; names as in GeoNames where the unit links to it."""
+
+    def __init__(self, path: Path, region_names: dict[int, str], county_names: dict[int, str]):
+        feats = [f for f in json.loads(path.read_text("utf-8"))["features"]
+                 if f["properties"].get("is_current", 1) != 0 and f.get("geometry")]
+        feats.sort(key=lambda f: int(f["properties"]["wof_id"]))
+        self.regions = [(region_names.get(int(f["properties"]["wof_id"]), f["properties"]["name"]), shape(f["geometry"]))
+                        for f in feats if f["properties"]["placetype"] == "region"]
+        region_of = {int(f["properties"]["wof_id"]): name for f, (name, _) in
+                     zip([f for f in feats if f["properties"]["placetype"] == "region"], self.regions)}
+        self.counties = [(county_names.get(int(f["properties"]["wof_id"]), f["properties"]["name"]),
+                          region_of.get(int(f["properties"].get("region_id") or 0), ""), shape(f["geometry"]))
+                         for f in feats if f["properties"]["placetype"] == "county"]
+        self.names = {**region_names, **county_names}
+        self._rtree = STRtree([g for _, g in self.regions])
+        self._ctree = STRtree([g for _, _, g in self.counties])
+
+    def _hit(self, tree: STRtree, geoms: list, pt: Point, max_deg: float) -> int | None:
+        hits = sorted(int(i) for i in tree.query(pt, predicate="intersects"))
+        if hits:
+            return hits[0]
+        if not geoms:
+            return None
+        i = int(tree.nearest(pt))
+        return i if geoms[i].distance(pt) <= max_deg else None
+
+    def locate(self, lat: float, lon: float, max_deg: float = 0.05) -> tuple[str, str, str]:
+        pt = Point(lon, lat)
+        c = self._hit(self._ctree, [g for _, _, g in self.counties], pt, max_deg) if self.counties else None
+        r = self._hit(self._rtree, [g for _, g in self.regions], pt, max_deg) if self.regions else None
+        admin1 = self.regions[r][0] if r is not None else ""
+        admin2 = ""
+        if c is not None:
+            cname, cregion, _ = self.counties[c]
+            admin2 = cname
+            admin1 = admin1 or cregion
+        return admin1, admin2, ""
+
+
 # ---------------------------------------------------------------------------
 # focus country (WOF + GeoNames + supplement + boundaries)
 # ---------------------------------------------------------------------------
 
 
-def _focus_rows(sources: Path, overrides: Path, spec: dict,
-                world: list[dict[str, str]]) -> tuple[list[_Row], dict[str, _Row]]:
+def _focus_rows(sources: Path, overrides: Path, spec: dict, world: list[dict[str, str]],
+                admin_names: _AdminNames) -> tuple[list[_Row], dict[str, _Row]]:
     iso2 = spec["iso2"]
-    bounds = _Boundaries([sources / p for p in spec["boundaries"]])
+    wof = [r for r in _read_tsv(sources / spec["wof"]) if not r["deprecated"] and r["is_current"] != "0"]
+    if "boundaries" in spec:
+        bounds: _Boundaries | _WofBoundaries = _Boundaries([sources / p for p in spec["boundaries"]])
+    else:
+        region_names = {int(r["wof_id"]): admin_names.by_gid.get(r["gn_id"], unit_name(r["name"]))
+                        for r in wof if r["placetype"] == "region"}
+        county_names = {int(r["wof_id"]): admin_names.by_gid.get(r["gn_id"], unit_name(r["name"]))
+                        for r in wof if r["placetype"] == "county"}
+        bounds = _WofBoundaries(sources / spec["polygons"], region_names, county_names)
     rows: list[_Row] = []
     by_gn: dict[str, _Row] = {}
     region_alts: list[tuple[float, float, set[str]]] = []
     county_alts: list[tuple[float, float, str, set[str]]] = []
+    wof_units: list[dict[str, str]] = []
 
-    for r in _read_tsv(sources / spec["wof"]):
-        if r["deprecated"] or r["is_current"] == "0":
-            continue
+    for r in wof:
         lat, lon, kind = float(r["lat"]), float(r["lon"]), r["placetype"]
         alts = _split_alt(r["altnames"]) | {r["name"]}
         if kind == "region":
             region_alts.append((lat, lon, alts))
+            wof_units.append(r)
         elif kind == "county":
             county_alts.append((lat, lon, r["name"], alts))
+            wof_units.append(r)
         elif kind in ("locality", "neighbourhood", "campus"):
             pop = int(r["population"] or 0)
             feature = {"neighbourhood": "neighbourhood", "campus": "landmark"}.get(kind) or populated_feature(pop)
@@ -211,23 +299,24 @@ def _focus_rows(sources: Path, overrides: Path, spec: dict,
             rows.append(row)
             by_gn[r["geonameid"]] = row
 
-    sup_path = sources / spec["supplement"]
-    for r in _read_tsv(sup_path):
-        feature = _SUPPLEMENT_FEATURES.get(r["feature"])
-        if feature is None:
-            raise DataFileError(str(sup_path), r["key"], f"unknown feature {r['feature']!r}")
-        alts = _split_alt(r["aliases"])
-        link = r["links_to"].split(":", 1)[1].split(";")[0].strip() if r["links_to"].startswith("gn:") else ""
-        if feature in _POPULATED and link in by_gn:  # an alias row for an existing town
-            by_gn[link].altnames |= alts | {r["name"]}
-            continue
-        name = r["name"]
-        if "(" in name and name.endswith(")"):  # "Al-Jabal (Rawa)": a neighbourhood of Rawa -> "Rawa - Al-Jabal"
-            inner, town = name[:-1].split("(", 1)
-            alts.add(inner.strip())
-            name = f"{town.strip()} - {inner.strip()}"
-        rows.append(_Row(f"sup:{r['key']}", name, feature, float(r["lat"]), float(r["lon"]), iso2,
-                         alts | {r["name"]}, source="supplement"))
+    if spec.get("supplement"):
+        sup_path = sources / spec["supplement"]
+        for r in _read_tsv(sup_path):
+            feature = _SUPPLEMENT_FEATURES.get(r["feature"])
+            if feature is None:
+                raise DataFileError(str(sup_path), r["key"], f"unknown feature {r['feature']!r}")
+            alts = _split_alt(r["aliases"])
+            link = r["links_to"].split(":", 1)[1].split(";")[0].strip() if r["links_to"].startswith("gn:") else ""
+            if feature in _POPULATED and link in by_gn:  # an alias row for an existing town
+                by_gn[link].altnames |= alts | {r["name"]}
+                continue
+            name = r["name"]
+            if "(" in name and name.endswith(")"):  # "Al-Jabal (Rawa)": a neighbourhood of Rawa -> "Rawa - Al-Jabal"
+                inner, town = name[:-1].split("(", 1)
+                alts.add(inner.strip())
+                name = f"{town.strip()} - {inner.strip()}"
+            rows.append(_Row(f"sup:{r['key']}", name, feature, float(r["lat"]), float(r["lon"]), iso2,
+                             alts | {r["name"]}, source="supplement"))
 
     for row in rows:
         row.admin1, row.admin2, row.admin3 = bounds.locate(row.lat, row.lon)
@@ -236,8 +325,67 @@ def _focus_rows(sources: Path, overrides: Path, spec: dict,
         if not _is_latin(row.name):
             latin = sorted(a for a in row.altnames if _is_latin(a))
             row.name = latin[0] if latin else row.name
-    rows += _admin_unit_rows(bounds, overrides / spec["capitals"], by_gn, rows, region_alts, county_alts, iso2)
+    if isinstance(bounds, _Boundaries):
+        rows += _admin_unit_rows(bounds, overrides / spec["capitals"], by_gn, rows, region_alts, county_alts, iso2)
+    else:
+        rows += _wof_unit_rows(wof_units, bounds, rows, iso2)
     return rows, by_gn
+
+
+def _own_names(places: list[_Row], unit_names: set[str]):
+    """Filter for a unit's alternate names: WOF region/county alternate names include neighbouring towns
+    ("Al Rumadi" for Anbar, "Kirkuk" for Dibis), so keep one only if no other town of some size or admin
+    unit is called so."""
+    taken = {fold_key(a) for p in places if p.feature in _POPULATED and p.population >= 1000
+             for a in p.altnames | {p.name}}
+    taken |= {fold_key(n) for n in unit_names}
+
+    def own(alts: set[str], name: str) -> set[str]:
+        return {a for a in alts if fold_key(a) == fold_key(name) or fold_key(a) not in taken}
+
+    return own
+
+
+def _wof_unit_rows(units: list[dict[str, str]], bounds: _WofBoundaries, places: list[_Row], iso2: str) -> list[_Row]:
+    """Regions (admin1) and counties (admin2) of a WOF country as places. A region's point is its biggest
+    town's, a county's the point of its same-named town where there is one, else WOF's label point."""
+    biggest: dict[str, _Row] = {}
+    same_named: dict[tuple[str, str], _Row] = {}
+    for p in places:
+        if p.feature in _POPULATED:
+            if p.admin1 and (p.admin1 not in biggest or (biggest[p.admin1].population, biggest[p.admin1].id) <
+                             (p.population, p.id)):
+                biggest[p.admin1] = p
+            for alt in p.altnames | {p.name}:
+                key = (p.admin2, fold_key(alt))
+                if key not in same_named or (same_named[key].population, same_named[key].id) < (p.population, p.id):
+                    same_named[key] = p
+    own = _own_names(places, {n for n, _ in bounds.regions} | {n for n, _, _ in bounds.counties})
+    region_by_wof = {}
+    out: list[_Row] = []
+    for r in sorted(units, key=lambda r: int(r["wof_id"])):
+        if r["placetype"] != "region":
+            continue
+        lat, lon = float(r["lat"]), float(r["lon"])
+        name = bounds.names.get(int(r["wof_id"]), unit_name(r["name"]))
+        region_by_wof[r["wof_id"]] = name
+        town = biggest.get(name)
+        if town is not None:
+            lat, lon = town.lat, town.lon
+        alts = own(_split_alt(r["altnames"]) | {r["name"]}, name) | {name, unit_name(r["name"])}
+        out.append(_Row(f"wof:{r['wof_id']}", name, "admin1", lat, lon, iso2, alts, name, source="wof"))
+    for r in sorted(units, key=lambda r: int(r["wof_id"])):
+        if r["placetype"] != "county":
+            continue
+        lat, lon = float(r["lat"]), float(r["lon"])
+        admin1 = region_by_wof.get(r["region_id"]) or bounds.locate(lat, lon)[0]
+        name = bounds.names.get(int(r["wof_id"]), unit_name(r["name"]))
+        town = same_named.get((name, fold_key(name)))
+        if town is not None:
+            lat, lon = town.lat, town.lon
+        alts = own(_split_alt(r["altnames"]) | {r["name"]}, name) | {name}
+        out.append(_Row(f"wof:{r['wof_id']}", name, "admin2", lat, lon, iso2, alts, admin1, name, source="wof"))
+    return out
 
 
 def _admin_unit_rows(bounds: _Boundaries, capitals_path: Path, by_gn: dict[str, _Row], places: list[_Row],
@@ -306,20 +454,24 @@ def _admin_unit_rows(bounds: _Boundaries, capitals_path: Path, by_gn: dict[str, 
 
 
 def _world_rows(world: list[dict[str, str]], countries: list[_Country], focus: set[str], min_pop: int,
-                admin1_path: Path) -> tuple[list[_Row], dict[str, _Row]]:
-    """Big towns, capitals and admin1 units of non-focus countries; returns rows and capital per iso2."""
+                admin_names: _AdminNames) -> tuple[list[_Row], dict[str, _Row]]:
+    """Populated places, capitals and admin1/admin2 units of non-focus countries; returns rows and capital per
+    iso2. An admin unit's point is its biggest populated place's; a unit with none is left out (no made-up point)."""
     rows: list[_Row] = []
     capital_names = {c.iso2: fold_key(c.capital) for c in countries if c.capital}
     capitals: dict[str, dict[str, str]] = {}
-    biggest_in_admin1: dict[tuple[str, str], dict[str, str]] = {}
+    biggest: dict[str, dict[str, str]] = {}  # admin code ("IQ.01", "IQ.01.9166650") -> biggest place in it
     for r in world:
         cc, pop = r["country_code"], int(r["population"] or 0)
         if cc in capital_names and capital_names[cc] in {fold_key(r["name"]), fold_key(r["asciiname"])}:
             if cc not in capitals or int(capitals[cc]["population"] or 0) < pop:
                 capitals[cc] = r
-        k = (cc, r["admin1_code"])
-        if k not in biggest_in_admin1 or int(biggest_in_admin1[k]["population"] or 0) < pop:
-            biggest_in_admin1[k] = r
+        for k in (r["admin1_code"], r["admin2_code"]):  # full codes: "IQ.01", "IQ.01.98718"
+            if not k:
+                continue
+            if k not in biggest or (int(biggest[k]["population"] or 0), biggest[k]["geonameid"]) < (
+                    pop, r["geonameid"]):
+                biggest[k] = r
     capital_ids = {r["geonameid"] for r in capitals.values()}
     capital_rows: dict[str, _Row] = {}
     for r in world:
@@ -330,23 +482,27 @@ def _world_rows(world: list[dict[str, str]], countries: list[_Country], focus: s
         pop = int(r["population"] or 0)
         if pop < min_pop and not is_capital:
             continue
+        a1 = admin_names.by_code.get(r["admin1_code"], unit_name(r["admin1_name"])) if r["admin1_code"] else ""
+        a2 = admin_names.by_code.get(r["admin2_code"], unit_name(r["admin2_name"])) if r["admin2_code"] else ""
         row = _Row(f"gn:{r['geonameid']}", r["asciiname"] or r["name"],
                    populated_feature(max(pop, 50_000 if is_capital else 0)),
                    float(r["latitude"]), float(r["longitude"]), cc,
-                   _split_alt(r["alternatenames"]) | {r["name"], r["asciiname"]},
-                   r["admin1_name"], r["admin2_name"], "", pop, "geonames")
+                   _split_alt(r["alternatenames"]) | {r["name"], r["asciiname"]}, a1, a2, "", pop, "geonames")
         if is_capital:
             capital_rows[cc] = row
         if cc not in focus:
             rows.append(row)
-    for line in admin1_path.read_text("utf-8").splitlines():
-        code, name, ascii_name, gid = line.split("\t")
+    for code in sorted(admin_names.by_code):
         cc = code.split(".")[0]
-        big = biggest_in_admin1.get((cc, code))
-        if cc in focus or big is None:  # no populated place known: no point to give it
+        big = biggest.get(code)
+        if cc in focus or big is None:
             continue
-        rows.append(_Row(f"gn:{gid}", name, "admin1", float(big["latitude"]), float(big["longitude"]), cc,
-                         {name, ascii_name}, name, source="geonames"))
+        name = admin_names.by_code[code]
+        level = code.count(".")
+        a1 = admin_names.by_code.get(".".join(code.split(".")[:2]), "")
+        raw = admin_names.alts.get(code, set())
+        rows.append(_Row(f"gn:{admin_names.gid_of[code]}", name, f"admin{level}", float(big["latitude"]),
+                         float(big["longitude"]), cc, {name} | raw, a1, name if level == 2 else "", source="geonames"))
     return rows, capital_rows
 
 
@@ -378,10 +534,10 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
     world = _read_tsv(sources_dir / "world/geonames_cities500_admin.tsv.gz")
     focus = {spec["iso2"] for spec in config["focus"]}
 
-    rows, capital_rows = _world_rows(world, countries, focus, int(config["world_min_population"]),
-                                     sources_dir / "geonames/admin1CodesASCII.txt")
+    admin_names = _AdminNames(sources_dir / "geonames/admin1CodesASCII.txt", sources_dir / "geonames/admin2Codes.txt")
+    rows, capital_rows = _world_rows(world, countries, focus, int(config["world_min_population"]), admin_names)
     for spec in config["focus"]:
-        focus_rows, by_gn = _focus_rows(sources_dir, overrides, spec, world)
+        focus_rows, by_gn = _focus_rows(sources_dir, overrides, spec, world, admin_names)
         rows += focus_rows
         cap = capital_rows.get(spec["iso2"])
         if cap is not None and cap.id.removeprefix("gn:") in by_gn:
@@ -405,18 +561,23 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
 
     out_dir.mkdir(parents=True, exist_ok=True)
     lines = ["\t".join(COLUMNS)]
-    for r in sorted(rows, key=lambda r: r.id):
-        c = by_iso2[r.iso2]
-        alts = sorted({_clean(a) for a in r.altnames} - {_clean(r.name), ""})
+    names: list[tuple[str, tuple[int, int]]] = []
+    keys_of: dict[str, set[str]] = {}
+    for i, r in enumerate(sorted(rows, key=lambda r: r.id)):
+        name = _clean(r.name)
+        alts = sorted({_clean(a) for a in r.altnames} - {name, ""})
         lines.append("\t".join([
-            r.id, _clean(r.name), "|".join(alts), r.feature, _fmt(r.lat), _fmt(r.lon), c.iso2, c.iso3,
-            str(c.isonum), c.name, _clean(r.admin1), _clean(r.admin2), _clean(r.admin3),
-            str(r.population or ""), r.source, "|".join(_keys(r.name, alts)),
+            r.id, name, r.feature, _fmt(r.lat), _fmt(r.lon), by_iso2[r.iso2].iso3, _clean(r.admin1),
+            _clean(r.admin2), _clean(r.admin3), str(r.population or ""), r.source, "|".join(alts),
         ]))
+        primary = _name_keys(name, keys_of)
+        names += [(k, (i, 1)) for k in sorted(primary)]
+        names += [(k, (i, 0)) for k in sorted(set().union(*(_name_keys(a, keys_of) for a in alts)) - primary)]
     raw = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as gz:
         gz.write(("\n".join(lines) + "\n").encode("utf-8"))
     (out_dir / "places.tsv.gz").write_bytes(raw.getvalue())
+    marisa_trie.RecordTrie(NAME_RECORD, sorted(names)).save(str(out_dir / "names.marisa"))
     country_lines = ["\t".join(COUNTRY_COLUMNS)] + ["\t".join(r) for r in country_table]
     (out_dir / "countries.tsv").write_text("\n".join(country_lines) + "\n", "utf-8")
     (out_dir / "ATTRIBUTION.md").write_text(
@@ -425,8 +586,10 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
         + "- Hand-made overrides in `overrides/` and the Iraq supplement: CC0.\n", "utf-8")
 
     source_files = sorted({
-        "geonames/countryInfo.txt", "geonames/admin1CodesASCII.txt", "world/geonames_cities500_admin.tsv.gz",
-        *(p for spec in config["focus"] for p in (spec["wof"], spec["supplement"], *spec["boundaries"])),
+        "geonames/countryInfo.txt", "geonames/admin1CodesASCII.txt", "geonames/admin2Codes.txt",
+        "world/geonames_cities500_admin.tsv.gz",
+        *(p for spec in config["focus"] for p in (spec["wof"], spec.get("supplement"), spec.get("polygons"),
+                                                     *spec.get("boundaries", [])) if p),
     })
     manifest = {
         "builder_version": BUILDER_VERSION,
@@ -436,6 +599,7 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
                       for p in sorted(overrides.iterdir()) if p.is_file()],
         "files": {
             "places.tsv.gz": {"sha256": _sha256(out_dir / "places.tsv.gz"), "rows": len(lines) - 1},
+            "names.marisa": {"sha256": _sha256(out_dir / "names.marisa"), "rows": len(names)},
             "countries.tsv": {"sha256": _sha256(out_dir / "countries.tsv"), "rows": len(country_lines) - 1},
             "ATTRIBUTION.md": {"sha256": _sha256(out_dir / "ATTRIBUTION.md"), "rows": 0},
         },
@@ -446,11 +610,15 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
     return manifest
 
 
-def _keys(name: str, alts: list[str]) -> list[str]:
-    """Normalised alias keys of a row (coder.places.alias_keys; the primary name's key first)."""
-    primary = sorted(alias_keys(name)) if _is_latin(name) else []
-    rest = sorted({k for a in alts if _is_latin(a) for k in alias_keys(a)} - set(primary))
-    return primary + rest
+def _name_keys(name: str, cache: dict[str, set[str]]) -> set[str]:
+    """Normalised keys of one Latin-script name (coder.places.alias_keys), at most MAX_KEY_WORDS words and
+    with a letter in them; other scripts are not indexed (the coder reads English text)."""
+    keys = cache.get(name)
+    if keys is None:
+        keys = {k for k in alias_keys(name) if k.count(" ") < MAX_KEY_WORDS and any(c.isalpha() for c in k)} \
+            if _is_latin(name) else set()
+        cache[name] = keys
+    return keys
 
 
 def _licence(path: str) -> str:

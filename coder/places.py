@@ -7,6 +7,7 @@ are data; this module holds the matching and ranking logic only.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import gzip
 import io
@@ -20,8 +21,9 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-import ahocorasick
-from geopy.distance import distance as geo_distance
+import marisa_trie
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from coder.errors import DataFileError
 from coder.models import Place, PlaceMention
@@ -30,6 +32,8 @@ from coder.models import Place, PlaceMention
 # Name normalisation (shared with the build)
 # ---------------------------------------------------------------------------
 
+NAME_RECORD = "<IB"  # names.marisa value: (row index, 1 if the key is of the place's own name)
+MAX_KEY_WORDS = 6  # longer names are not indexed: news text never writes them out
 KEY_VERSION = "1"  # bump when fold_word/tokenize change: the built `keys` column must be rebuilt
 ARTICLES = frozenset({"al", "as", "ar", "at", "ad", "an", "az", "ash", "el"})
 _APOSTROPHES = "’‘ʼʻʿʾ`'´"
@@ -203,49 +207,88 @@ def default_gazetteer_dir() -> Path:
     return Path(coder.__file__).resolve().parents[1] / "gazetteer"
 
 
+class _IdView:
+    """Sequence view of the sorted id column for bisect (no Python list of 400,000 ids is made)."""
+
+    def __init__(self, ids: pa.Array):
+        self._ids = ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, i: int) -> str:
+        return self._ids[i].as_py()
+
+
+PLACE_COLUMNS = ("id", "name", "feature", "lat", "lon", "iso3", "admin1", "admin2", "admin3", "population", "source")
+
+
 @dataclass
 class Gazetteer:
-    """The built gazetteer in memory: rows, an alias index and an Aho-Corasick automaton over it."""
+    """The built gazetteer in memory, column-wise.
+
+    `names` is a marisa-trie from normalised name key to (row, is the place's own name); the place table
+    stays in Arrow/NumPy columns and a `Place` is made only for a row a text actually names.
+    """
 
     version: str
-    rows: list[list[str]]
-    index: dict[str, list[int]]
-    automaton: ahocorasick.Automaton
+    names: marisa_trie.RecordTrie
+    table: pa.Table
     countries: dict[str, CountryInfo]  # by ISO3
     policy: RegionPolicy
-    _by_id: dict[str, int] = field(default_factory=dict)
     _cache: dict[int, Place] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        t = self.table
+        self.size = t.num_rows
+        self._ids = _IdView(t.column("id").combine_chunks())
+        self._lat = t.column("lat").to_numpy()
+        self._lon = t.column("lon").to_numpy()
+        self._pop = t.column("population").fill_null(0).to_numpy()
+        feat = t.column("feature").combine_chunks().dictionary_encode()
+        self._features: list[str] = feat.dictionary.to_pylist()
+        self._feature = feat.indices.to_numpy()
+        iso = t.column("iso3").combine_chunks().dictionary_encode()
+        self._iso3s: list[str] = iso.dictionary.to_pylist()
+        self._iso3 = iso.indices.to_numpy()
+        unknown = set(self._features) - set(FEATURE_SCORE)
+        if unknown:
+            raise DataFileError("places.tsv.gz", "feature", f"unknown feature(s) {sorted(unknown)}")
+        self._strings = {c: t.column(c).combine_chunks() for c in ("name", "admin1", "admin2", "admin3", "source")}
 
     @classmethod
     def load(cls, directory: Path | None = None, regions: Path | None = None) -> Gazetteer:
         directory = Path(directory) if directory else default_gazetteer_dir()
-        manifest = json.loads((directory / "MANIFEST.json").read_text("utf-8"))
-        with gzip.open(directory / "places.tsv.gz", "rt", encoding="utf-8") as f:
-            lines = f.read().split("\n")
-        header = lines[0].split("\t")
-        if header[:4] != ["id", "name", "altnames", "feature"]:
-            raise DataFileError(str(directory / "places.tsv.gz"), "header", f"unexpected columns {header}")
+        manifest_path = directory / "MANIFEST.json"
+        try:
+            manifest = json.loads(manifest_path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DataFileError(str(manifest_path), "file", f"cannot read the gazetteer manifest ({exc})") from exc
         if manifest.get("key_version") != KEY_VERSION:
-            raise DataFileError(str(directory / "MANIFEST.json"), "key_version",
+            raise DataFileError(str(manifest_path), "key_version",
                                 f"built with name keys v{manifest.get('key_version')}, this code needs v{KEY_VERSION}: "
                                 "rebuild with `coder gazetteer build`")
-        rows = [line.split("\t") for line in lines[1:] if line]
-        index: dict[str, list[int]] = {}
-        for i, row in enumerate(rows):
-            for k in row[15].split("|"):
-                if k:
-                    index.setdefault(k, []).append(i)
-        automaton = ahocorasick.Automaton()
-        for k in index:
-            automaton.add_word(f" {k} ", k)
-        automaton.make_automaton()
+        places_path = directory / "places.tsv.gz"
+        try:
+            table = pacsv.read_csv(
+                places_path,
+                parse_options=pacsv.ParseOptions(delimiter="\t", quote_char=False, escape_char=False),
+                convert_options=pacsv.ConvertOptions(
+                    include_columns=list(PLACE_COLUMNS),
+                    column_types={c: (pa.float64() if c in ("lat", "lon") else pa.int64() if c == "population"
+                                      else pa.string()) for c in PLACE_COLUMNS},
+                    strings_can_be_null=False, quoted_strings_can_be_null=False),
+                read_options=pacsv.ReadOptions(block_size=1 << 22))
+        except (OSError, pa.ArrowInvalid, KeyError) as exc:
+            raise DataFileError(str(places_path), "file", f"not a gazetteer place table ({exc})") from exc
+        names = marisa_trie.RecordTrie(NAME_RECORD)
+        names.mmap(str(directory / "names.marisa"))
         countries = {}
         for r in csv.DictReader(io.StringIO((directory / "countries.tsv").read_text("utf-8")), delimiter="\t",
                                 quoting=csv.QUOTE_NONE):
             countries[r["iso3"]] = CountryInfo(r["iso2"], r["iso3"], int(r["isonum"]), r["name"], r["capital_id"],
                                                r["region"])
-        gaz = cls(manifest["version"], rows, index, automaton, countries, load_region_policy(regions))
-        gaz._by_id = {row[0]: i for i, row in enumerate(rows)}
+        gaz = cls(manifest["version"], names, table, countries, load_region_policy(regions))
         gaz._check_policy(str(regions or "coder/data/regions.toml"))
         return gaz
 
@@ -254,9 +297,8 @@ class Gazetteer:
             where = f"region {iso3} {direction}"
             if iso3 not in self.countries:
                 raise DataFileError(name, where, f"unknown country {iso3!r}")
-            admin1 = {fold_key(r[10]) for r in self.rows if r[7] == iso3 and r[3] == "admin1"}
             for a in region.admin1:
-                if fold_key(a) not in admin1:
+                if self.find(a, iso3, {"admin1"}) is None:
                     raise DataFileError(name, where, f"admin1 {a!r} is not an admin1 unit of {iso3} in the gazetteer")
             if self.find(region.point, iso3) is None:
                 raise DataFileError(name, where, f"point {region.point!r} is not a place of {iso3} in the gazetteer")
@@ -266,27 +308,44 @@ class Gazetteer:
     def place(self, i: int) -> Place:
         p = self._cache.get(i)
         if p is None:
-            r = self.rows[i]
-            p = Place(id=r[0], name=r[1], feature=r[3], latitude=float(r[4]), longitude=float(r[5]), country=r[9],
-                      iso=int(r[8]), iso3=r[7], admin1=r[10] or None, admin2=r[11] or None, admin3=r[12] or None,
-                      population=int(r[13]) if r[13] else None, source=r[14])
+            strings = self._strings
+            iso3 = self._iso3s[self._iso3[i]]
+            info = self.countries.get(iso3)
+            pop = int(self._pop[i])
+            p = Place(id=self._ids[i], name=strings["name"][i].as_py(), feature=self._features[self._feature[i]],
+                      latitude=float(self._lat[i]), longitude=float(self._lon[i]),
+                      country=info.name if info else iso3, iso=info.isonum if info else 0, iso3=iso3,
+                      admin1=strings["admin1"][i].as_py() or None, admin2=strings["admin2"][i].as_py() or None,
+                      admin3=strings["admin3"][i].as_py() or None, population=pop or None,
+                      source=strings["source"][i].as_py())
             self._cache[i] = p
         return p
 
+    def feature_of(self, i: int) -> str:
+        return self._features[self._feature[i]]
+
+    def iso3_of(self, i: int) -> str:
+        return self._iso3s[self._iso3[i]]
+
     def by_id(self, place_id: str) -> Place | None:
-        i = self._by_id.get(place_id)
-        return None if i is None else self.place(i)
+        i = bisect.bisect_left(self._ids, place_id)
+        return self.place(i) if i < self.size and self._ids[i] == place_id else None
 
     def candidates(self, key: str) -> list[int]:
-        return self.index.get(key, [])
+        """Rows named `key` (a normalised key), in row order."""
+        return [r[0] for r in self.names.get(key, ())]
+
+    def named(self, key: str) -> list[tuple[int, bool]]:
+        """(row, whether `key` is the place's own name rather than an alternate name)."""
+        return [(r[0], bool(r[1])) for r in self.names.get(key, ())]
 
     def find(self, name: str, iso3: str | None = None, features: set[str] | None = None) -> Place | None:
         """The best-ranked place called `name` (optionally in a country / of given features)."""
         idx = [i for i in self.candidates(fold_key(name))
-               if (iso3 is None or self.rows[i][7] == iso3) and (features is None or self.rows[i][3] in features)]
+               if (iso3 is None or self.iso3_of(i) == iso3) and (features is None or self.feature_of(i) in features)]
         if not idx:
             return None
-        return self.place(max(idx, key=lambda i: (FEATURE_SCORE[self.rows[i][3]], int(self.rows[i][13] or 0))))
+        return self.place(max(idx, key=lambda i: (FEATURE_SCORE[self.feature_of(i)], int(self._pop[i]), -i)))
 
     def country(self, iso3_or_name: str) -> Place | None:
         """The country-level place (point = capital) by ISO3 code or name/alias."""
@@ -364,6 +423,14 @@ _ADJ_COMPOUND = re.compile(r"^\.?-(?:backed|based|led|allied|aligned|linked|fund
                            r"brokered|sponsored|supported|friendly|bound)\b", re.I)
 _GOVERNMENT_VERB = re.compile(r"^\s*(?:,\s*which\b|has|have|had|is|was|will|would|wants|fails|failed|threatened|"
                               r"blamed|killed|insists|accuses|demands|refuses|imposed|sanctioned|backs)\b", re.I)
+_FUNCTION_WORDS = (
+    "and", "or", "on", "in", "at", "of", "for", "to", "as", "is", "was", "were", "has", "had", "have", "will",
+    "would", "said", "says", "since", "after", "before", "when", "where", "while", "with", "from", "by", "but",
+    "which", "that", "who", "over", "under", "into", "through", "during", "amid", "against", "about", "late",
+    "early", "this", "last", "the", "a", "an", "its", "his", "their", "earlier", "later", "again", "until",
+    "because", "if", "also", "now", "then", "today", "yesterday", "tonight", "last", "near", "across", "via")
+# a country name followed by a lower-case word that is not a function word: "US forces", "Iraq war"
+_ATTRIBUTIVE = re.compile(rf"^\s+(?!(?:{'|'.join(_FUNCTION_WORDS)})\b)[a-z]")
 _THE_CAPITAL = re.compile(r"\b(?:(?P<rel>in|at|near|outside|into|inside)\s+)?the\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?"
                           r"capital\b(?!\s+(?:of|city\s+of))", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:(?P<rel>in|across|throughout)\s+)?(?:the|this)\s+country\b(?!'s)", re.I)
@@ -402,33 +469,29 @@ class _Match:
 
 
 def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]:
-    """Longest non-overlapping gazetteer names in the sentence, left to right (capitalised only)."""
-    keyed = [(i, t) for i, t in enumerate(tokens) if t.key]
-    folded, starts = "", {}
-    for n, (i, t) in enumerate(keyed):
-        starts[len(folded)] = n
-        folded += " " + t.key
-    folded += " "
+    """Longest non-overlapping gazetteer names in the sentence, left to right, each starting with a
+    capitalised word or a number: one trie prefix query per such word."""
+    keyed = [i for i, t in enumerate(tokens) if t.key]
     found = []
-    for end_idx, key in gaz.automaton.iter(folded):
-        s = end_idx - len(key) - 1
-        n0 = starts.get(s)
-        if n0 is None:
-            continue
-        n1 = n0 + key.count(" ")
-        i0, i1 = keyed[n0][0], keyed[n1][0]
+    not_places = gaz.policy.not_places
+    for n0, i0 in enumerate(keyed):
         first = tokens[i0]
-        if not (first.raw[:1].isupper() or first.raw[:1].isdigit()):
+        c = first.raw[:1]
+        if not (c.isupper() or c.isdigit()):
             continue
-        if key in gaz.policy.not_places:
+        window = " ".join(tokens[i].key for i in keyed[n0:n0 + MAX_KEY_WORDS])
+        keys = [k for k in gaz.names.prefixes(window)
+                if (len(k) == len(window) or window[len(k)] == " ") and k not in not_places]
+        if not keys:
             continue
+        key = max(keys, key=len)
+        i1 = keyed[n0 + key.count(" ")]
         start = first.start
         if i0 > 0 and tokens[i0 - 1].key == "" and text[tokens[i0 - 1].end:first.start] in ("-", " "):
             start = tokens[i0 - 1].start  # keep the article: "Al-Tobji"
         found.append(_Match(start, tokens[i1].end, key, i0, i1))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[_Match] = []
-    for m in found:
+    for m in found:  # already in text order; a match inside an earlier, longer one is dropped
         if out and m.start < out[-1].end:
             continue
         out.append(m)
@@ -436,7 +499,11 @@ def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]
 
 
 def _dist_km(a: Place, b: Place) -> float:
-    return geo_distance((a.latitude, a.longitude), (b.latitude, b.longitude)).km
+    """Great-circle distance (haversine, mean Earth radius): exact enough to rank places, and fast."""
+    la1, la2 = math.radians(a.latitude), math.radians(b.latitude)
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin(
+        math.radians(b.longitude - a.longitude) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near: list[Place],
@@ -611,11 +678,16 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 continue  # "Barham Salih", "Hatem Al-Jabri": a name after a given name
             primary = m.key in alias_keys(p.name)
             letters = sum(ch.isalpha() for ch in name)
+            if m.first_token == 0 and not cue and p.iso3 != context.iso3 and p.feature not in ("country", "admin1") \
+                    and not gaz.is_capital(p):
+                continue  # "Most of the...", "Nice weather": a sentence's first word, a town abroad
+            if letters <= 3 and name.isupper() and p.feature != "country":
+                continue  # "US", "UN", "PM": an acronym names a country ("UK", "UAE") or nothing
             if letters <= 3 and not name.isupper() and not (cue and primary):
                 continue  # "An", "As", "We": short words match folded alternate names
-            if p.source == "geonames" and p.feature != "country" and not (
+            if p.feature != "country" and p.iso3 != context.iso3 and not (
                     (cue and letters >= 5) or _plain(name) == _plain(p.name)):
-                continue  # world layer: only its own name as written, or an alternate name in a locative frame
+                continue  # abroad: only its own name as written, or another spelling in a locative frame
             if p.feature == "neighbourhood" and not _neighbourhood_ok(p, resolved + list(context.anchors) +
                                                                           _lookahead(gaz, matches, m, context)):
                 continue
@@ -653,6 +725,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 if _capital_or_country(gaz, first) and _capital_or_country(gaz, chosen) and first.iso3 != chosen.iso3:
                     prev.relation = "metonym"  # "ties between Baghdad and Washington"
                     metonym = True
+        if chosen.feature == "country" and _ATTRIBUTIVE.match(after):
+            metonym = True  # "US forces", "Iran-backed" is handled above: the state, not the place
         if metonym:
             relation = "metonym"
         if chosen.feature == "country" and relation in (None, "in"):

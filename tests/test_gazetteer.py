@@ -13,7 +13,7 @@ from coder.places import default_gazetteer_dir
 from conftest import SHARED, require_shared
 
 GAZ = default_gazetteer_dir()
-BUILT = ["places.tsv.gz", "countries.tsv", "ATTRIBUTION.md"]
+BUILT = ["places.tsv.gz", "names.marisa", "countries.tsv", "ATTRIBUTION.md"]
 
 
 def _manifest() -> dict:
@@ -43,6 +43,11 @@ def test_manifest_row_counts_and_version():
     ("sup:IQ-SUP-0002", "Al-Tobji", "neighbourhood", "Baghdad", "Al-Kadhmiyah"),
     ("sup:IQ-SUP-0007", "Rawa district", "admin2", "Al-Anbar", "Ana"),
     ("country:SYR", "Syria", "country", "", ""),
+    # world layer: GeoNames admin units by code, named without their unit noun
+    ("gn:1138958", "Kabul", "city", "Kabul", "Kabul"),
+    ("gn:1147707", "Badghis", "admin1", "Badghis", ""),
+    # WOF countries: admin units by point-in-polygon, named as in GeoNames
+    ("wof:85678381", "Deir ez-Zor", "admin1", "Deir ez-Zor", ""),
 ])
 def test_known_rows(place_id, name, feature, admin1, admin2):
     with gzip.open(GAZ / "places.tsv.gz", "rt", encoding="utf-8") as f:
@@ -52,7 +57,23 @@ def test_known_rows(place_id, name, feature, admin1, admin2):
 
 
 def test_size_is_modest():
-    assert sum((GAZ / n).stat().st_size for n in BUILT) < 5_000_000
+    """The world (about 410,000 places, 1.1 million name keys) stays small enough to commit and ship."""
+    assert sum((GAZ / n).stat().st_size for n in BUILT) < 40_000_000
+
+
+def test_name_trie_points_at_rows():
+    import marisa_trie
+
+    from coder.places import NAME_RECORD, fold_key
+
+    trie = marisa_trie.RecordTrie(NAME_RECORD)
+    trie.mmap(str(GAZ / "names.marisa"))
+    with gzip.open(GAZ / "places.tsv.gz", "rt", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    for name in ("Fallujah", "Kabul", "Deir ez-Zor", "Maiduguri"):
+        hits = trie.get(fold_key(name))
+        assert hits, name
+        assert any(fold_key(rows[i][1]) == fold_key(name) and primary for i, primary in hits), name
 
 
 def test_rebuild_is_byte_identical(tmp_path):
