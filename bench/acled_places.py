@@ -96,13 +96,13 @@ def read_rows(path: Path, split: str) -> list[Row]:
     return rows
 
 
-def note_article(row: Row) -> Article:
+def note_article(row: Row, country: str | None = "IRQ") -> Article:
     """The note as a one-paragraph article body published on the event date (as its report would be).
 
     The note is body text by construction, so it is one body segment: page layout analysis
     would take a one-line note ending in "[size=...]" for a headline and drop it."""
     text = row.notes
-    return Article(article_id=f"acled-{row.data_id}", text=text, published=row.event_date,
+    return Article(article_id=f"acled-{row.data_id}", text=text, published=row.event_date, country=country,
                    segments=[Segment(start=0, end=len(text), kind="body")],
                    stories=[Story(index=0, start=0, end=len(text), reference_date=row.event_date, reason="note")],
                    source_path=f"acled:{row.data_id}")
@@ -133,8 +133,8 @@ def _from_mention(source: str, pm: PlaceMention) -> Ours:
                 pm.phrase, pm.relation, list(pm.unresolved))
 
 
-def code_row(row: Row, res: Resources) -> Ours:
-    article = note_article(row)
+def code_row(row: Row, res: Resources, hint: str | None = "IRQ") -> Ours:
+    article = note_article(row, hint)
     t0 = time.perf_counter()
     result = code_articles([article], res)
     if result.records:
@@ -231,10 +231,10 @@ def _pct(n: int, d: int) -> float:
     return round(100.0 * n / d, 1) if d else 0.0
 
 
-def evaluate(rows: list[Row], res: Resources, progress: bool = False) -> list[dict]:
+def evaluate(rows: list[Row], res: Resources, progress: bool = False, hint: str | None = "IRQ") -> list[dict]:
     out = []
     for i, row in enumerate(rows):
-        ours = code_row(row, res)
+        ours = code_row(row, res, hint)
         km = None
         if ours.latitude is not None:
             km = great_circle((row.latitude, row.longitude), (ours.latitude, ours.longitude)).km
@@ -329,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="print N coded examples")
     ap.add_argument("--json", type=Path, help="write the figures (no ACLED data) to this file")
     ap.add_argument("--rows", type=Path, help="write per-row comparisons (contains ACLED data: keep outside the repo)")
+    ap.add_argument("--country-hint", default="IRQ",
+                    help="the feed's country given to the coder as a hint, as an Iraq news feed would carry "
+                         "(default IRQ; 'none' = no hint, the story's places alone decide)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N rows of the split")
     args = ap.parse_args(argv)
     if not args.csv.exists():
@@ -343,9 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = read_rows(args.csv, args.split)
     if args.limit:
         rows = rows[:args.limit]
-    results = evaluate(rows, res, progress=True)
+    hint = None if args.country_hint.lower() == "none" else args.country_hint
+    results = evaluate(rows, res, progress=True, hint=hint)
     fig = figures(results)
     fig["split"] = args.split
+    fig["country_hint"] = hint
     fig["gazetteer_version"] = res.gazetteer.version
     print_report(fig, results, args.split, args.show)
     if args.json:

@@ -64,29 +64,44 @@ def _place_vote(pm: PlaceMention) -> float:
     return 2.0 if pm.relation is not None else 1.0
 
 
-def _story_country(sentences: list[Sentence], res: Resources) -> tuple[str | None, str | None]:
-    """The country a story is about: the weighted vote of its body places and its dateline."""
+HINT_VOTE = 5.0  # a feed's stated country outweighs a passing mention, not a story full of places elsewhere
+
+
+def _story_country(sentences: list[Sentence], res: Resources, hint: str | None = None) -> tuple[str | None, str | None]:
+    """The country a story is about: the weighted vote of its body places, its dateline and the article's
+    country hint. A name that several countries have (candidates abroad) votes at half weight unless it is
+    a country, a province or a big city."""
     votes: Counter[tuple[str, str]] = Counter()
+    gaz = res.gazetteer
+    if hint:
+        place = gaz.country(hint)
+        if place is not None:
+            votes[(place.iso3, place.country)] += HINT_VOTE
     blank = PlaceContext(iso3=None, anchors=[], published=None)
     for s in sentences:
         if s.kind != "body":
             continue
-        for pm in find_place_mentions(s.text, s.start, res.gazetteer, blank):
+        for pm in find_place_mentions(s.text, s.start, gaz, blank):
             if pm.place is not None:
-                votes[(pm.place.iso3, pm.place.country)] += _place_vote(pm)
+                weight = _place_vote(pm)
+                big = pm.place.feature in ("country", "admin1") or (pm.place.population or 0) >= 100_000
+                if not big and any((q := gaz.by_id(c)) is not None and q.iso3 != pm.place.iso3
+                                   for c in pm.candidates[1:]):
+                    weight /= 2
+                votes[(pm.place.iso3, pm.place.country)] += weight
         if s.dateline:
-            for pm in find_place_mentions(f"in {s.dateline.title()}", 0, res.gazetteer, blank):
+            for pm in find_place_mentions(f"in {s.dateline.title()}", 0, gaz, blank):
                 if pm.place is not None:
                     votes[(pm.place.iso3, pm.place.country)] += 3.0
     votes = Counter({k: v for k, v in votes.items() if v > 0})
     if not votes:
         return None, None
-    (iso3, country), _ = votes.most_common(1)[0]
+    (iso3, country), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
     return iso3, country
 
 
 def _code_story(article: Article, sentences: list[Sentence], reference, res: Resources) -> tuple[list[Mention], list[Skip]]:
-    iso3, country = _story_country(sentences, res)
+    iso3, country = _story_country(sentences, res, article.country)
     state = _StoryState(iso3=iso3, country=country)
     mentions: list[Mention] = []
     skips: list[Skip] = []

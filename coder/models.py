@@ -60,6 +60,7 @@ class Article(BaseModel):
     url: str | None = None
     published: dt.date | None = None
     language: str | None = None
+    country: str | None = None  # hint: the country the feed covers (ISO3 or name); the story's places still vote
     source_path: str = ""
     format: Literal["txt", "html", "jsonl"] = "txt"
     segments: list[Segment] = Field(default_factory=list)

@@ -395,6 +395,12 @@ _NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True
 _AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
 _BEFORE_NOUN = re.compile(rf"(?:\bthe\s+)?\b({_NOUN_RE})\s+of\s+(?:the\s+)?$", re.I)
 _THE = re.compile(r"\bthe\s+$", re.I)
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
+# between a place and the next one, words saying the first lies inside the second:
+# "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
+_CONTAINED_IN = re.compile(r"^(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
+                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county))?\s*(?:,|\(|\bin\b|\bof\b|"
+                           r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
     ("between", re.compile(r"\bbetween\s+$", re.I)),
     ("outskirts", re.compile(r"\b(?:(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs|edge|fringes?)\s+of|outside(?:\s+of)?)\s+$", re.I)),
@@ -506,9 +512,45 @@ def _dist_km(a: Place, b: Place) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _inside(p: Place, unit: Place) -> bool:
+    """`p` lies in `unit` (a country, an admin unit by name, or within 30 km of a town)."""
+    if p.iso3 != unit.iso3:
+        return False
+    if unit.feature == "country":
+        return True
+    if unit.feature == "admin1":
+        return p.admin1 == unit.admin1
+    if unit.feature == "admin2":
+        return p.admin1 == unit.admin1 and p.admin2 == unit.admin2
+    if unit.feature == "admin3":
+        return p.admin3 == unit.admin3 and p.admin2 == unit.admin2
+    return p.id == unit.id or _dist_km(p, unit) < 30
+
+
+def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: PlaceContext) -> dict[int, Place]:
+    """For a name followed by the place it lies in ("Sakkar in Ar Rutba district (Anbar)", "Kubaiba village,
+    Dibis district, Kirkuk"), that enclosing place, read right to left so each link constrains the one before.
+    A name that closes such a chain and is both a province and its capital is read as the province."""
+    out: dict[int, Place] = {}
+    for i in range(len(matches) - 2, -1, -1):
+        m, nxt = matches[i], matches[i + 1]
+        if not _CONTAINED_IN.match(text[m.end:nxt.start]):
+            continue
+        after = text[nxt.end:]
+        noun = _AFTER_NOUN.match(after)
+        features = _NOUNS[noun.group(1).lower()] if noun else None
+        ranked = _rank(gaz, gaz.candidates(nxt.key), nxt.key, context, [], features, within=out.get(id(nxt)),
+                       container=True)
+        ranked = [p for p in ranked if context.iso3 is None or p.iso3 == context.iso3 or p.feature == "country"]
+        if ranked:
+            out[id(m)] = ranked[0]
+    return out
+
+
 def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near: list[Place],
-          features: set[str] | None) -> list[Place]:
-    """Candidates best first: story country, feature rank, population, primary name, proximity."""
+          features: set[str] | None, within: Place | None = None, container: bool = False) -> list[Place]:
+    """Candidates best first: story country, feature rank, population, primary name, proximity, and
+    lying inside the place the text says encloses it."""
     places = [gaz.place(i) for i in idx]
     if features is not None:
         wanted = [p for p in places if p.feature in features]
@@ -524,10 +566,12 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
         if near:
             d = min(_dist_km(p, a) for a in near)
             score += 1.5 if d < 50 else 0.75 if d < 150 else 0.0
+        if within is not None and _inside(p, within):
+            score += 6.0
         scored.append((score, p.id, p))
     scored.sort(key=lambda s: (-s[0], s[1]))
     ranked = [p for _, _, p in scored]
-    if ranked and ranked[0].feature in ("admin1", "admin2", "admin3") and (features is None or not features & {
+    if not container and ranked and ranked[0].feature in ("admin1", "admin2", "admin3") and (features is None or not features & {
             "admin1", "admin2", "admin3"}):
         unit = ranked[0]
         for p in ranked[1:]:  # "Baghdad", "Aleppo": the city, not the province of the same name
@@ -603,6 +647,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     resolved: list[Place] = []
     covered: list[tuple[int, int]] = []
     pending_between: Place | None = None
+    containers = _containers(text, matches, gaz, context)
+    unplaced: list[tuple[_Match, str]] = []
 
     for m in matches:
         before, after = text[:m.start], text[m.end:]
@@ -621,6 +667,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             noun_cue = True
         pre = before
         bn = _BEFORE_NOUN.search(pre[-60:])
+        if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
+            bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
         if bn:
             features = _NOUNS[bn.group(1).lower()]
             pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
@@ -666,9 +714,19 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         speech = bool(_SPEECH.match(after))
         org = bool(_ORG_AFTER.match(after)) and not noun
 
-        ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, resolved + list(context.anchors), features)
+        within = containers.get(id(m))
+        ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, resolved + list(context.anchors), features,
+                       within=within)
         chosen: Place | None = None
         for p in ranked:
+            if within is not None and p.feature not in ("country", "admin1", "city") and not _inside(p, within):
+                continue  # "Sakkar in Ar Rutba district": not a Sakkar elsewhere
+            if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not any(
+                    a.iso3 == p.iso3 for a in resolved + list(context.anchors)) and not (
+                    (p.feature == "admin1" or gaz.is_capital(p) or (p.population or 0) >= 100_000)
+                    and _plain(name) == _plain(p.name)):
+                continue  # abroad, in a story set elsewhere: only a big place by its own name, or one whose
+                # country the story has named
             low = p.feature not in NEEDS_NO_CUE
             if titled and p.feature != "country":
                 break  # "President Barham Salih", "Captain Hatem Al-Jabri"
@@ -694,6 +752,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             chosen = p
             break
         if chosen is None:
+            if within is not None:
+                unplaced.append((m, name))  # kept as an unresolved name on its container's mention
             continue
 
         if direction and chosen.feature in ("country", "admin1", "city", "town"):
@@ -739,6 +799,10 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         resolved.append(chosen)
         covered.append((phrase_start, phrase_end))
 
+    for m, name in unplaced:
+        host = next((pm for pm in out if pm.start - offset >= m.end and pm.place is not None), None)
+        if host is not None and name not in host.unresolved:
+            host.unresolved.append(name)
     out += _special_phrases(text, offset, gaz, context, covered)
     _attach_unknown(text, offset, gaz, context, out, covered)
     out.sort(key=lambda pm: (pm.start, pm.end))

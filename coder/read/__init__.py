@@ -37,7 +37,7 @@ MANIFEST_NAME = "manifest.jsonl"
 # Files a folder may hold beside its articles (docs, expected outputs): skipped silently
 # when walking a folder; named explicitly they are rejected as unsupported.
 COMPANION_SUFFIXES = frozenset({".md", ".json", ".csv", ".toml", ".yaml", ".yml", ".rst"})
-MANIFEST_FIELDS = ("outlet", "url", "published", "language")
+MANIFEST_FIELDS = ("outlet", "url", "published", "language", "country")
 
 Reader = Callable[[Path, ArticleMeta, Mapping[str, ArticleMeta]], tuple[list[Article], list[Reject]]]
 

@@ -83,10 +83,10 @@ def read_jsonl(
                                   message=E_MANIFEST.format(path=spath, line=number, detail=str(exc))
                                   + "; article read without a publication date"))
         own = ArticleMeta(article_id=article_id, outlet=obj.get("outlet"), url=obj.get("url"),
-                          published=published, language=obj.get("language"))
+                          published=published, language=obj.get("language"), country=obj.get("country"))
         meta = meta_by_id.get(article_id, ArticleMeta(article_id=article_id))
-        meta = ArticleMeta(article_id=article_id, outlet=meta.outlet, url=meta.url,
-                           published=meta.published, language=meta.language).filled_from(own).filled_from(file_meta)
+        meta = ArticleMeta(article_id=article_id, outlet=meta.outlet, url=meta.url, published=meta.published,
+                           language=meta.language, country=meta.country).filled_from(own).filled_from(file_meta)
         where = f"{spath}:{number}"
         try:
             if obj.get("text"):

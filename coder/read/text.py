@@ -38,6 +38,7 @@ class ArticleMeta:
     url: str | None = None
     published: dt.date | None = None
     language: str | None = None
+    country: str | None = None  # the country a feed covers, as a hint (ISO3 or English name)
 
     def filled_from(self, other: ArticleMeta) -> ArticleMeta:
         """This metadata, with gaps filled from `other` (self wins where both have a value)."""
@@ -47,6 +48,7 @@ class ArticleMeta:
             url=self.url or other.url,
             published=self.published or other.published,
             language=self.language or other.language,
+            country=self.country or other.country,
         )
 
 
@@ -102,7 +104,7 @@ def build_article(
         raise ReadError(E_NO_TEXT, path=path)
     return Article(
         article_id=meta.article_id, text=text, outlet=meta.outlet, url=meta.url,
-        published=meta.published, language=meta.language, source_path=path, format=fmt,
+        published=meta.published, language=meta.language, country=meta.country, source_path=path, format=fmt,
         segments=segments, stories=stories,
     )
 
