@@ -17,6 +17,7 @@ place's own name), so loading the world costs no parsing of names.
 from __future__ import annotations
 
 import csv
+import difflib
 import gzip
 import hashlib
 import io
@@ -388,12 +389,35 @@ def _wof_unit_rows(units: list[dict[str, str]], bounds: _WofBoundaries, places: 
     return out
 
 
+def _similar_names(unit: str, town: _Row, threshold: float = 0.8) -> bool:
+    """A unit and a town are called alike: one of the town's Latin names is a close spelling of the unit's
+    ("Nassriya" / "An Nasiriyah", "Duhok" / "Dahuk"), compared on normalised keys."""
+    key = fold_key(unit)
+    if not key:
+        return False
+    for a in town.altnames | {town.name}:
+        k = fold_key(a) if _is_latin(a) else ""
+        if k and (k == key or difflib.SequenceMatcher(None, k, key).ratio() >= threshold):
+            return True
+    return False
+
+
+def _seat_town(unit: str, towns: list[_Row]) -> _Row | None:
+    """The biggest town of a unit that is called like the unit (its seat, by the usual naming)."""
+    alike = [t for t in towns if _similar_names(unit, t)]
+    return max(alike, key=lambda t: (t.population, t.id)) if alike else None
+
+
 def _admin_unit_rows(bounds: _Boundaries, capitals_path: Path, by_gn: dict[str, _Row], places: list[_Row],
                      region_alts, county_alts, iso2: str) -> list[_Row]:
     """The admin units themselves as places; each carries its main town's point where one is known."""
     capitals = {r["admin1"]: r for r in _read_tsv(capitals_path)}
     towns: dict[tuple[int, str, str], _Row] = {}  # (level, unit name, folded town name) -> biggest town
+    in_unit: dict[tuple[int, str], list[_Row]] = defaultdict(list)
     for p in places:
+        if p.feature in ("city", "town"):
+            in_unit[(2, p.admin2)].append(p)
+            in_unit[(3, p.admin3)].append(p)
         if p.feature in _POPULATED:
             for level, unit in ((2, p.admin2), (3, p.admin3)):
                 for alt in p.altnames | {p.name}:
@@ -429,10 +453,16 @@ def _admin_unit_rows(bounds: _Boundaries, capitals_path: Path, by_gn: dict[str, 
                 for rlat, rlon, ralts in region_alts:
                     if bounds.locate(rlat, rlon)[0] == name:
                         alts |= own(ralts, name)
+                if _similar_names(name, town):  # Duhok province, Dahuk city: each gets the other's spellings
+                    alts |= {a for a in town.altnames | {town.name} if _is_latin(a)}
+                    town.altnames.add(name)
             else:
-                town = towns.get((level, name, fold_key(name)))
+                town = towns.get((level, name, fold_key(name))) or _seat_town(name, in_unit.get((level, name), []))
                 if town is not None:
                     lat, lon = town.lat, town.lon
+                    if _similar_names(name, town):  # "Nassriya" district, An Nasiriyah town
+                        alts |= {a for a in town.altnames | {town.name} if _is_latin(a)}
+                        town.altnames.add(name)
                 if level == 2:
                     for clat, clon, cname, calts in county_alts:
                         if fold_key(cname) == fold_key(name) and bounds.locate(clat, clon)[0] == admins[0]:

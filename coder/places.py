@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import difflib
 import gzip
 import io
 import json
@@ -22,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 import marisa_trie
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
@@ -255,6 +257,59 @@ class Gazetteer:
         if unknown:
             raise DataFileError("places.tsv.gz", "feature", f"unknown feature(s) {sorted(unknown)}")
         self._strings = {c: t.column(c).combine_chunks() for c in ("name", "admin1", "admin2", "admin3", "source")}
+        self._unit_keys: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+
+    def keys_inside(self, unit: Place) -> list[tuple[str, int]]:
+        """(normalised own-name key, row) of every place inside an admin unit, for spelling-tolerant lookup of a
+        name the text places in that unit. Computed once per unit."""
+        cache_key = (unit.iso3, unit.admin1 or "", unit.admin2 or "" if unit.feature != "admin1" else "")
+        found = self._unit_keys.get(cache_key)
+        if found is None:
+            iso = self._iso3s.index(unit.iso3) if unit.iso3 in self._iso3s else -1
+            rows = np.nonzero(self._iso3 == iso)[0]
+            a1 = self._strings["admin1"].take(pa.array(rows)).to_pylist()
+            a2 = self._strings["admin2"].take(pa.array(rows)).to_pylist()
+            names = self._strings["name"].take(pa.array(rows)).to_pylist()
+            found = [(fold_key(n), int(r)) for r, x1, x2, n in zip(rows, a1, a2, names)
+                     if x1 == cache_key[1] and (not cache_key[2] or x2 == cache_key[2])]
+            self._unit_keys[cache_key] = found
+        return found
+
+    def fuzzy_city(self, name: str, iso3: str, threshold: float = 0.85) -> Place | None:
+        """The city (50,000 people or more) of a country whose name is the closest spelling of `name`."""
+        found = self._unit_keys.get((iso3, "*city*", ""))
+        if found is None:
+            iso = self._iso3s.index(iso3) if iso3 in self._iso3s else -1
+            city = self._features.index("city") if "city" in self._features else -1
+            rows = np.nonzero((self._iso3 == iso) & (self._feature == city))[0]
+            names = self._strings["name"].take(pa.array(rows)).to_pylist()
+            found = [(fold_key(n), int(r)) for r, n in zip(rows, names)]
+            self._unit_keys[(iso3, "*city*", "")] = found
+        return self._closest(name, found, threshold)
+
+    def fuzzy_inside(self, name: str, unit: Place, threshold: float = 0.8) -> Place | None:
+        """The place inside `unit` whose name is the closest spelling of `name` (at least `threshold`
+        similar on normalised keys, same first letter); None when nothing is that close."""
+        return self._closest(name, self.keys_inside(unit), threshold)
+
+    def _closest(self, name: str, keyed: list[tuple[str, int]], threshold: float) -> Place | None:
+        key = fold_key(name)
+        if len(key) < 4:
+            return None
+        best: tuple[float, int, int] | None = None
+        matcher = difflib.SequenceMatcher(None, "", key)  # b (cached) is the name sought
+        for k, row in keyed:
+            if not k or k[0] != key[0] or abs(len(k) - len(key)) > 3:
+                continue
+            matcher.set_seq1(k)
+            if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+                continue
+            r = matcher.ratio()
+            if r >= threshold:
+                cand = (r, int(self._pop[row]), -row)
+                if best is None or cand > best:
+                    best = cand
+        return None if best is None else self.place(-best[2])
 
     @classmethod
     def load(cls, directory: Path | None = None, regions: Path | None = None) -> Gazetteer:
@@ -395,6 +450,8 @@ _NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True
 _AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
 _BEFORE_NOUN = re.compile(rf"(?:\bthe\s+)?\b({_NOUN_RE})\s+of\s+(?:the\s+)?$", re.I)
 _THE = re.compile(r"\bthe\s+$", re.I)
+_NOT_NAME_PARTS = frozenset({"On", "In", "At", "And", "Or", "The", "Province", "Governorate", "District", "City",
+                             "Sub-district", "Region", "Village", "Town", "Area"})
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
 # between a place and the next one, words saying the first lies inside the second:
 # "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
@@ -542,6 +599,9 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
         ranked = _rank(gaz, gaz.candidates(nxt.key), nxt.key, context, [], features, within=out.get(id(nxt)),
                        container=True)
         ranked = [p for p in ranked if context.iso3 is None or p.iso3 == context.iso3 or p.feature == "country"]
+        inner = _AFTER_NOUN.match(text[m.end:])
+        if inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"}:
+            ranked = [p for p in ranked if p.feature in ("admin1", "admin2", "country")] or ranked
         if ranked:
             out[id(m)] = ranked[0]
     return out
@@ -710,17 +770,20 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                          and text[prev_tok.end:m.start].strip() == "")
         next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
         person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
-                        and not gaz.candidates(next_tok.key) and not noun)
+                        and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
         speech = bool(_SPEECH.match(after))
         org = bool(_ORG_AFTER.match(after)) and not noun
 
         within = containers.get(id(m))
+        spelled = ""
         ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, resolved + list(context.anchors), features,
                        within=within)
         chosen: Place | None = None
         for p in ranked:
             if within is not None and p.feature not in ("country", "admin1", "city") and not _inside(p, within):
                 continue  # "Sakkar in Ar Rutba district": not a Sakkar elsewhere
+            if person_after and p.iso3 != context.iso3 and p.feature != "country":
+                continue  # "Federal Police", "University of ...": part of a longer name, and abroad
             if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not any(
                     a.iso3 == p.iso3 for a in resolved + list(context.anchors)) and not (
                     (p.feature == "admin1" or gaz.is_capital(p) or (p.population or 0) >= 100_000)
@@ -751,6 +814,13 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 continue
             chosen = p
             break
+        if chosen is not None and chosen.feature in ("village", "town") and (chosen.population or 0) < 10_000 and \
+                (features is None or "village" not in features or (noun and noun.group(1).lower() == "city")):
+            city = gaz.fuzzy_city(name, chosen.iso3, threshold=0.85)
+            if city is not None and (within is None or _inside(city, within)):
+                chosen = city  # "Nassriya city": An Nasiriyah, not the hamlet An Nasri
+                ranked = [city] + [q for q in ranked if q.id != city.id]
+                spelled = f"fuzzy:{name}"
         if chosen is None:
             if within is not None:
                 unplaced.append((m, name))  # kept as an unresolved name on its container's mention
@@ -794,14 +864,21 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         mention = PlaceMention(text=name, start=offset + m.start, end=offset + m.end,
                                phrase=text[phrase_start:phrase_end], place=chosen,
                                geo_precision=_precision(chosen, relation), relation=relation,
-                               bearing=bearing, candidates=[p.id for p in ranked[:5]])
+                               bearing=bearing, candidates=[p.id for p in ranked[:5]] + ([spelled] if spelled else []))
         out.append(mention)
         resolved.append(chosen)
         covered.append((phrase_start, phrase_end))
 
     for m, name in unplaced:
         host = next((pm for pm in out if pm.start - offset >= m.end and pm.place is not None), None)
-        if host is not None and name not in host.unresolved:
+        unit = containers.get(id(m))
+        near = gaz.fuzzy_inside(name, unit) if unit is not None and unit.feature.startswith("admin") else None
+        if near is not None:
+            out.append(PlaceMention(text=name, start=offset + m.start, end=offset + m.end, phrase=name, place=near,
+                                    geo_precision=_precision(near, "in"), relation="in",
+                                    candidates=[near.id, f"fuzzy:{name}"]))
+            covered.append((m.start, m.end))
+        elif host is not None and name not in host.unresolved:
             host.unresolved.append(name)
     out += _special_phrases(text, offset, gaz, context, covered)
     _attach_unknown(text, offset, gaz, context, out, covered)
@@ -902,6 +979,18 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                     if fuzzy:
                         break
                 if fuzzy:
+                    break
+        if fuzzy is None:  # "Mergasur district of Erbil": the closest spelling inside a unit the sentence names
+            units = sorted((pm.place for pm in out if pm.place is not None and pm.place.admin1
+                            and pm.place.feature != "country" and pm.relation != "metonym"
+                            and (context.iso3 is None or pm.place.iso3 == context.iso3)),
+                           key=lambda q: 0 if q.feature not in ("admin1", "region") else 1)
+            for unit in units[:2]:
+                fuzzy = gaz.fuzzy_inside(name, unit)
+                if fuzzy is None and unit.feature not in ("admin1",):
+                    province = gaz.find(unit.admin1, unit.iso3, {"admin1"}) if unit.admin1 else None
+                    fuzzy = gaz.fuzzy_inside(name, province) if province is not None else None
+                if fuzzy is not None:
                     break
         noun_end = m.end()
         if fuzzy is not None:
