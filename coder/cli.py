@@ -30,6 +30,8 @@ def run(
     out: Annotated[Path, typer.Option("--out", help="Output folder for events.parquet and run.json.")] = Path("output"),
     manifest: Annotated[Optional[str], typer.Option("--manifest", help="A manifest.jsonl outside the input folders.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    gazetteer_extra: Annotated[Optional[Path], typer.Option(
+        "--gazetteer-extra", help="A CSV of places or aliases to add to the gazetteer (see README).")] = None,
 ) -> None:
     """Code INPUT articles into OUT/events.parquet and write OUT/run.json."""
     from coder.errors import DataFileError
@@ -37,7 +39,7 @@ def run(
     from coder.read import InputNotFound
 
     try:
-        report = run_pipeline(inputs, out, manifest=manifest)
+        report = run_pipeline(inputs, out, manifest=manifest, gazetteer_extra=gazetteer_extra)
     except InputNotFound as err:
         _fail(str(err))
     except DataFileError as err:

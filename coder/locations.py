@@ -17,8 +17,9 @@ SAME_SPOT_KM = 30.0  # two precise readings this close may be one incident's pla
 BEARING_TOLERANCE = 60.0  # degrees either side of a stated direction ("south of X")
 
 
-def _specificity(p: PlaceMention) -> tuple[int, int]:
-    return (p.geo_precision, FEATURE_RANK.get(p.place.feature if p.place else "country", 9))
+def _specificity(p: PlaceMention) -> tuple[int, int, int]:
+    """Smaller = more specific; a place the text names only as the container of another comes last."""
+    return (p.relation == "contains", p.geo_precision, FEATURE_RANK.get(p.place.feature if p.place else "country", 9))
 
 
 def is_more_specific(a: PlaceMention, b: PlaceMention) -> bool:

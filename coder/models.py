@@ -151,7 +151,8 @@ class PlaceMention(BaseModel):
     phrase: str  # the whole locative phrase ("a highway south of Baghdad")
     place: Place | None = None
     geo_precision: int = Field(ge=1, le=3)
-    relation: str | None = None  # "in", "near", "outskirts", "south of", "between", "region", "capital"
+    relation: str | None = None  # "in", "near", "outskirts", "south of", "between", "region", "capital",
+    # "contains" (named as the unit another place of the sentence lies in), "metonym", "country"
     bearing: float | None = None  # degrees from the anchor for directional phrases
     region_admin1: list[str] | None = None  # admin1 units a vague region covers
     unresolved: list[str] = Field(default_factory=list)  # names the gazetteer does not know

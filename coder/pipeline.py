@@ -105,7 +105,7 @@ def dataset_metadata(res: Resources) -> dict[str, str]:
 
 
 def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None = None,
-        resources: Resources | None = None, writer: str = "parquet") -> dict:
+        resources: Resources | None = None, writer: str = "parquet", gazetteer_extra: str | Path | None = None) -> dict:
     """Read, code and write. Returns the run report (also written to out_dir/run.json).
 
     Raises coder.read.InputNotFound when an input path matches nothing.
@@ -113,7 +113,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     out_dir = Path(out_dir)
     started = time.perf_counter()
     t0 = time.perf_counter()
-    res = resources or load_resources()
+    res = resources or load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
     t1 = time.perf_counter()
     read: ReadResult = read_inputs(inputs, manifest)
     t2 = time.perf_counter()
@@ -172,6 +172,7 @@ def build_report(read: ReadResult, result: CodingResult, res: Resources, path: P
             "actors": {"sha256": res.actors.version},
             "outlets": {"sha256": res.outlets.version},
             "gazetteer": {"sha256": res.gazetteer.version},
+            **({"gazetteer_extra": {"sha256": res.gazetteer.extra_version}} if res.gazetteer.extra_version else {}),
         },
         "timings_s": {k: round(v, 4) for k, v in timings.items()},
         "articles": articles,

@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 
 from coder.errors import DataFileError
+from coder.gazetteer_extra import GazetteerExtra, read_extra
 from coder.models import Place, PlaceMention
 
 # ---------------------------------------------------------------------------
@@ -258,6 +259,10 @@ class Gazetteer:
             raise DataFileError("places.tsv.gz", "feature", f"unknown feature(s) {sorted(unknown)}")
         self._strings = {c: t.column(c).combine_chunks() for c in ("name", "admin1", "admin2", "admin3", "source")}
         self._unit_keys: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+        self._extra: list[Place] = []
+        self._extra_ids: dict[str, int] = {}
+        self._extra_names: dict[str, list[tuple[int, bool]]] = {}
+        self.extra_version: str | None = None
 
     def keys_inside(self, unit: Place) -> list[tuple[str, int]]:
         """(normalised own-name key, row) of every place inside an admin unit, for spelling-tolerant lookup of a
@@ -312,7 +317,8 @@ class Gazetteer:
         return None if best is None else self.place(-best[2])
 
     @classmethod
-    def load(cls, directory: Path | None = None, regions: Path | None = None) -> Gazetteer:
+    def load(cls, directory: Path | None = None, regions: Path | None = None,
+             extra: Path | None = None) -> Gazetteer:
         directory = Path(directory) if directory else default_gazetteer_dir()
         manifest_path = directory / "MANIFEST.json"
         try:
@@ -344,6 +350,8 @@ class Gazetteer:
             countries[r["iso3"]] = CountryInfo(r["iso2"], r["iso3"], int(r["isonum"]), r["name"], r["capital_id"],
                                                r["region"])
         gaz = cls(manifest["version"], names, table, countries, load_region_policy(regions))
+        if extra is not None:
+            gaz.add_extra(read_extra(extra, set(countries)))
         gaz._check_policy(str(regions or "coder/data/regions.toml"))
         return gaz
 
@@ -360,7 +368,51 @@ class Gazetteer:
 
     # -- lookups -----------------------------------------------------------
 
+    def add_extra(self, extra: GazetteerExtra) -> None:
+        """Merge a user's extra-places file (coder.gazetteer_extra): new places get rows after the built ones,
+        aliases extend the name index. Raises DataFileError for an alias of an unknown place id."""
+        for a in extra.aliases:
+            i = bisect.bisect_left(self._ids, a.place_id)
+            if not (i < self.size and self._ids[i] == a.place_id):
+                raise DataFileError(extra.path, f"line {a.line}, column alias_of",
+                                    f"{a.place_id!r} is not an id in the gazetteer (see gazetteer/places.tsv.gz)")
+            for alias in a.aliases:
+                for k in alias_keys(alias):
+                    self._extra_names.setdefault(k, []).append((i, False))
+        for e in extra.places:
+            i = self.size + len(self._extra)
+            admin = (e.admin1, e.admin2, e.admin3)
+            if not e.admin1:
+                near = self._nearest_populated(e.lat, e.lon, e.iso3, 25.0)
+                admin = (near.admin1 or "", near.admin2 or "", near.admin3 or "") if near else ("", "", "")
+            info = self.countries[e.iso3]
+            place = Place(id=f"extra:{e.line}", name=e.name, feature=e.feature, latitude=e.lat, longitude=e.lon,
+                          country=info.name, iso=info.isonum, iso3=e.iso3, admin1=admin[0] or None,
+                          admin2=admin[1] or None, admin3=admin[2] or None, population=e.population or None,
+                          source="extra")
+            self._extra.append(place)
+            self._extra_ids[place.id] = i
+            for k in alias_keys(e.name):
+                self._extra_names.setdefault(k, []).append((i, True))
+            for alias in e.aliases:
+                for k in alias_keys(alias) - alias_keys(e.name):
+                    self._extra_names.setdefault(k, []).append((i, False))
+        self.extra_version = extra.sha256
+
+    def _nearest_populated(self, lat: float, lon: float, iso3: str, max_km: float) -> Place | None:
+        iso = self._iso3s.index(iso3) if iso3 in self._iso3s else -1
+        rows = np.nonzero(self._iso3 == iso)[0]
+        if not len(rows):
+            return None
+        d2 = (self._lat[rows] - lat) ** 2 + ((self._lon[rows] - lon) * math.cos(math.radians(lat))) ** 2
+        best = rows[int(np.argmin(d2))]
+        p = self.place(int(best))
+        return p if _dist_km(p, Place(id="", name="", feature="village", latitude=lat, longitude=lon, country="",
+                                      iso=0, iso3=iso3, source="")) <= max_km else None
+
     def place(self, i: int) -> Place:
+        if i >= self.size:
+            return self._extra[i - self.size]
         p = self._cache.get(i)
         if p is None:
             strings = self._strings
@@ -377,22 +429,35 @@ class Gazetteer:
         return p
 
     def feature_of(self, i: int) -> str:
-        return self._features[self._feature[i]]
+        return self._extra[i - self.size].feature if i >= self.size else self._features[self._feature[i]]
 
     def iso3_of(self, i: int) -> str:
-        return self._iso3s[self._iso3[i]]
+        return self._extra[i - self.size].iso3 if i >= self.size else self._iso3s[self._iso3[i]]
+
+    def population_of(self, i: int) -> int:
+        return (self._extra[i - self.size].population or 0) if i >= self.size else int(self._pop[i])
 
     def by_id(self, place_id: str) -> Place | None:
+        if place_id in self._extra_ids:
+            return self.place(self._extra_ids[place_id])
         i = bisect.bisect_left(self._ids, place_id)
         return self.place(i) if i < self.size and self._ids[i] == place_id else None
 
     def candidates(self, key: str) -> list[int]:
         """Rows named `key` (a normalised key), in row order."""
-        return [r[0] for r in self.names.get(key, ())]
+        return [r[0] for r in self.named(key)]
 
     def named(self, key: str) -> list[tuple[int, bool]]:
         """(row, whether `key` is the place's own name rather than an alternate name)."""
-        return [(r[0], bool(r[1])) for r in self.names.get(key, ())]
+        found = [(r[0], bool(r[1])) for r in self.names.get(key, ())]
+        return found + self._extra_names.get(key, []) if self._extra_names else found
+
+    def prefixes(self, window: str) -> list[str]:
+        """Name keys that are prefixes of `window` (whole words or not: the caller checks)."""
+        keys = self.names.prefixes(window)
+        if self._extra_names:
+            keys += [k for k in self._extra_names if window.startswith(k)]
+        return keys
 
     def find(self, name: str, iso3: str | None = None, features: set[str] | None = None) -> Place | None:
         """The best-ranked place called `name` (optionally in a country / of given features)."""
@@ -400,7 +465,7 @@ class Gazetteer:
                if (iso3 is None or self.iso3_of(i) == iso3) and (features is None or self.feature_of(i) in features)]
         if not idx:
             return None
-        return self.place(max(idx, key=lambda i: (FEATURE_SCORE[self.feature_of(i)], int(self._pop[i]), -i)))
+        return self.place(max(idx, key=lambda i: (FEATURE_SCORE[self.feature_of(i)], self.population_of(i), -i)))
 
     def country(self, iso3_or_name: str) -> Place | None:
         """The country-level place (point = capital) by ISO3 code or name/alias."""
@@ -543,7 +608,7 @@ def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]
         if not (c.isupper() or c.isdigit()):
             continue
         window = " ".join(tokens[i].key for i in keyed[n0:n0 + MAX_KEY_WORDS])
-        keys = [k for k in gaz.names.prefixes(window)
+        keys = [k for k in gaz.prefixes(window)
                 if (len(k) == len(window) or window[len(k)] == " ") and k not in not_places]
         if not keys:
             continue
@@ -869,6 +934,13 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         resolved.append(chosen)
         covered.append((phrase_start, phrase_end))
 
+    # a place named only as the container of another ("X district of Erbil") is not where it happened
+    starts = {pm.start - offset: pm for pm in out}
+    for i in range(len(matches) - 1):
+        inner, outer = matches[i], matches[i + 1]
+        if id(inner) in containers and inner.start in starts and outer.start in starts:
+            if starts[outer.start].relation in (None, "in", "country"):
+                starts[outer.start].relation = "contains"
     for m, name in unplaced:
         host = next((pm for pm in out if pm.start - offset >= m.end and pm.place is not None), None)
         unit = containers.get(id(m))

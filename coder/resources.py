@@ -29,6 +29,7 @@ class Resources:
             "actors": self.actors.version,
             "outlets": self.outlets.version,
             "gazetteer": self.gazetteer.version,
+            **({"gazetteer_extra": self.gazetteer.extra_version} if self.gazetteer.extra_version else {}),
         }
 
 
@@ -36,12 +37,13 @@ def load_resources(
     rules_dir: Path | None = None,
     actors_file: Path | None = None,
     gazetteer_dir: Path | None = None,
+    gazetteer_extra: Path | None = None,
 ) -> Resources:
     """Load and validate every data file; raises coder.errors.DataFileError on a bad file."""
     return Resources(
         rules=RuleSet.load(rules_dir),
         actors=ActorDictionary.load(actors_file),
         outlets=OutletTable.load(),
-        gazetteer=Gazetteer.load(gazetteer_dir),
+        gazetteer=Gazetteer.load(gazetteer_dir, extra=gazetteer_extra),
         taxonomy=load_taxonomy(),
     )
