@@ -13,13 +13,16 @@ FEATURE_RANK = {
     "neighbourhood": 0, "landmark": 0, "village": 1, "town": 1, "city": 2, "admin3": 3,
     "admin2": 4, "admin1": 5, "region": 6, "country": 7,
 }
+# places a sentence names for another reason than the incident: a unit that contains the place, a victim's
+# home town, a funeral, an official's seat. Chosen only when nothing else is named.
+NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat"})
 SAME_SPOT_KM = 30.0  # two precise readings this close may be one incident's place
 BEARING_TOLERANCE = 60.0  # degrees either side of a stated direction ("south of X")
 
 
 def _specificity(p: PlaceMention) -> tuple[int, int, int]:
     """Smaller = more specific; a place the text names only as the container of another comes last."""
-    return (p.relation == "contains", p.geo_precision, FEATURE_RANK.get(p.place.feature if p.place else "country", 9))
+    return (p.relation in NOT_THE_SCENE, p.geo_precision, FEATURE_RANK.get(p.place.feature if p.place else "country", 9))
 
 
 def is_more_specific(a: PlaceMention, b: PlaceMention) -> bool:

@@ -515,6 +515,8 @@ _NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True
 _AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
 _BEFORE_NOUN = re.compile(rf"(?:\bthe\s+)?\b({_NOUN_RE})\s+of\s+(?:the\s+)?$", re.I)
 _THE = re.compile(r"\bthe\s+$", re.I)
+_SEAT_AFTER = re.compile(r"^\s+(?:provincial\s+)?(?:governor|mayor|governorate\s+council|provincial\s+council|"
+                         r"council|police\s+chief|health\s+directorate|operations\s+command)\b", re.I)
 _NOT_NAME_PARTS = frozenset({"On", "In", "At", "And", "Or", "The", "Province", "Governorate", "District", "City",
                              "Sub-district", "Region", "Village", "Town", "Area"})
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
@@ -531,8 +533,12 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
         rf"(?:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:highway|road|motorway|route)\s+)?"
         rf"(?:\b(?P<dist>\d+(?:\.\d+)?)\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?)?"
         rf"\b(?P<dir>{_DIR})\s+of\s+$", re.I)),
+    ("funeral", re.compile(r"\b(?:funerals?|buried|burial|mourners|laid\s+to\s+rest)\b[^.;]{0,40}\b(?:in|at)\s+$", re.I)),
+    ("seat", re.compile(r"\b(?:governor|mayor|council|councillors?|officials?|authorities|chief|administration)\s+"
+                        r"(?:of|in)\s+$", re.I)),
+    ("origin", re.compile(r"\b(?:from|native\s+of|residents?\s+of|hails?\s+from|hometown\s+of|home\s+town\s+of)\s+$", re.I)),
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+$", re.I)),
-    ("cue", re.compile(r"\b(?:of|from|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked)\s+$", re.I)),
+    ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked)\s+$", re.I)),
 ]
 _LIST_SEP = re.compile(r"(?:\band|\bor)\s+$", re.I)
 _TITLES = frozenset({
@@ -673,7 +679,8 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
 
 
 def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near: list[Place],
-          features: set[str] | None, within: Place | None = None, container: bool = False) -> list[Place]:
+          features: set[str] | None, within: Place | None = None, container: bool = False,
+          written: str | None = None) -> list[Place]:
     """Candidates best first: story country, feature rank, population, primary name, proximity, and
     lying inside the place the text says encloses it."""
     places = [gaz.place(i) for i in idx]
@@ -693,6 +700,8 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
             score += 1.5 if d < 50 else 0.75 if d < 150 else 0.0
         if within is not None and _inside(p, within):
             score += 6.0
+        if written is not None and _plain(written) == _plain(p.name):
+            score += 1.0  # "Samarra" as written is Samarra, not Samara
         scored.append((score, p.id, p))
     scored.sort(key=lambda s: (-s[0], s[1]))
     ranked = [p for _, _, p in scored]
@@ -701,7 +710,9 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
         unit = ranked[0]
         for p in ranked[1:]:  # "Baghdad", "Aleppo": the city, not the province of the same name
             if p.feature in POPULATED and p.iso3 == unit.iso3 and p.admin1 == unit.admin1 and (
-                    unit.feature == "admin1" or p.admin2 == unit.admin2) and fold_key(p.name) == fold_key(unit.name):
+                    unit.feature == "admin1" or p.admin2 == unit.admin2) and (
+                    fold_key(p.name) == fold_key(unit.name) or unit.feature != "admin1"
+                    or (p.population or 0) >= 50_000):
                 ranked.remove(p)
                 ranked.insert(0, p)
                 break
@@ -842,7 +853,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         within = containers.get(id(m))
         spelled = ""
         ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, resolved + list(context.anchors), features,
-                       within=within)
+                       within=within, written=name)
         chosen: Place | None = None
         for p in ranked:
             if within is not None and p.feature not in ("country", "admin1", "city") and not _inside(p, within):
@@ -850,7 +861,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if person_after and p.iso3 != context.iso3 and p.feature != "country":
                 continue  # "Federal Police", "University of ...": part of a longer name, and abroad
             if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not any(
-                    a.iso3 == p.iso3 for a in resolved + list(context.anchors)) and not (
+                    a.iso3 == p.iso3 or (a.feature != "country" and _dist_km(a, p) < 50)
+                    for a in resolved + list(context.anchors)) and not (
                     (p.feature == "admin1" or gaz.is_capital(p) or (p.population or 0) >= 100_000)
                     and _plain(name) == _plain(p.name)):
                 continue  # abroad, in a story set elsewhere: only a big place by its own name, or one whose
@@ -920,15 +932,20 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 if _capital_or_country(gaz, first) and _capital_or_country(gaz, chosen) and first.iso3 != chosen.iso3:
                     prev.relation = "metonym"  # "ties between Baghdad and Washington"
                     metonym = True
+        if relation is None and _SEAT_AFTER.match(after) and chosen.feature != "country":
+            relation = "seat"  # "the Kirkuk governor said": where the official sits, not where it happened
         if chosen.feature == "country" and _ATTRIBUTIVE.match(after):
             metonym = True  # "US forces", "Iran-backed" is handled above: the state, not the place
         if metonym:
             relation = "metonym"
         if chosen.feature == "country" and relation in (None, "in"):
             relation = relation or "country"
+        precision = _precision(chosen, relation)
+        if noun and features and features & {"admin1", "admin2", "admin3"} and chosen.feature in POPULATED:
+            precision = max(precision, 2)  # "Tuz Khurmatu district", placed at its town
         mention = PlaceMention(text=name, start=offset + m.start, end=offset + m.end,
                                phrase=text[phrase_start:phrase_end], place=chosen,
-                               geo_precision=_precision(chosen, relation), relation=relation,
+                               geo_precision=precision, relation=relation,
                                bearing=bearing, candidates=[p.id for p in ranked[:5]] + ([spelled] if spelled else []))
         out.append(mention)
         resolved.append(chosen)

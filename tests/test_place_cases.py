@@ -36,7 +36,7 @@ ISO_NUMERIC = {
 }
 
 _REQUIRED = {"id", "country", "mode", "text", "admin1", "km", "precision", "why"}
-_OPTIONAL = {"mention", "point", "points", "tags", "published"}
+_OPTIONAL = {"mention", "point", "points", "tags", "published", "known_gap"}
 
 # Spellings of one first-level unit that sources use interchangeably (compared after `_fold`).
 ADMIN1_ALIASES = [
@@ -186,7 +186,13 @@ def _problems(case: dict, admin1: str | None, lat: float, lon: float, precision:
     return out
 
 
-@pytest.mark.parametrize("case", MENTION_CASES, ids=[c["id"] for c in MENTION_CASES])
+def _params(cases: list[dict]) -> list:
+    """Cases the coder fails today carry `known_gap`: a strict xfail, red again the day they pass."""
+    return [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["known_gap"])]
+                         if c.get("known_gap") else []) for c in cases]
+
+
+@pytest.mark.parametrize("case", _params(MENTION_CASES))
 def test_mention_case(res, case):
     text = case["text"]
     start = text.index(case["mention"])
@@ -204,7 +210,7 @@ def test_mention_case(res, case):
                           f"{m.place.iso3}, id {m.place.id}): " + "; ".join(problems))
 
 
-@pytest.mark.parametrize("case", EVENT_CASES, ids=[c["id"] for c in EVENT_CASES])
+@pytest.mark.parametrize("case", _params(EVENT_CASES))
 def test_event_case(res, case):
     text = case["text"]
     published = case.get("published", DEFAULT_PUBLISHED)
