@@ -8,6 +8,7 @@ are data; this module holds the matching and ranking logic only.
 from __future__ import annotations
 
 import bisect
+import functools
 import csv
 import difflib
 import gzip
@@ -51,6 +52,7 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """Canonical spelling of one lower-case word: the transliteration variants collapse to one key.
 
@@ -97,17 +99,20 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
     return out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold_key(name: str) -> str:
     """The normalised key of a name ("Al-Fallujah" -> "faluja")."""
     return " ".join(t.key for t in tokenize(name) if t.key)
 
 
-def alias_keys(name: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def alias_keys(name: str) -> frozenset[str]:
     """All keys a gazetteer name is indexed under (apostrophes as space and as nothing)."""
     keys = {fold_key(name), " ".join(t.key for t in tokenize(name, apostrophe="") if t.key)}
-    return {k for k in keys if k}
+    return frozenset(k for k in keys if k)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _plain(name: str) -> str:
     """Lower-case ASCII words without articles and without transliteration folding ("Agree" != "Agri")."""
     return " ".join(_ascii(t.raw).lower() for t in tokenize(name) if t.key)
@@ -684,6 +689,11 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
     """Candidates best first: story country, feature rank, population, primary name, proximity, and
     lying inside the place the text says encloses it."""
     places = [gaz.place(i) for i in idx]
+    if near:  # the story's places, each once, the latest first (a long story names the same towns often)
+        seen: dict[str, Place] = {}
+        for a in reversed(near):
+            seen.setdefault(a.id, a)
+        near = list(seen.values())[:24]
     if features is not None:
         wanted = [p for p in places if p.feature in features]
         places = wanted if wanted or "region" in features else places
