@@ -424,14 +424,8 @@ def _admin_unit_rows(bounds: _Boundaries, capitals_path: Path, by_gn: dict[str, 
                     key = (level, unit, fold_key(alt))
                     if key not in towns or (towns[key].population, towns[key].id) < (p.population, p.id):
                         towns[key] = p
-    # WOF region/county alternate names include neighbouring towns ("Al Rumadi" for Anbar, "Kirkuk" for
-    # Dibis): keep an alternate name only if no other town of some size or admin unit is called so.
-    taken = {fold_key(a) for p in places if p.feature in _POPULATED and p.population >= 1000
-             for a in p.altnames | {p.name}}
-    taken |= {fold_key(props[f"ADM{lvl}_EN"]) for lvl, units in enumerate(bounds.levels, start=1) for props, _ in units}
-
-    def own(alts: set[str], name: str) -> set[str]:
-        return {a for a in alts if fold_key(a) == fold_key(name) or fold_key(a) not in taken}
+    own = _own_names(places, {props[f"ADM{lvl}_EN"] for lvl, units in enumerate(bounds.levels, start=1)
+                              for props, _ in units})
 
     out: list[_Row] = []
     for level, units in enumerate(bounds.levels, start=1):

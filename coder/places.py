@@ -567,7 +567,7 @@ _FUNCTION_WORDS = (
     "would", "said", "says", "since", "after", "before", "when", "where", "while", "with", "from", "by", "but",
     "which", "that", "who", "over", "under", "into", "through", "during", "amid", "against", "about", "late",
     "early", "this", "last", "the", "a", "an", "its", "his", "their", "earlier", "later", "again", "until",
-    "because", "if", "also", "now", "then", "today", "yesterday", "tonight", "last", "near", "across", "via")
+    "because", "if", "also", "now", "then", "today", "yesterday", "tonight", "near", "across", "via")
 # a country name followed by a lower-case word that is not a function word: "US forces", "Iraq war"
 _ATTRIBUTIVE = re.compile(rf"^\s+(?!(?:{'|'.join(_FUNCTION_WORDS)})\b)[a-z]")
 _THE_CAPITAL = re.compile(r"\b(?:(?P<rel>in|at|near|outside|into|inside)\s+)?the\s+(?:(?P<adj>[A-Z][a-z]+)\s+)?"
@@ -800,8 +800,6 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         before, after = text[:m.start], text[m.end:]
         name = text[m.start:m.end]
         if _ADJ_COMPOUND.match(after):  # "Iran-backed", "Sulaimani-based"
-            continue
-        if m.first_token > 0 and gaz.policy.demonyms.get(tokens[m.first_token - 1].key) and False:
             continue
         features: set[str] | None = None
         phrase_start, phrase_end = m.start, m.end
