@@ -34,6 +34,7 @@ from coder.admin_names import normalise_admin, same_admin
 from coder.locations import choose_location
 from coder.models import Article, PlaceMention, Segment, Story
 from coder.pipeline import code_articles
+from coder.incidents import story_setting
 from coder.places import PlaceContext, find_place_mentions, fold_key
 from coder.resources import Resources, load_resources
 from coder.sentences import split_sentences
@@ -115,10 +116,12 @@ def _type_score(row: Row, record) -> tuple[int, int, int]:
 
 def fallback_place(article: Article, res: Resources) -> PlaceMention | None:
     """What the location chooser takes from all of the note's place mentions (story country Iraq)."""
-    ctx = PlaceContext(iso3="IRQ", anchors=[], published=article.published)
+    sentences = split_sentences(article)
+    iso3, _, frame = story_setting(sentences, res, article.country)
+    ctx = PlaceContext(iso3=iso3, anchors=[], published=article.published, frame=frame)
     found: list[PlaceMention] = []
-    for s in split_sentences(article):
-        ctx_s = PlaceContext(iso3=ctx.iso3, anchors=list(ctx.anchors), published=ctx.published)
+    for s in sentences:
+        ctx_s = PlaceContext(iso3=ctx.iso3, anchors=list(ctx.anchors), published=ctx.published, frame=frame)
         for pm in find_place_mentions(s.text, s.start, res.gazetteer, ctx_s):
             if pm.place is not None and pm.relation != "metonym":
                 ctx.anchors.append(pm.place)

@@ -20,9 +20,9 @@ from coder import errors
 from coder.actors import ActorMention
 from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
-from coder.locations import choose_location, locations_compatible
+from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible
 from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
-from coder.places import PlaceContext, find_place_mentions
+from coder.places import Place, PlaceContext, find_place_mentions, story_frame
 from coder.resources import Resources
 from coder.rules import TriggerMatch
 
@@ -38,6 +38,9 @@ class _StoryState:
     discourse: object = None  # ResolvedDate | None (the date the story is talking about)
     discourse_paragraph: int = 0  # where that date was last stated
     anchors: list = field(default_factory=list)  # resolved Places, for proximity ranking
+    frame: list = field(default_factory=list)  # the provinces, districts and cities the story names
+    places: dict = field(default_factory=dict)  # sentence index -> its resolved place mentions
+    scene: object = None  # PlaceMention | None: where the story's latest sentence naming a scene is set
 
 
 def detect_mentions(article: Article, sentences: list[Sentence], res: Resources) -> tuple[list[Mention], list[Skip]]:
@@ -67,21 +70,33 @@ def _place_vote(pm: PlaceMention) -> float:
 HINT_VOTE = 5.0  # a feed's stated country outweighs a passing mention, not a story full of places elsewhere
 
 
-def _story_country(sentences: list[Sentence], res: Resources, hint: str | None = None) -> tuple[str | None, str | None]:
+def story_setting(sentences: list[Sentence], res: Resources, hint: str | None = None
+                  ) -> tuple[str | None, str | None, list[Place]]:
+    """Where a story is set: its country (ISO3 and name) and its frame, the provinces, districts and cities of
+    that country it names anywhere (see places.story_frame)."""
+    iso3, country, found = _story_country(sentences, res, hint)
+    return iso3, country, story_frame(found, iso3)
+
+
+def _story_country(sentences: list[Sentence], res: Resources, hint: str | None = None
+                   ) -> tuple[str | None, str | None, list[PlaceMention]]:
     """The country a story is about: the weighted vote of its body places, its dateline and the article's
     country hint. A name that several countries have (candidates abroad) votes at half weight unless it is
-    a country, a province or a big city."""
+    a country, a province or a big city. Also returns the place mentions read without context."""
     votes: Counter[tuple[str, str]] = Counter()
+    found: list[PlaceMention] = []
     gaz = res.gazetteer
-    if hint:
-        place = gaz.country(hint)
-        if place is not None:
-            votes[(place.iso3, place.country)] += HINT_VOTE
-    blank = PlaceContext(iso3=None, anchors=[], published=None)
+    hinted = gaz.country(hint) if hint else None
+    if hinted is not None:
+        votes[(hinted.iso3, hinted.country)] += HINT_VOTE
+    # read with the hinted country as context (its places first among homonyms), so that the places read here
+    # can also frame the story (story_frame)
+    blank = PlaceContext(iso3=hinted.iso3 if hinted else None, anchors=[], published=None)
     for s in sentences:
         if s.kind != "body":
             continue
         for pm in find_place_mentions(s.text, s.start, gaz, blank):
+            found.append(pm)
             if pm.place is not None:
                 weight = _place_vote(pm)
                 big = pm.place.feature in ("country", "admin1") or (pm.place.population or 0) >= 100_000
@@ -95,14 +110,14 @@ def _story_country(sentences: list[Sentence], res: Resources, hint: str | None =
                     votes[(pm.place.iso3, pm.place.country)] += 3.0
     votes = Counter({k: v for k, v in votes.items() if v > 0})
     if not votes:
-        return None, None
+        return None, None, found
     (iso3, country), _ = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
-    return iso3, country
+    return iso3, country, found
 
 
 def _code_story(article: Article, sentences: list[Sentence], reference, res: Resources) -> tuple[list[Mention], list[Skip]]:
-    iso3, country = _story_country(sentences, res, article.country)
-    state = _StoryState(iso3=iso3, country=country)
+    iso3, country, frame = story_setting(sentences, res, article.country)
+    state = _StoryState(iso3=iso3, country=country, frame=frame)
     mentions: list[Mention] = []
     skips: list[Skip] = []
     story_actors = _story_actors(sentences, state, reference, res)
@@ -124,6 +139,7 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
                 skips.append(_skip(article, "incidents", errors.S_CAPTION, sentence.start, sentence.end, sentence.text))
             continue  # captions never set the story's date either
 
+        _sentence_places(sentence, state, article, res)
         _expire_background(state, sentence.paragraph, reference)
         ctx = DateContext(reference_date=reference, discourse_date=state.discourse, paragraph_anchor=paragraph_anchor)
         incidents = _incidents_in_sentence(live, res)
@@ -198,13 +214,27 @@ def _story_actors(sentences: list[Sentence], state: _StoryState, reference, res:
     return found
 
 
+def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, res: Resources) -> list[PlaceMention]:
+    """The sentence's place mentions, resolved once in the story's context (country, frame, places so far)."""
+    found = state.places.get(sentence.index)
+    if found is None:
+        pctx = PlaceContext(iso3=state.iso3, anchors=list(state.anchors), published=article.published,
+                            frame=state.frame)
+        found = [p for p in find_place_mentions(sentence.text, sentence.start, res.gazetteer, pctx)
+                 if p.relation != "metonym"]
+        state.places[sentence.index] = found
+        resolved = [p for p in found if p.place is not None]
+        state.anchors.extend(p.place for p in resolved)
+        scene = choose_location([p for p in resolved if p.place.feature != "country"
+                                 and p.relation not in NOT_THE_SCENE])
+        if scene is not None:
+            state.scene = scene
+    return found
+
+
 def _mentions_for_trigger(article, sentence, match, date, state, story_actors, res, skips) -> list[Mention]:
-    pctx = PlaceContext(iso3=state.iso3, anchors=list(state.anchors), published=article.published)
-    places = [p for p in find_place_mentions(sentence.text, sentence.start, res.gazetteer, pctx)
-              if p.relation != "metonym"]
+    places = _sentence_places(sentence, state, article, res)
     resolved = [p for p in places if p.place is not None]
-    for p in resolved:
-        state.anchors.append(p.place)
     country = state.country
     iso3 = state.iso3
     if resolved and country is None:
@@ -238,6 +268,8 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         tags = []
         if location.relation and location.relation not in ("in", "capital"):
             tags.append(f"location phrase={location.phrase}")
+        if not resolved and location is state.scene:
+            tags.append("location from an earlier sentence")
         tags.extend(f"unresolved place={name}" for name in location.unresolved)
         tags.extend(f"place spelled as={c.removeprefix('fuzzy:')}" for c in location.candidates if c.startswith("fuzzy:"))
         note = ""
@@ -267,6 +299,10 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     best = choose_location(below_country)
     if best is not None:
         return [best]
+    if state.scene is not None and res.taxonomy.sub_event(match.sub_event_type).story_place:
+        # "...were later detained by security forces": a sentence that names no place continues the story where
+        # its earlier sentences set it
+        return [state.scene]
     if match.event_type != STRATEGIC:
         return []  # ACLED does not record violent events known only at country level
     # A national-level development is placed in the story's country (not in a country the

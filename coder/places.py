@@ -38,8 +38,11 @@ from coder.models import Place, PlaceMention
 
 NAME_RECORD = "<IB"  # names.marisa value: (row index, 1 if the key is of the place's own name)
 MAX_KEY_WORDS = 6  # longer names are not indexed: news text never writes them out
-KEY_VERSION = "1"  # bump when fold_word/tokenize change: the built `keys` column must be rebuilt
-ARTICLES = frozenset({"al", "as", "ar", "at", "ad", "an", "az", "ash", "el"})
+KEY_VERSION = "2"  # bump when fold_word/tokenize change: the built `keys` column must be rebuilt
+ARTICLES = frozenset({"al", "as", "ar", "at", "ad", "an", "az", "ash", "el", "adh", "ath"})
+# written in lower case between two capitalised words of one name ("Salah ad Din", "Tall adh Dhahab"); not
+# "as", "at", "an", which are English words between names
+INNER_ARTICLES = frozenset({"al", "el", "ad", "adh", "ash", "az", "ar", "ath"})
 _APOSTROPHES = "’‘ʼʻʿʾ`'´"
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d",
                           "þ": "th", "ə": "e", "ɛ": "e", "ɔ": "o"})
@@ -94,7 +97,9 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
         low = _ascii(raw).lower()
         nxt = words[i + 1] if i + 1 < len(words) else None
         is_article = low in ARTICLES and nxt is not None and nxt[2][:1].isalpha() and (
-            src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[2][:1].isupper() and nxt[0] == e + 1))
+            src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[2][:1].isupper() and nxt[0] == e + 1) or (
+                low in INNER_ARTICLES and raw.islower() and nxt[2][:1].isupper() and nxt[0] == e + 1 and i > 0
+                and words[i - 1][2][:1].isupper() and words[i - 1][1] == s - 1))
         out.append(Token(s, e, raw, "" if is_article else fold_word(low)))
     return out
 
@@ -296,6 +301,20 @@ class Gazetteer:
             found = [(fold_key(n), int(r)) for r, n in zip(rows, names)]
             self._unit_keys[(iso3, "*city*", "")] = found
         return self._closest(name, found, threshold)
+
+    def fuzzy_unit(self, name: str, iso3: str, features: tuple[str, ...], threshold: float = 0.8) -> Place | None:
+        """The admin unit of a country (of the given features) whose own name is the closest spelling of `name`
+        once spaces are ignored ("Missan province": Maysan; "Saladin province": Salah Al-Din)."""
+        cache_key = (iso3, "*units*", ",".join(features))
+        found = self._unit_keys.get(cache_key)
+        if found is None:
+            iso = self._iso3s.index(iso3) if iso3 in self._iso3s else -1
+            codes = [self._features.index(f) for f in features if f in self._features]
+            rows = np.nonzero((self._iso3 == iso) & np.isin(self._feature, codes))[0]
+            names = self._strings["name"].take(pa.array(rows)).to_pylist()
+            found = [(fold_key(n).replace(" ", ""), int(r)) for r, n in zip(rows, names)]
+            self._unit_keys[cache_key] = found
+        return self._closest(fold_key(name).replace(" ", ""), found, threshold)
 
     def fuzzy_inside(self, name: str, unit: Place, threshold: float = 0.8) -> Place | None:
         """The place inside `unit` whose name is the closest spelling of `name` (at least `threshold`
@@ -503,6 +522,42 @@ class PlaceContext:
     iso3: str | None = None
     anchors: list[Place] = field(default_factory=list)
     published: date | None = None
+    frame: list[Place] = field(default_factory=list)  # units and cities the whole story names (story_frame)
+
+
+SMALL_TOWN = 50_000  # a town this big is known by its own name; a smaller place needs the story's region
+
+
+def _small(p: Place) -> bool:
+    return p.feature in ("village", "neighbourhood", "landmark", "admin3") or (
+        p.feature == "town" and (p.population or 0) < SMALL_TOWN)
+
+
+def story_frame(mentions: list[PlaceMention], iso3: str | None) -> list[Place]:
+    """The region a story is set in: the provinces, districts and cities it names in its own country.
+
+    A small place (a village, a neighbourhood, a small town) of that country must lie in this frame: "Salhiya
+    neighbourhood of Nassriya city (Thi-Qar)" is not the Salhiya of Ninewa."""
+    out: dict[str, Place] = {}
+    for pm in mentions:
+        p = pm.place
+        if p is None or iso3 is None or p.iso3 != iso3 or pm.relation == "metonym":
+            continue
+        if p.feature in ("admin1", "admin2", "admin3", "city") or (p.population or 0) >= SMALL_TOWN:
+            out.setdefault(p.id, p)
+    return list(out.values())
+
+
+def _in_frame(p: Place, frame: list[Place], near: list[Place]) -> bool:
+    for f in frame:
+        if f.iso3 != p.iso3:
+            continue
+        if f.feature.startswith("admin"):
+            if f.admin1 and p.admin1 == f.admin1:
+                return True
+        elif (f.admin1 and p.admin1 == f.admin1) or _dist_km(p, f) < 50:
+            return True
+    return any(a.iso3 == p.iso3 and a.feature != "country" and _dist_km(p, a) < 50 for a in near)
 
 
 _DIR = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
@@ -516,6 +571,9 @@ _NOUNS = {
     "village": {"village", "town", "neighbourhood"}, "town": {"city", "town", "village"},
     "city": {"city", "town", "village"}, "area": None, "region": {"admin1", "region"}, "camp": None,
 }
+_NOUNS.update({"neighbourhoods": _NOUNS["neighbourhood"], "neighborhoods": _NOUNS["neighborhood"],
+               "villages": _NOUNS["village"], "districts": _NOUNS["district"], "areas": None, "towns": _NOUNS["town"],
+               "provinces": _NOUNS["province"], "governorates": _NOUNS["governorate"]})
 _NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True))
 _AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
 _BEFORE_NOUN = re.compile(rf"(?:\bthe\s+)?\b({_NOUN_RE})\s+of\s+(?:the\s+)?$", re.I)
@@ -525,10 +583,16 @@ _SEAT_AFTER = re.compile(r"^\s+(?:provincial\s+)?(?:governor|mayor|governorate\s
 _NOT_NAME_PARTS = frozenset({"On", "In", "At", "And", "Or", "The", "Province", "Governorate", "District", "City",
                              "Sub-district", "Region", "Village", "Town", "Area"})
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
+# in-town landmarks often named after another town ("Baghdad Street" in Basra)
+_LANDMARKS = frozenset({"street", "st", "market", "souk", "square", "mosque", "intersection", "roundabout", "bridge",
+                        "hospital", "school", "shrine", "hotel", "stadium"})
+_LONGER_NAME = re.compile(
+    r"^(?P<words>(?:[\s-]+(?:(?:[Aa]l|[Ee]l)-)?[A-Z][\w'’]*){0,3})\s+(?P<noun>(?i:neighbou?rhoods?|area|village|quarter|"
+    r"street|st\.|market|souk|square|mosque|intersection|roundabout|bridge|hospital|school|shrine|hotel|stadium))\b")
 # between a place and the next one, words saying the first lies inside the second:
 # "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
 _CONTAINED_IN = re.compile(r"^(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
-                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county))?\s*(?:,|\(|\bin\b|\bof\b|"
+                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?)?\s*(?:,|\(|\bin\b|\bof\b|"
                            r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
     ("between", re.compile(r"\bbetween\s+$", re.I)),
@@ -545,6 +609,11 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+$", re.I)),
     ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked)\s+$", re.I)),
 ]
+_SITE_AFTER = re.compile(r"^\s+(?:(?:international|military|air|oil|gas|army)\s+)?(?:airport|air\s*base|airbase|base|dam|"
+                         r"refinery|oil\s*fields?|oilfields?|gas\s*fields?|border\s+crossing|crossing|checkpoint|"
+                         r"power\s+(?:plant|station)|camp|mountains?|mountain\s+range|range|valley|lake|island|"
+                         r"heights|hills?|desert)\b", re.I)
+_SITE_BEFORE = re.compile(r"\b(?:Lake|Mount|Mt\.?|Jabal|Jebel|Wadi|Tal|Tall)[\s-]+$")
 _LIST_SEP = re.compile(r"(?:\band|\bor)\s+$", re.I)
 _TITLES = frozenset({
     "captain", "capt", "minister", "president", "general", "gen", "spokesman", "spokeswoman", "spokesperson",
@@ -557,7 +626,7 @@ _SPEECH = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced|noted|w
                      r"accused|denied|demanded|urged|vowed|condemned|rejected|responded|confirmed|reported)\b", re.I)
 _ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|hezbollah|movement|party|front|"
                         r"university|club|airways|airlines|company|corporation|bank|times|post|media|radio|network|"
-                        r"foundation|institute|group)\b", re.I)
+                        r"foundation|institute|group|operations?\s+command)\b", re.I)
 _ADJ_COMPOUND = re.compile(r"^\.?-(?:backed|based|led|allied|aligned|linked|funded|controlled|born|made|run|directed|"
                            r"brokered|sponsored|supported|friendly|bound)\b", re.I)
 _GOVERNMENT_VERB = re.compile(r"^\s*(?:,\s*which\b|has|have|had|is|was|will|would|wants|fails|failed|threatened|"
@@ -576,9 +645,12 @@ _THE_COUNTRY = re.compile(r"\b(?:(?P<rel>in|across|throughout)\s+)?(?:the|this)\
 _REGION_OF_COUNTRY = re.compile(rf"\b(?:(?:in|across)\s+)?(?:the\s+)?(?P<dir>{_DIR}|central)(?:ern)?\s+"
                                 rf"(?:(?:part|region|parts)\s+)?of\s+the\s+country\b", re.I)
 _UNKNOWN_FRAME = re.compile(
-    rf"\b(?:in|at|near|outside|into|through|from|of)\s+(?:the\s+)?"
+    rf"(?:\b(?:in|at|near|outside|into|through|from|of)\s+|[,(]\s*)(?:the\s+)?"
     rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})\s+"
-    rf"(?:{_NOUN_RE})\b")
+    rf"(?P<noun>{_NOUN_RE})\b")
+# the unit a noun names, for a spelling-tolerant lookup of a name the gazetteer does not know as written
+_NOUN_UNITS = {"province": ("admin1",), "governorate": ("admin1",), "district": ("admin2", "admin3"),
+               "sub-district": ("admin3",), "subdistrict": ("admin3",)}
 
 
 _ADJECTIVE = {"north": "Northern", "northeast": "Northeastern", "east": "Eastern", "southeast": "Southeastern",
@@ -696,7 +768,7 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
         near = list(seen.values())[:24]
     if features is not None:
         wanted = [p for p in places if p.feature in features]
-        places = wanted if wanted or "region" in features else places
+        places = wanted or places  # "Sinjar region": the district when no province has that name
     scored = []
     for p in places:
         score = FEATURE_SCORE[p.feature]
@@ -732,7 +804,7 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
 def _precision(place: Place, relation: str | None) -> int:
     if place.feature in ("admin1", "country", "region"):
         return 3
-    if relation in ("near", "outskirts", "between") or (relation or "").endswith(" of"):
+    if relation in ("near", "outskirts", "between", "site") or (relation or "").endswith(" of"):
         return 2
     if place.feature in ("admin2", "admin3"):
         return 2
@@ -801,6 +873,24 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         name = text[m.start:m.end]
         if _ADJ_COMPOUND.match(after):  # "Iran-backed", "Sulaimani-based"
             continue
+        if any(cs <= m.start < ce for cs, ce in covered):
+            continue  # part of a longer name read with an earlier match
+        longer = _LONGER_NAME.match(after)
+        if longer and not _SITE_BEFORE.search(name + " ") and (longer.group("words") or longer.group("noun").lower().rstrip(".") in _LANDMARKS) and not any(
+                w in _NOT_NAME_PARTS for w in longer.group("words").split()):
+            # "Kut Al Hajjaj neighbourhood", "Suleimaniya Street", "the Hassan market": a longer name, or a street or
+            # market named after a town, is not that town
+            s0 = m.start
+            lead = _NAME_BEFORE.search(before)
+            if lead and lead.group(0).split()[0] not in _NOT_NAME_PARTS and not any(
+                    o.start <= lead.start() < o.end for o in matches):
+                s0 = lead.start()  # "Muhammad Al-Qasim Street"
+            full = text[s0:m.end] + longer.group("words")
+            if longer.group("noun").lower().rstrip(".") in _LANDMARKS:
+                full += " " + longer.group("noun")
+            unplaced.append((m, " ".join(full.split())))
+            covered.append((s0, m.end + longer.end()))
+            continue
         features: set[str] | None = None
         phrase_start, phrase_end = m.start, m.end
         noun = _AFTER_NOUN.match(after)
@@ -809,12 +899,14 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             features = _NOUNS[noun.group(1).lower()]
             phrase_end = m.end + noun.end()
             noun_cue = True
+        noun_word = noun.group(1).lower() if noun else None
         pre = before
         bn = _BEFORE_NOUN.search(pre[-60:])
         if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
             bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
         if bn:
             features = _NOUNS[bn.group(1).lower()]
+            noun_word = bn.group(1).lower()
             pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
             noun_cue = True
         else:
@@ -848,13 +940,23 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
             prev_tok = tokens[m.first_token - 2]
         titled = prev_tok is not None and prev_tok.raw.lower().rstrip(".") in _TITLES
+        site_before = _SITE_BEFORE.search(before[-8:])
         person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
+                         and not site_before
                          and not any(o.start <= prev_tok.start < o.end for o in matches)
                          and fold_key(prev_tok.raw) not in gaz.policy.demonyms
                          and text[prev_tok.end:m.start].strip() == "")
         next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
         person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
                         and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
+        site = _SITE_AFTER.match(after) or site_before
+        if site_before:  # "Lake Hamrin", "Wadi Tharthar": a natural feature by the place
+            phrase_start = min(phrase_start, len(before) - len(before[-8:]) + site_before.start())
+        if site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
+            person_after, cue = False, True
+            relation = relation if relation not in (None, "in", "cue") else "site"
+            if site is not site_before:
+                phrase_end = max(phrase_end, m.end + site.end())
         speech = bool(_SPEECH.match(after))
         org = bool(_ORG_AFTER.match(after)) and not noun
 
@@ -863,18 +965,30 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, resolved + list(context.anchors), features,
                        within=within, written=name)
         chosen: Place | None = None
+        out_of_frame = False
+        look: list[Place] | None = None
         for p in ranked:
-            if within is not None and p.feature not in ("country", "admin1", "city") and not _inside(p, within):
-                continue  # "Sakkar in Ar Rutba district": not a Sakkar elsewhere
+            if within is not None and not _inside(p, within) and p.feature != "country" and (
+                    p.feature not in ("admin1", "city") or within.feature != "country" and (
+                    p.feature == "admin1" or _dist_km(p, within) > 30)):
+                continue  # "Sakkar in Ar Rutba district": not a Sakkar elsewhere; "Al Qadissiya, Daquq
+                # district": not the province of that name
+            if context.frame and p.iso3 == context.iso3 and (_small(p) or p.feature == "town" and any(
+                    f.feature.startswith("admin") and f.iso3 == p.iso3 for f in context.frame)):
+                if look is None:
+                    look = resolved + _lookahead(gaz, matches, m, context)
+                if not _in_frame(p, context.frame, look):
+                    out_of_frame = True
+                    continue  # a village of the story's country outside every province and city the story names
             if person_after and p.iso3 != context.iso3 and p.feature != "country":
                 continue  # "Federal Police", "University of ...": part of a longer name, and abroad
             if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not any(
                     a.iso3 == p.iso3 or (a.feature != "country" and _dist_km(a, p) < 50)
                     for a in resolved + list(context.anchors)) and not (
-                    (p.feature == "admin1" or gaz.is_capital(p) or (p.population or 0) >= 100_000)
+                    (gaz.is_capital(p) or not context.frame and (p.feature == "admin1" or (p.population or 0) >= 100_000))
                     and _plain(name) == _plain(p.name)):
-                continue  # abroad, in a story set elsewhere: only a big place by its own name, or one whose
-                # country the story has named
+                continue  # abroad, in a story set elsewhere: only a big place by its own name (only a capital in a
+                # story the text sets in named provinces or cities of its country), or one whose country it names
             low = p.feature not in NEEDS_NO_CUE
             if titled and p.feature != "country":
                 break  # "President Barham Salih", "Captain Hatem Al-Jabri"
@@ -900,14 +1014,14 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             chosen = p
             break
         if chosen is not None and chosen.feature in ("village", "town") and (chosen.population or 0) < 10_000 and \
-                (features is None or "village" not in features or (noun and noun.group(1).lower() == "city")):
+                (features is None or "village" not in features or noun_word == "city"):
             city = gaz.fuzzy_city(name, chosen.iso3, threshold=0.85)
             if city is not None and (within is None or _inside(city, within)):
                 chosen = city  # "Nassriya city": An Nasiriyah, not the hamlet An Nasri
                 ranked = [city] + [q for q in ranked if q.id != city.id]
                 spelled = f"fuzzy:{name}"
         if chosen is None:
-            if within is not None:
+            if within is not None or out_of_frame:
                 unplaced.append((m, name))  # kept as an unresolved name on its container's mention
             continue
 
@@ -967,7 +1081,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if starts[outer.start].relation in (None, "in", "country"):
                 starts[outer.start].relation = "contains"
     for m, name in unplaced:
-        host = next((pm for pm in out if pm.start - offset >= m.end and pm.place is not None), None)
+        host = next((pm for pm in out if pm.start - offset >= m.end and pm.place is not None), None) or next(
+            (pm for pm in reversed(out) if pm.place is not None and pm.relation != "metonym"), None)
         unit = containers.get(id(m))
         near = gaz.fuzzy_inside(name, unit) if unit is not None and unit.feature.startswith("admin") else None
         if near is not None:
@@ -1077,6 +1192,12 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                         break
                 if fuzzy:
                     break
+        noun = m.group("noun").lower()
+        if fuzzy is None and context.iso3 and noun in _NOUN_UNITS:  # "Missan province", "Pishdar district"
+            fuzzy = gaz.fuzzy_unit(name, context.iso3, _NOUN_UNITS[noun],
+                                   threshold=0.8 if _NOUN_UNITS[noun] == ("admin1",) else 0.85)
+        if fuzzy is None and context.iso3 and noun == "city":  # "As Samwah city"
+            fuzzy = gaz.fuzzy_city(name, context.iso3, threshold=0.85)
         if fuzzy is None:  # "Mergasur district of Erbil": the closest spelling inside a unit the sentence names
             units = sorted((pm.place for pm in out if pm.place is not None and pm.place.admin1
                             and pm.place.feature != "country" and pm.relation != "metonym"
@@ -1098,7 +1219,8 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
             continue
         if out:
             target = min(out, key=lambda pm: abs(pm.start - offset - s))
-            target.unresolved.append(name)
+            if name not in target.unresolved:
+                target.unresolved.append(name)
         else:
             out.append(PlaceMention(text=name, start=offset + s, end=offset + e, phrase=text[m.start():noun_end],
                                     place=None, geo_precision=3, relation="in", unresolved=[name]))

@@ -18,6 +18,9 @@ class SubEventType:
     disorder_type: str
     rank: int  # position in the coding hierarchy; lower = higher in the hierarchy
     merge_window_days: int = 0
+    # a sentence of this type that names no place happens where its story is set (an arrest, a defusal); False for
+    # decisions taken at national level (an agreement, a change of a group's activity), placed at the capital
+    story_place: bool = True
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ def load_taxonomy() -> Taxonomy:
             subs[sub["name"]] = SubEventType(
                 name=sub["name"], event_type=et["name"], disorder_type=sub["disorder_type"],
                 rank=rank, merge_window_days=sub.get("merge_window_days", 0),
+                story_place=sub.get("story_place", True),
             )
             rank += 1
     ct = raw["civilian_targeting"]
