@@ -268,7 +268,7 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         tags = []
         if location.relation and location.relation not in ("in", "capital"):
             tags.append(f"location phrase={location.phrase}")
-        if not resolved and location is state.scene:
+        if "story:earlier sentence" in location.candidates:
             tags.append("location from an earlier sentence")
         tags.extend(f"unresolved place={name}" for name in location.unresolved)
         tags.extend(f"place spelled as={c.removeprefix('fuzzy:')}" for c in location.candidates if c.startswith("fuzzy:"))
@@ -296,13 +296,17 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         distinct = _distinct_places(below_country)
         if len(distinct) == match.cardinal:
             return distinct
-    best = choose_location(below_country)
+    scenes = [p for p in below_country if p.relation not in NOT_THE_SCENE]
+    best = choose_location(scenes)
     if best is not None:
         return [best]
     if state.scene is not None and res.taxonomy.sub_event(match.sub_event_type).story_place:
-        # "...were later detained by security forces": a sentence that names no place continues the story where
-        # its earlier sentences set it
-        return [state.scene]
+        # "...were later detained by security forces", "...denounced the Erbil-Baghdad agreement": a sentence that
+        # names no place of its own (or only a home town, a road's ends) continues the story where it is set
+        return [state.scene.model_copy(update={"candidates": [*state.scene.candidates, "story:earlier sentence"]})]
+    best = choose_location(below_country)
+    if best is not None:
+        return [best]
     if match.event_type != STRATEGIC:
         return []  # ACLED does not record violent events known only at country level
     # A national-level development is placed in the story's country (not in a country the

@@ -15,7 +15,7 @@ FEATURE_RANK = {
 }
 # places a sentence names for another reason than the incident: a unit that contains the place, a victim's
 # home town, a funeral, an official's seat. Chosen only when nothing else is named.
-NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat"})
+NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat", "compound"})
 SAME_SPOT_KM = 30.0  # two precise readings this close may be one incident's place
 BEARING_TOLERANCE = 60.0  # degrees either side of a stated direction ("south of X")
 

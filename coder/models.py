@@ -152,7 +152,8 @@ class PlaceMention(BaseModel):
     place: Place | None = None
     geo_precision: int = Field(ge=1, le=3)
     relation: str | None = None  # "in", "near", "outskirts", "south of", "between", "region", "capital",
-    # "contains" (named as the unit another place of the sentence lies in), "metonym", "country"
+    # "contains" (named as the unit another place of the sentence lies in), "metonym", "country", "site" (an
+    # airport, base or mountain by the place), "compound" ("the Baghdad-Kirkuk road"), "origin", "funeral", "seat"
     bearing: float | None = None  # degrees from the anchor for directional phrases
     region_admin1: list[str] | None = None  # admin1 units a vague region covers
     unresolved: list[str] = Field(default_factory=list)  # names the gazetteer does not know

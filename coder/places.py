@@ -18,6 +18,7 @@ import math
 import re
 import tomllib
 import unicodedata
+from typing import NamedTuple
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
@@ -56,6 +57,11 @@ def _ascii(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def _lower_ascii(word: str) -> str:
+    return _ascii(word).lower()
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """Canonical spelling of one lower-case word: the transliteration variants collapse to one key.
 
@@ -71,8 +77,7 @@ def fold_word(word: str) -> str:
     return w
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int  # offsets into the text the token came from
     end: int
     raw: str
@@ -94,7 +99,7 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(src)]
     out = []
     for i, (s, e, raw) in enumerate(words):
-        low = _ascii(raw).lower()
+        low = _lower_ascii(raw)
         nxt = words[i + 1] if i + 1 < len(words) else None
         is_article = low in ARTICLES and nxt is not None and nxt[2][:1].isalpha() and (
             src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[2][:1].isupper() and nxt[0] == e + 1) or (
@@ -543,9 +548,33 @@ def story_frame(mentions: list[PlaceMention], iso3: str | None) -> list[Place]:
         p = pm.place
         if p is None or iso3 is None or p.iso3 != iso3 or pm.relation == "metonym":
             continue
-        if p.feature in ("admin1", "admin2", "admin3", "city") or (p.population or 0) >= SMALL_TOWN:
-            out.setdefault(p.id, p)
+        unit = p.feature in ("admin1", "admin2", "admin3")
+        if unit or (p.feature == "city" or (p.population or 0) >= SMALL_TOWN) and not _spelled_apart(fold_key(pm.text), p):
+            out.setdefault(p.id, p)  # a city read from an unrelated alternate name does not frame the story
     return list(out.values())
+
+
+_SKELETON = re.compile(r"[aeiouw ]")
+_UNIT_WORDS = frozenset({"city", "province", "governorate", "district", "town", "village", "region"})
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _apart(key: str, own: str) -> bool:
+    if key == own + "i":
+        return True  # "Baghdadi", "Basri": the adjective of a town's name, or a family name; not the town
+    a, b = _SKELETON.sub("", key), _SKELETON.sub("", own)  # consonants: vowels vary freely in transliteration
+    return difflib.SequenceMatcher(None, a, b).ratio() < 0.75
+
+
+def _spelled_apart(key: str, p: Place) -> bool:
+    """The name as written is not a spelling of the place's own name (it matched an unrelated alternate name:
+    "Jazeera" for As Suwayrah, "Al-Hay" for Kut Al Hai), or is the adjective made from it ("Al Baghdadi")."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in _UNIT_WORDS:
+        key = " ".join(words[:-1])
+    if key in alias_keys(p.name):
+        return False
+    return _apart(key, fold_key(p.name))
 
 
 def _in_frame(p: Place, frame: list[Place], near: list[Place]) -> bool:
@@ -609,6 +638,12 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+$", re.I)),
     ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked)\s+$", re.I)),
 ]
+_COMPOUND_WORDS = (r"(?:road|highway|motorway|route|agreement|deal|accord|talks|relations|ties|border|pipeline|"
+                   r"railway|axis|dispute|security\s+agreement|corridor|line)\b")
+# "the Baghdad-Kirkuk road", "the Erbil-Baghdad agreement": two places joined into a name of a road or a deal
+_COMPOUND_AFTER = re.compile(rf"^\s?-\s?(?:[Aa]l-)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?\s+{_COMPOUND_WORDS}")
+_COMPOUND_BEFORE = re.compile(r"[A-Z][\w'’]*\s?-\s?(?:[Aa]l-)?$")
+_COMPOUND_NOUN = re.compile(rf"^\s+{_COMPOUND_WORDS}")
 _SITE_AFTER = re.compile(r"^\s+(?:(?:international|military|air|oil|gas|army)\s+)?(?:airport|air\s*base|airbase|base|dam|"
                          r"refinery|oil\s*fields?|oilfields?|gas\s*fields?|border\s+crossing|crossing|checkpoint|"
                          r"power\s+(?:plant|station)|camp|mountains?|mountain\s+range|range|valley|lake|island|"
@@ -717,6 +752,18 @@ def _dist_km(a: Place, b: Place) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _nearest_km(places: list[Place], near: list[Place]) -> list[float]:
+    """For each of `places`, the great-circle distance to the closest of `near` (vectorised haversine)."""
+    if len(places) * len(near) <= 16:
+        return [min(_dist_km(p, a) for a in near) for p in places]
+    la1 = np.radians([p.latitude for p in places])[:, None]
+    lo1 = np.radians([p.longitude for p in places])[:, None]
+    la2 = np.radians([a.latitude for a in near])[None, :]
+    lo2 = np.radians([a.longitude for a in near])[None, :]
+    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    return (2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))).min(axis=1).tolist()
+
+
 def _inside(p: Place, unit: Place) -> bool:
     """`p` lies in `unit` (a country, an admin unit by name, or within 30 km of a town)."""
     if p.iso3 != unit.iso3:
@@ -770,15 +817,16 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
         wanted = [p for p in places if p.feature in features]
         places = wanted or places  # "Sinjar region": the district when no province has that name
     scored = []
-    for p in places:
+    nearest = _nearest_km(places, near) if near and len(places) > 1 else None  # proximity only orders homonyms
+    for n, p in enumerate(places):
         score = FEATURE_SCORE[p.feature]
         if context.iso3 and p.iso3 == context.iso3:
             score += 3.0
         score += math.log10((p.population or 0) + 1) / 4
         if fold_key(p.name) == key:
             score += 0.5
-        if near:
-            d = min(_dist_km(p, a) for a in near)
+        if nearest is not None:
+            d = nearest[n]
             score += 1.5 if d < 50 else 0.75 if d < 150 else 0.0
         if within is not None and _inside(p, within):
             score += 6.0
@@ -804,7 +852,7 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
 def _precision(place: Place, relation: str | None) -> int:
     if place.feature in ("admin1", "country", "region"):
         return 3
-    if relation in ("near", "outskirts", "between", "site") or (relation or "").endswith(" of"):
+    if relation in ("near", "outskirts", "between", "site", "compound") or (relation or "").endswith(" of"):
         return 2
     if place.feature in ("admin2", "admin3"):
         return 2
@@ -873,6 +921,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         name = text[m.start:m.end]
         if _ADJ_COMPOUND.match(after):  # "Iran-backed", "Sulaimani-based"
             continue
+        compound = _COMPOUND_AFTER.match(after) or (_COMPOUND_BEFORE.search(before) and _COMPOUND_NOUN.match(after))
         if any(cs <= m.start < ce for cs, ce in covered):
             continue  # part of a longer name read with an earlier match
         longer = _LONGER_NAME.match(after)
@@ -900,6 +949,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             phrase_end = m.end + noun.end()
             noun_cue = True
         noun_word = noun.group(1).lower() if noun else None
+        last = name.rsplit(None, 1)[-1].lower()
+        if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
+            features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
         pre = before
         bn = _BEFORE_NOUN.search(pre[-60:])
         if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
@@ -980,6 +1032,14 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 if not _in_frame(p, context.frame, look):
                     out_of_frame = True
                     continue  # a village of the story's country outside every province and city the story names
+            elif context.frame and p.iso3 == context.iso3 and p.feature not in ("admin1", "country") and \
+                    _spelled_apart(m.key, p):
+                if look is None:
+                    look = resolved + _lookahead(gaz, matches, m, context)
+                if not _in_frame(p, context.frame, look):
+                    out_of_frame = True
+                    continue  # "Al Baghdadi desert, Anbar": a city far from the story's provinces, read from one
+                    # of its alternate spellings, is taken for a local place the gazetteer does not know
             if person_after and p.iso3 != context.iso3 and p.feature != "country":
                 continue  # "Federal Police", "University of ...": part of a longer name, and abroad
             if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not any(
@@ -1016,7 +1076,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         if chosen is not None and chosen.feature in ("village", "town") and (chosen.population or 0) < 10_000 and \
                 (features is None or "village" not in features or noun_word == "city"):
             city = gaz.fuzzy_city(name, chosen.iso3, threshold=0.85)
-            if city is not None and (within is None or _inside(city, within)):
+            if city is not None and (within is None or _inside(city, within)) and not (
+                    m.key == fold_key(city.name) + "i") and (noun_word == "city" or not context.frame or _in_frame(
+                    city, context.frame, resolved) or not _in_frame(chosen, context.frame, resolved)):
                 chosen = city  # "Nassriya city": An Nasiriyah, not the hamlet An Nasri
                 ranked = [city] + [q for q in ranked if q.id != city.id]
                 spelled = f"fuzzy:{name}"
@@ -1058,6 +1120,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             relation = "seat"  # "the Kirkuk governor said": where the official sits, not where it happened
         if chosen.feature == "country" and _ATTRIBUTIVE.match(after):
             metonym = True  # "US forces", "Iran-backed" is handled above: the state, not the place
+        if compound and chosen.feature != "country":
+            relation = "compound"  # "the Baghdad-Kirkuk road", "the Erbil-Baghdad agreement": not where it happened
         if metonym:
             relation = "metonym"
         if chosen.feature == "country" and relation in (None, "in"):
@@ -1121,14 +1185,16 @@ def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceConte
     def free(s: int, e: int) -> bool:
         return all(e <= cs or s >= ce for cs, ce in covered)
 
-    for m in _REGION_OF_COUNTRY.finditer(text):
+    low = text.lower()
+    has_country, has_capital = "country" in low, "capital" in low
+    for m in (_REGION_OF_COUNTRY.finditer(text) if has_country else ()):
         if context.iso3 and free(m.start(), m.end()):
             country = gaz.country(context.iso3)
             if country is not None:
                 direction = m.group("dir").lower().replace("-", "").replace(" ", "")
                 out.append(_region_mention(gaz, country, direction, m.group(0), m.start(), m.end(), m.group(0), offset))
                 covered.append((m.start(), m.end()))
-    for m in _THE_CAPITAL.finditer(text):
+    for m in (_THE_CAPITAL.finditer(text) if has_capital else ()):
         if not free(m.start(), m.end()) or text[max(0, m.start() - 11):m.start()].lower().endswith("provincial "):
             continue
         adj = m.group("adj")
@@ -1145,7 +1211,7 @@ def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceConte
                                 place=capital, geo_precision=2 if relation != "capital" else 1, relation=relation,
                                 candidates=[capital.id]))
         covered.append((m.start(), m.end()))
-    for m in _THE_COUNTRY.finditer(text):
+    for m in (_THE_COUNTRY.finditer(text) if has_country else ()):
         if context.iso3 and free(m.start(), m.end()):
             country = gaz.country(context.iso3)
             if country is not None:
