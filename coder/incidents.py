@@ -22,7 +22,7 @@ from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
 from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible
 from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
-from coder.places import Place, PlaceContext, find_place_mentions, story_frame
+from coder.places import Place, PlaceContext, _spelled_apart, find_place_mentions, fold_key, story_frame
 from coder.resources import Resources
 from coder.rules import TriggerMatch
 
@@ -103,6 +103,8 @@ def _story_country(sentences: list[Sentence], res: Resources, hint: str | None =
                 if not big and any((q := gaz.by_id(c)) is not None and q.iso3 != pm.place.iso3
                                    for c in pm.candidates[1:]):
                     weight /= 2
+                if pm.place.feature not in ("country", "region") and _spelled_apart(fold_key(pm.text), pm.place):
+                    weight /= 2  # "Banki" read as a former name of a Russian town
                 votes[(pm.place.iso3, pm.place.country)] += weight
         if s.dateline:
             for pm in find_place_mentions(f"in {s.dateline.title()}", 0, gaz, blank):

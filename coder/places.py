@@ -554,6 +554,7 @@ def story_frame(mentions: list[PlaceMention], iso3: str | None) -> list[Place]:
     return list(out.values())
 
 
+_POSSESSIVE = re.compile(r".*[’']s\s+")
 _SKELETON = re.compile(r"[aeiouw ]")
 _UNIT_WORDS = frozenset({"city", "province", "governorate", "district", "town", "village", "region"})
 
@@ -1236,9 +1237,12 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     """
     for m in _UNKNOWN_FRAME.finditer(text):
         s, e = m.start("name"), m.end("name")
+        possessive = _POSSESSIVE.search(m.group("name"))
+        if possessive:  # "Iraq's Missan province": the name is what follows the possessive
+            s += possessive.end()
         if any(not (e <= cs or s >= ce) for cs, ce in covered):
             continue
-        name = m.group("name")
+        name = text[s:e]
         if fold_key(name) in gaz.policy.not_places:
             continue
         toks = [t for t in tokenize(name) if t.key]
