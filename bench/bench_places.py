@@ -51,7 +51,7 @@ def main(show: bool = False) -> None:
     gaz = Gazetteer.load()
     folders = [str(p) for p in (SEEDS, REPO / "examples" / "own") if p.exists()]
     articles: list[Article] = read_inputs(folders).articles
-    per_article, per_mention, mentions = [], [], 0
+    per_article, mentions = [], 0
     for _ in range(2):  # the first pass warms the caches the pipeline keeps for a whole run
         per_article.clear()
         for a in articles:

@@ -11,7 +11,6 @@ import bisect
 import functools
 import csv
 import difflib
-import gzip
 import io
 import json
 import math
