@@ -1025,21 +1025,16 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                     p.feature == "admin1" or _dist_km(p, within) > 30)):
                 continue  # "Sakkar in Ar Rutba district": not a Sakkar elsewhere; "Al Qadissiya, Daquq
                 # district": not the province of that name
-            if context.frame and p.iso3 == context.iso3 and (_small(p) or p.feature == "town" and any(
-                    f.feature.startswith("admin") and f.iso3 == p.iso3 for f in context.frame)):
+            if context.frame and p.iso3 == context.iso3 and (
+                    _small(p) or p.feature == "town" and any(f.feature.startswith("admin") for f in context.frame)
+                    or p.feature not in ("admin1", "country") and _spelled_apart(m.key, p)):
+                # a village or town of the story's country outside every province and city the story names; or a
+                # city there read from an unrelated alternate name ("Al Baghdadi desert, Anbar" is not Baghdad)
                 if look is None:
                     look = resolved + _lookahead(gaz, matches, m, context)
                 if not _in_frame(p, context.frame, look):
                     out_of_frame = True
-                    continue  # a village of the story's country outside every province and city the story names
-            elif context.frame and p.iso3 == context.iso3 and p.feature not in ("admin1", "country") and \
-                    _spelled_apart(m.key, p):
-                if look is None:
-                    look = resolved + _lookahead(gaz, matches, m, context)
-                if not _in_frame(p, context.frame, look):
-                    out_of_frame = True
-                    continue  # "Al Baghdadi desert, Anbar": a city far from the story's provinces, read from one
-                    # of its alternate spellings, is taken for a local place the gazetteer does not know
+                    continue
             if person_after and p.iso3 != context.iso3 and p.feature != "country":
                 continue  # "Federal Police", "University of ...": part of a longer name, and abroad
             if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not any(
