@@ -276,6 +276,7 @@ class Gazetteer:
         self._extra: list[Place] = []
         self._extra_ids: dict[str, int] = {}
         self._extra_names: dict[str, list[tuple[int, bool]]] = {}
+        self._starts: dict[str, tuple[bool, bool]] = {}
         self.extra_version: str | None = None
 
     def keys_inside(self, unit: Place) -> list[tuple[str, int]]:
@@ -487,6 +488,35 @@ class Gazetteer:
             keys += [k for k in self._extra_names if window.startswith(k)]
         return keys
 
+    def longest_name(self, words: list[str]) -> str | None:
+        """The longest name key made of the first words of `words` (folded keys), or None."""
+        first = words[0]
+        is_key, longer = self._word_starts(first)
+        best = first if is_key else None
+        if longer and len(words) > 1:  # walk word by word while some name goes on
+            prefix = first
+            for w in words[1:]:
+                prefix = f"{prefix} {w}"
+                if prefix in self.names:
+                    best = prefix
+                if next(self.names.iterkeys(prefix + " "), None) is None:
+                    break
+        if self._extra_names:  # a user's extra places and aliases
+            window = " ".join(words)
+            for k in self._extra_names:
+                if (window == k or window.startswith(k + " ")) and len(k) > len(best or ""):
+                    best = k
+        return best
+
+    def _word_starts(self, word: str) -> tuple[bool, bool]:
+        """(`word` is a name key, some longer name key starts with `word` and a space): a text's words recur, so
+        the answers are kept for the run."""
+        found = self._starts.get(word)
+        if found is None:
+            found = self._starts[word] = (word in self.names,
+                                              next(self.names.iterkeys(word + " "), None) is not None)
+        return found
+
     def find(self, name: str, iso3: str | None = None, features: set[str] | None = None) -> Place | None:
         """The best-ranked place called `name` (optionally in a country / of given features)."""
         idx = [i for i in self.candidates(fold_key(name))
@@ -638,6 +668,27 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+$", re.I)),
     ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked)\s+$", re.I)),
 ]
+# the last word each relation pattern can end with: only those patterns are tried (a `$`-anchored search is tried at
+# every position of the text, so dispatching on the last word keeps the per-name cost flat)
+_RELATION_LAST = {
+    "between": {"between"}, "outskirts": {"of", "outside"},
+    "near": {"near", "nearby", "to", "of", "around", "from"}, "direction": {"of"}, "funeral": {"in", "at"},
+    "seat": {"of", "in"}, "origin": {"from", "of"}, "in": {"in", "at", "inside", "within", "into"},
+    "cue": {"of", "to", "toward", "towards", "through", "across", "via", "around", "targeting", "struck", "hit",
+            "rocked", "shelled", "attacked"},
+}
+_RELATIONS_BY_LAST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _rel, _pat in _RELATIONS:
+    for _w in _RELATION_LAST[_rel]:
+        _RELATIONS_BY_LAST.setdefault(_w, []).append((_rel, _pat))
+
+
+def _last_word(text: str) -> str:
+    """The lower-case last word of `text` when it ends in whitespace ("" otherwise, or for no word)."""
+    if not text[-1:].isspace():
+        return ""
+    words = text[-40:].split()
+    return words[-1].lower() if words else ""
 _COMPOUND_WORDS = (r"(?:road|highway|motorway|route|agreement|deal|accord|talks|relations|ties|border|pipeline|"
                    r"railway|axis|dispute|security\s+agreement|corridor|line)\b")
 # "the Baghdad-Kirkuk road", "the Erbil-Baghdad agreement": two places joined into a name of a road or a deal
@@ -725,12 +776,9 @@ def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]
         c = first.raw[:1]
         if not (c.isupper() or c.isdigit()):
             continue
-        window = " ".join(tokens[i].key for i in keyed[n0:n0 + MAX_KEY_WORDS])
-        keys = [k for k in gaz.prefixes(window)
-                if (len(k) == len(window) or window[len(k)] == " ") and k not in not_places]
-        if not keys:
+        key = gaz.longest_name([tokens[i].key for i in keyed[n0:n0 + MAX_KEY_WORDS]])
+        if key is None or key in not_places:
             continue
-        key = max(keys, key=len)
         i1 = keyed[n0 + key.count(" ")]
         start = first.start
         if i0 > 0 and tokens[i0 - 1].key == "" and text[tokens[i0 - 1].end:first.start] in ("-", " "):
@@ -921,7 +969,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         name = text[m.start:m.end]
         if _ADJ_COMPOUND.match(after):  # "Iran-backed", "Sulaimani-based"
             continue
-        compound = _COMPOUND_AFTER.match(after) or (_COMPOUND_BEFORE.search(before) and _COMPOUND_NOUN.match(after))
+        compound = _COMPOUND_AFTER.match(after) or (
+            "-" in before[-6:] and _COMPOUND_NOUN.match(after) and _COMPOUND_BEFORE.search(before[-60:]))
         if any(cs <= m.start < ce for cs, ce in covered):
             continue  # part of a longer name read with an earlier match
         longer = _LONGER_NAME.match(after)
@@ -953,7 +1002,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
             features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
         pre = before
-        bn = _BEFORE_NOUN.search(pre[-60:])
+        bn = _BEFORE_NOUN.search(pre[-60:]) if _last_word(pre) in ("of", "the") else None
         if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
             bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
         if bn:
@@ -962,12 +1011,12 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
             noun_cue = True
         else:
-            th = _THE.search(pre[-10:])
+            th = _THE.search(pre[-10:]) if _last_word(pre) == "the" else None
             if th:
                 pre = pre[:len(pre) - len(pre[-10:]) + th.start()]
         relation, bearing, cue = None, None, noun_cue
         tail = pre[-120:]
-        for rel, pat in _RELATIONS:
+        for rel, pat in _RELATIONS_BY_LAST.get(_last_word(tail), ()):
             rm = pat.search(tail)
             if rm:
                 cue = True
