@@ -800,16 +800,25 @@ def _dist_km(a: Place, b: Place) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _nearest_km(places: list[Place], near: list[Place]) -> list[float]:
-    """For each of `places`, the great-circle distance to the closest of `near` (vectorised haversine)."""
-    if len(places) * len(near) <= 16:
-        return [min(_dist_km(p, a) for a in near) for p in places]
-    la1 = np.radians([p.latitude for p in places])[:, None]
-    lo1 = np.radians([p.longitude for p in places])[:, None]
-    la2 = np.radians([a.latitude for a in near])[None, :]
-    lo2 = np.radians([a.longitude for a in near])[None, :]
-    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
-    return (2 * 6371.0088 * np.arcsin(np.minimum(1.0, np.sqrt(h)))).min(axis=1).tolist()
+def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -> list[float]:
+    """For each of `places`, the great-circle distance to the closest of `near`, or infinity when none lies within
+    `cap_km` (proximity only ranks homonyms within that reach). Anchors outside a latitude/longitude box of the
+    cap are skipped; the smallest haversine term gives the smallest distance, so one arcsine per place."""
+    rad, sin = math.radians, math.sin
+    box = cap_km / 111.0 * 1.1  # degrees of latitude, with a margin
+    anchors = [(a.latitude, a.longitude, rad(a.latitude), rad(a.longitude), math.cos(rad(a.latitude))) for a in near]
+    out = []
+    for p in places:
+        lat, lon = p.latitude, p.longitude
+        lon_box = box / max(math.cos(rad(min(89.0, abs(lat) + box))), 0.01)
+        la1, lo1 = rad(lat), rad(lon)
+        c1 = math.cos(la1)
+        h = min((sin((la2 - la1) / 2) ** 2 + c1 * c2 * sin((lo2 - lo1) / 2) ** 2
+                 for alat, alon, la2, lo2, c2 in anchors
+                 if abs(alat - lat) <= box and min(abs(alon - lon), 360 - abs(alon - lon)) <= lon_box), default=None)
+        d = math.inf if h is None else 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+        out.append(d if d <= cap_km else math.inf)
+    return out
 
 
 def _inside(p: Place, unit: Place) -> bool:
@@ -1062,6 +1071,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         org = bool(_ORG_AFTER.match(after)) and not noun
 
         within = containers.get(id(m))
+        if not cue and within is None and not titled and all(
+                gaz.feature_of(i) not in NEEDS_NO_CUE for i in gaz.candidates(m.key)):
+            continue  # only villages, towns, districts and neighbourhoods by that name, and no locative cue
         spelled = ""
         ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, resolved + list(context.anchors), features,
                        within=within, written=name)
