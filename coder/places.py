@@ -575,8 +575,8 @@ def story_frame(mentions: list[PlaceMention], iso3: str | None) -> list[Place]:
     out: dict[str, Place] = {}
     for pm in mentions:
         p = pm.place
-        if p is None or iso3 is None or p.iso3 != iso3 or pm.relation == "metonym":
-            continue
+        if p is None or iso3 is None or p.iso3 != iso3 or pm.relation in ("metonym", "compound"):
+            continue  # "the Baghdad-Erbil agreement" does not set a story in Baghdad or Erbil
         unit = p.feature in ("admin1", "admin2", "admin3")
         if unit or (p.feature == "city" or (p.population or 0) >= SMALL_TOWN) and not _spelled_apart(fold_key(pm.text), p):
             out.setdefault(p.id, p)  # a city read from an unrelated alternate name does not frame the story
@@ -650,7 +650,7 @@ _LONGER_NAME = re.compile(
     r"street|st\.|market|souk|square|mosque|intersection|roundabout|bridge|hospital|school|shrine|hotel|stadium))\b")
 # between a place and the next one, words saying the first lies inside the second:
 # "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
-_CONTAINED_IN = re.compile(r"^(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
+_CONTAINED_IN = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
                            r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?)?\s*(?:,|\(|\bin\b|\bof\b|"
                            r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
@@ -708,6 +708,13 @@ _TITLES = frozenset({
     "judge", "mayor", "governor", "officer", "lawmaker", "mp", "senator", "premier", "secretary", "ambassador",
     "envoy", "journalist", "correspondent", "deputy", "brother", "son", "father", "activist", "resident",
 })
+# Arabic words for an armed unit or movement that begin its name: "Liwa Kerbala", "Saraya al-Salam", "Jaish al-Mahdi"
+_UNIT_TITLES = frozenset({"liwa", "liwaa", "saraya", "kataib", "kata'ib", "katibat", "asaib", "asa'ib", "jaish", "jaysh",
+                          "harakat", "quwat", "firqat", "fawj", "hashd", "jabhat", "tanzim", "ansar"})
+# a name alone in brackets right after a word: "Zap region (Amadiya)", "Korko (Sarko)", "Buhriz (Diyala)"
+_PAREN_PLACE_BEFORE = re.compile(r"[\w.]\s?\(\s*$")
+_PAREN_PLACE_AFTER = re.compile(r"^\s*(?:province|governorate|district|sub-?district|city|town|village|region|area)?\s*[),]",
+                                re.I)
 _SPEECH = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced|noted|warned|explained|insisted|claimed|"
                      r"accused|denied|demanded|urged|vowed|condemned|rejected|responded|confirmed|reported)\b", re.I)
 _ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|hezbollah|movement|party|front|"
@@ -854,6 +861,11 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
         inner = _AFTER_NOUN.match(text[m.end:])
         if inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"}:
             ranked = [p for p in ranked if p.feature in ("admin1", "admin2", "country")] or ranked
+        if ranked and ranked[0].feature in POPULATED:
+            unit = next((p for p in ranked[1:] if p.feature in ("admin1", "admin2") and p.iso3 == ranked[0].iso3
+                         and p.admin1 == ranked[0].admin1), None)
+            if unit is not None:
+                ranked = [unit]  # "... region of Dahuk": the province, which holds its capital too
         if ranked:
             out[id(m)] = ranked[0]
     return out
@@ -1036,6 +1048,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 elif rel != "cue":
                     relation = rel
                 break
+        if not cue and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
+                _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
+            cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
         prev = out[-1] if out else None
         if relation is None and prev is not None and _LIST_SEP.search(tail) and \
                 text[prev.end - offset:len(pre)].strip(" ,").lower() in ("and", "or"):
@@ -1049,7 +1064,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         prev_tok = tokens[m.first_token - 1] if m.first_token > 0 else None
         if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
             prev_tok = tokens[m.first_token - 2]
-        titled = prev_tok is not None and prev_tok.raw.lower().rstrip(".") in _TITLES
+        titled = prev_tok is not None and (prev_tok.raw.lower().rstrip(".") in _TITLES or
+                                           prev_tok.raw.lower() in _UNIT_TITLES)
         site_before = _SITE_BEFORE.search(before[-8:])
         person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
                          and not site_before
