@@ -295,6 +295,17 @@ class Gazetteer:
             self._unit_keys[cache_key] = found
         return found
 
+    def km_to_unit(self, p: Place, unit: Place) -> float:
+        """Distance from `p` to the closest gazetteer place inside an admin unit (how far outside its edge `p`
+        lies, to within the spacing of the unit's villages)."""
+        rows = np.array([r for _, r in self.keys_inside(unit)], dtype=np.int64)
+        if not len(rows):
+            return math.inf
+        lat, lon = self._lat[rows], self._lon[rows]
+        la1, la2 = math.radians(p.latitude), np.radians(lat)
+        h = np.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * np.cos(la2) * np.sin(np.radians(lon - p.longitude) / 2) ** 2
+        return float(2 * 6371.0088 * np.arcsin(np.sqrt(np.minimum(1.0, h.min()))))
+
     def fuzzy_city(self, name: str, iso3: str, threshold: float = 0.85) -> Place | None:
         """The city (50,000 people or more) of a country whose name is the closest spelling of `name`."""
         found = self._unit_keys.get((iso3, "*city*", ""))
@@ -850,8 +861,9 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
     out: dict[int, Place] = {}
     for i in range(len(matches) - 2, -1, -1):
         m, nxt = matches[i], matches[i + 1]
-        if not _CONTAINED_IN.match(text[m.end:nxt.start]):
-            continue
+        if not _CONTAINED_IN.match(text[m.end:nxt.start]) or any(
+                gaz.feature_of(i) == "country" for i in gaz.candidates(m.key)):
+            continue  # "...of Turkey in Sinjar district": a country lies in no district
         after = text[nxt.end:]
         noun = _AFTER_NOUN.match(after)
         features = _NOUNS[noun.group(1).lower()] if noun else None
@@ -1099,10 +1111,10 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         for p in ranked:
             if within is not None and not _inside(p, within) and p.feature != "country" and (
                     p.feature not in ("admin1", "city") or within.feature != "country" and (
-                    p.feature == "admin1" or _dist_km(p, within) > 30)):
+                    p.feature == "admin1" or _dist_km(p, within) > 30)) and not _by_edge(gaz, p, within, m.key):
                 continue  # "Sakkar in Ar Rutba district": not a Sakkar elsewhere; "Al Qadissiya, Daquq
                 # district": not the province of that name
-            if context.frame and p.iso3 == context.iso3 and (
+            if context.frame and within is None and p.iso3 == context.iso3 and (
                     _small(p) or p.feature == "town" and any(f.feature.startswith("admin") for f in context.frame)
                     or p.feature not in ("admin1", "country") and _spelled_apart(m.key, p)):
                 # a village or town of the story's country outside every province and city the story names; or a
@@ -1234,6 +1246,15 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     return out
 
 
+def _by_edge(gaz: Gazetteer, p: Place, unit: Place, key: str) -> bool:
+    """A town or district named by its own name just outside the province the text puts it in: "Akre city in
+    Dahuk province", "Kifri (Sulaymaniyah)". Boundaries of disputed districts differ between administrations and
+    data sets (the text follows the one that runs the town, the gazetteer the OCHA boundaries), so a place within
+    25 km of a place of the named province is taken, with the gazetteer's own province."""
+    return (unit.feature == "admin1" and p.iso3 == unit.iso3 and p.feature in ("city", "town", "admin2", "admin3")
+            and not _spelled_apart(key, p) and gaz.km_to_unit(p, unit) <= 25.0)
+
+
 def _capital_or_country(gaz: Gazetteer, p: Place) -> bool:
     return p.feature == "country" or gaz.is_capital(p)
 
@@ -1242,8 +1263,8 @@ def _lookahead(gaz: Gazetteer, matches: list[_Match], current: _Match, context: 
     """Unambiguous bigger places named later in the sentence ("Al-Jabal neighbourhood in Rawa district")."""
     out = []
     for m in matches:
-        if m is current:
-            continue
+        if m is current or m.key == current.key:
+            continue  # the same name again is no evidence for itself
         ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, [], None)
         out += [p for p in ranked[:3] if p.feature not in ("village", "neighbourhood")]
     return out
