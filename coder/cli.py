@@ -87,6 +87,95 @@ def schema(
     sys.stdout.write(render(schemas[name]))
 
 
+def _date_option(value: str | None, name: str) -> "dt.date | None":
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{name} {value!r}: not a date (YYYY-MM-DD)")
+    return None
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold events: an ACLED CSV export (2020 or current layout) "
+                                                      "or JSONL with the same field names.")],
+    pred: Annotated[Optional[Path], typer.Option("--pred", help="A run's output folder (its events.parquet) to "
+                                                                "score. Without it the coder runs now.")] = None,
+    articles: Annotated[Optional[list[str]], typer.Option("--articles", help="Input articles to code when there "
+                                                          "is no --pred (default: the gold rows' notes).")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Where a run made here writes its output "
+                                                              "(default: a temporary folder).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only gold events on or after this date.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only gold events on or before this date.")] = None,
+    json_out: Annotated[Optional[Path], typer.Option("--json", help="Write the figures as JSON here "
+                                                                    "(default: evaluation.json beside the output).")] = None,
+) -> None:
+    """Score coded events against GOLD: event precision/recall/F1 and field agreement on matched pairs."""
+    import tempfile
+
+    from coder.errors import DataFileError
+    from coder.evaluate import evaluate as score
+    from coder.evaluate import format_table, gold_articles, read_gold, read_output
+    from coder.pipeline import run as run_pipeline
+    from coder.read import InputNotFound
+    from coder.taxonomy import load_taxonomy
+
+    start, end = _date_option(since, "--since"), _date_option(until, "--until")
+    if not gold.exists():
+        _fail(f"{gold}: no such file")
+    try:
+        gold_events = read_gold(gold, load_taxonomy(), start, end)
+        if pred is None:
+            run_dir = out or Path(tempfile.mkdtemp(prefix="coder-evaluate-"))
+            inputs = list(articles or [])
+            if not inputs:
+                run_dir.mkdir(parents=True, exist_ok=True)
+                notes = run_dir / "gold_articles.jsonl"
+                notes.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n"
+                                         for a in gold_articles(gold, start, end)), "utf-8")
+                inputs = [str(notes)]
+            run_pipeline(inputs, run_dir)
+            pred = run_dir
+        elif not pred.exists():
+            _fail(f"{pred}: no such folder")
+        output = read_output(pred)
+    except (DataFileError, InputNotFound) as err:
+        _fail(str(err))
+    figures = score(gold_events, output)
+    figures.update({"gold": str(gold), "pred": str(pred), "since": since, "until": until})
+    typer.echo(format_table(figures, title=f"{gold} vs {pred}"))
+    target = json_out or (pred if pred.is_dir() else pred.parent) / "evaluation.json"
+    target.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    typer.echo(f"figures: {target}")
+
+
+@app.command("acled-articles")
+def acled_articles(
+    gold: Annotated[Path, typer.Argument(help="An ACLED CSV export (or gold JSONL with notes).")],
+    out: Annotated[Path, typer.Option("--out", help="The JSONL articles file to write.")],
+    since: Annotated[Optional[str], typer.Option("--since", help="Only rows on or after this date.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Only rows on or before this date.")] = None,
+) -> None:
+    """Turn ACLED rows into input articles: the note is the text, the event date the publication date, the row's
+    id the article id."""
+    from coder.errors import DataFileError
+    from coder.evaluate import gold_articles
+
+    if not gold.exists():
+        _fail(f"{gold}: no such file")
+    try:
+        rows = gold_articles(gold, _date_option(since, "--since"), _date_option(until, "--until"))
+    except DataFileError as err:
+        _fail(str(err))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in rows), "utf-8")
+    typer.echo(f"{len(rows)} articles -> {out}")
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     sources: Annotated[Path, typer.Option("--sources", help="The gazetteer sources folder.")] = Path("../shared/gazetteer-sources"),

@@ -1,8 +1,12 @@
 """JSONL reader: one article per line, a JSON object with `text` or `html`.
 
-Optional fields: id, outlet, url, published, language. A malformed line is an E005
-reject with its line number; the other lines still read. A line without `id` gets the
-file's id + ":" + its line number.
+Optional fields: id, outlet, url, published, language, country, layout. A malformed line
+is an E005 reject with its line number; the other lines still read. A line without `id`
+gets the file's id + ":" + its line number.
+
+`layout` says what `text` is: "page" (the default) is a scraped page whose headline, bylines,
+captions and boilerplate are found by layout analysis; "body" is article body text already
+extracted (or an event note), read whole as one story of body text dated by `published`.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from coder.errors import E_EMPTY, E_JSONL_LINE, E_MANIFEST
-from coder.models import Article, Reject
+from coder.models import Article, Reject, Segment, Story
 from coder.read.html import html_article
 from coder.read.text import ArticleMeta, ReadError, build_article, decode_bytes, parse_published, read_bytes
 
 STAGE = "read"
-_STRING_FIELDS = ("id", "outlet", "url", "language", "text", "html")
+_STRING_FIELDS = ("id", "outlet", "url", "language", "text", "html", "country", "layout")
+LAYOUTS = ("page", "body")
 
 
 def _line_reject(path: str, line: int, detail: str, article_id: str | None = None) -> Reject:
@@ -72,6 +77,11 @@ def read_jsonl(
             rejects.append(_line_reject(spath, number, f"field(s) {bad} must be strings"))
             continue
         article_id = obj.get("id") or f"{file_meta.article_id}:{number}"
+        layout = obj.get("layout") or "page"
+        if layout not in LAYOUTS or (layout == "body" and not obj.get("text")):
+            rejects.append(_line_reject(spath, number, f"`layout` must be one of {list(LAYOUTS)} ('body' needs `text`), "
+                                                       f"not {layout!r}", article_id))
+            continue
         if not (obj.get("text") or obj.get("html")):
             rejects.append(_line_reject(spath, number, "no `text` or `html` field", article_id))
             continue
@@ -92,9 +102,20 @@ def read_jsonl(
             if obj.get("text"):
                 if not obj["text"].strip():
                     raise ReadError(E_EMPTY, path=where)
-                articles.append(build_article(obj["text"], meta, where, "jsonl"))
+                if layout == "body":
+                    articles.append(body_article(obj["text"], meta, where))
+                else:
+                    articles.append(build_article(obj["text"], meta, where, "jsonl"))
             else:
                 articles.append(html_article(obj["html"], meta, where, "jsonl"))
         except ReadError as exc:
             rejects.append(Reject(path=spath, article_id=article_id, stage=STAGE, code=exc.code, message=exc.message))
     return articles, rejects
+
+
+def body_article(text: str, meta: ArticleMeta, path: str) -> Article:
+    """An article whose text is all body (no layout analysis): one body segment, one story dated by `published`."""
+    return Article(article_id=meta.article_id, text=text, outlet=meta.outlet, url=meta.url, published=meta.published,
+                   language=meta.language, country=meta.country, source_path=path, format="jsonl",
+                   segments=[Segment(start=0, end=len(text), kind="body")],
+                   stories=[Story(index=0, start=0, end=len(text), reference_date=meta.published, reason="body text")])
