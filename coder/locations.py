@@ -16,7 +16,9 @@ FEATURE_RANK = {
 # places a sentence names for another reason than the incident: a unit that contains the place, a victim's
 # home town, a funeral, an official's seat. Chosen only when nothing else is named.
 NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat", "compound"})
-SAME_SPOT_KM = 30.0  # two precise readings this close may be one incident's place
+SAME_SPOT_KM = 25.0  # a reading at precision 2 ("near X", a district's town) this close may be the other's place
+SAME_TOWN_KM = 10.0  # two readings of named towns or villages this close may be one incident's place
+TOWARDS_KM = 75.0  # how far "south of X" reaches
 BEARING_TOLERANCE = 60.0  # degrees either side of a stated direction ("south of X")
 
 
@@ -73,12 +75,30 @@ def locations_compatible(a: PlaceMention, b: PlaceMention) -> bool:
         return True
     if a.place.id == b.place.id:
         return True
-    coarse = max(a.geo_precision, b.geo_precision) >= 2 or {a.place.feature, b.place.feature} & {"admin1", "admin2", "admin3"}
-    if a.place.admin1 and a.place.admin1 == b.place.admin1 and coarse:
+    if _contains(a, b) or _contains(b, a):
+        return True  # "Anbar province" and "Ramadi"; "Mahmudiya district" and "Latifiyah"
+    km = _km(a, b)
+    if (_towards(a, b) or _towards(b, a)) and km <= TOWARDS_KM:
         return True
-    if _towards(a, b) or _towards(b, a):
+    # two named places: the same spot, or one of them only "near" / "south of" the other's area
+    return km <= (SAME_SPOT_KM if max(a.geo_precision, b.geo_precision) >= 2 else SAME_TOWN_KM)
+
+
+def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
+    """`unit` is an admin unit `other` lies in, or a town read at precision 2 (its district, or "near" it) whose
+    district `other` lies in."""
+    u, o = unit.place, other.place
+    if u.admin1 is None or o.admin1 != u.admin1:
+        return False
+    if u.feature == "admin1":
         return True
-    return _km(a, b) <= SAME_SPOT_KM
+    if u.feature == "admin2":
+        return o.admin2 == u.admin2
+    if u.feature == "admin3":
+        return o.admin2 == u.admin2 and o.admin3 == u.admin3
+    if unit.geo_precision >= 2 and unit.bearing is None and u.admin2 is not None:
+        return o.admin2 == u.admin2  # "Mahmudiya district" placed at its town, "near Mahmudiya": its district
+    return False
 
 
 def _violates(candidate: PlaceMention, constraint: PlaceMention) -> bool:

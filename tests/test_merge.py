@@ -69,3 +69,30 @@ def test_merge_is_idempotent(mentions, res):
 
 def test_fatalities_never_negative(mentions, res):
     assert all(e.fatalities >= 0 for e in merge_mentions(mentions, res.taxonomy))
+
+
+def _coded(res, reports: dict[str, str], published: dt.date = dt.date(2020, 9, 18)):
+    out = []
+    for article_id, text in reports.items():
+        segments, stories = analyse_layout(text, published)
+        art = Article(article_id=article_id, text=text, outlet="Wire", published=published, segments=segments,
+                      stories=stories, country="IRQ")  # an Iraq feed
+        out.extend(detect_mentions(art, split_sentences(art), res)[0])
+    return merge_mentions(out, res.taxonomy)
+
+
+def test_same_day_bombs_in_two_districts_of_a_province_stay_apart(res):
+    # Latifiyah (Mahmudiya district) and Abu Ghraib are both in Baghdad province, some 35 km apart
+    events = _coded(res, {
+        "x": "A roadside bomb struck a convoy of trucks in Latifiyah on Thursday, causing damage but no casualties.",
+        "y": "A roadside bomb struck a convoy of trucks in Abu Ghraib on Thursday, causing damage but no casualties.",
+    })
+    assert sorted(len(e.article_ids) for e in events) == [1, 1]
+
+
+def test_a_district_report_joins_the_town_report_inside_it(res):
+    events = _coded(res, {
+        "x": "A roadside bomb struck a convoy of trucks in Latifiyah on Thursday, causing damage but no casualties.",
+        "y": "A roadside bomb struck a convoy of trucks in Mahmudiya district on Thursday, causing no casualties.",
+    })
+    assert [sorted(e.article_ids) for e in events] == [["x", "y"]]
