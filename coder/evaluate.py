@@ -305,6 +305,13 @@ def same_location(a: str | None, b: str | None) -> bool:
     return bool(ka & kb) or same_admin(a, b)
 
 
+def same_unit(a: str | None, b: str | None) -> bool:
+    """Admin unit names equal after normalisation (Anbar / Al-Anbar, Nassriya / Al-Nasiriya); both blank agree."""
+    if not a or not b:
+        return not a and not b
+    return same_admin(a, b) or fold_key(a) == fold_key(b)
+
+
 def distance_km(a: Event, b: Event) -> float | None:
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return None
@@ -325,8 +332,8 @@ def agreement(gold: Event, out: Event) -> dict[str, bool]:
         "actor_pair": _same_pair((actor_key(gold.actor1), actor_key(gold.actor2)),
                                  (actor_key(out.actor1), actor_key(out.actor2))),
         "inter_pair": _same_pair((gold.inter1, gold.inter2), (out.inter1, out.inter2)),
-        "admin1": same_admin(gold.admin1, out.admin1) if gold.admin1 or out.admin1 else True,
-        "admin2": same_admin(gold.admin2, out.admin2) if gold.admin2 or out.admin2 else True,
+        "admin1": same_unit(gold.admin1, out.admin1),
+        "admin2": same_unit(gold.admin2, out.admin2),
         "location": same_location(gold.location, out.location),
         "point_25km": km is not None and km <= NEAR_KM,
         "geo_precision": gold.geo_precision == out.geo_precision,
