@@ -209,3 +209,28 @@ def test_cli_errors_name_the_file(tmp_path):
     bad.write_text("x,y\n1,2\n", "utf-8")
     r = CliRunner().invoke(app, ["evaluate", "--gold", str(bad), "--pred", str(tmp_path)])
     assert r.exit_code == 2 and "bad.csv" in r.output
+
+
+DEVSET = Path(__file__).parent / "data" / "devset"
+
+
+def test_devset_is_what_the_harness_needs():
+    articles = [json.loads(line) for line in (DEVSET / "articles.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    gold = read_gold(DEVSET / "gold.jsonl", TAX)  # every line valid gold (raises otherwise)
+    ids = {a["id"] for a in articles}
+    assert len(ids) == len(articles) >= 60
+    assert all(next(iter(g.articles)) in ids for g in gold)
+    assert {g.sub_event_type for g in gold} == set(TAX.sub_event_types)  # all 25 sub-event types
+    countries = {a["country"] for a in articles}
+    assert len(countries) >= 8
+    assert ids - {next(iter(g.articles)) for g in gold}, "some reports must have no codable event"
+
+
+def test_cli_evaluates_the_devset(tmp_path):
+    r = CliRunner().invoke(app, ["evaluate", "--gold", str(DEVSET / "gold.jsonl"), "--articles",
+                                 str(DEVSET / "articles.jsonl"), "--out", str(tmp_path / "run"),
+                                 "--json", str(tmp_path / "fig.json")])
+    assert r.exit_code == 0, r.output
+    fig = json.loads((tmp_path / "fig.json").read_text("utf-8"))
+    assert fig["gold_events"] == len(read_gold(DEVSET / "gold.jsonl", TAX))
+    assert 0 < fig["matched"] <= min(fig["gold_events"], fig["output_events"])
