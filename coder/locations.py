@@ -7,6 +7,7 @@ from __future__ import annotations
 from geopy.distance import great_circle
 
 from coder.models import PlaceMention
+from coder.places import _inside
 
 # Smaller = more specific. A named neighbourhood beats its city, a city its district.
 FEATURE_RANK = {
@@ -88,16 +89,10 @@ def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
     """`unit` is an admin unit `other` lies in, or a town read at precision 2 (its district, or "near" it) whose
     district `other` lies in."""
     u, o = unit.place, other.place
-    if u.admin1 is None or o.admin1 != u.admin1:
-        return False
-    if u.feature == "admin1":
-        return True
-    if u.feature == "admin2":
-        return o.admin2 == u.admin2
-    if u.feature == "admin3":
-        return o.admin2 == u.admin2 and o.admin3 == u.admin3
+    if u.feature in ("admin1", "admin2", "admin3"):
+        return _inside(o, u)
     if unit.geo_precision >= 2 and unit.bearing is None and u.admin2 is not None:
-        return o.admin2 == u.admin2  # "Mahmudiya district" placed at its town, "near Mahmudiya": its district
+        return o.iso3 == u.iso3 and o.admin1 == u.admin1 and o.admin2 == u.admin2  # "Mahmudiya district", "near X"
     return False
 
 
