@@ -17,7 +17,6 @@ Prints figures, and the ceiling the gazetteer allows (see `ceiling`); asserts no
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import math
@@ -32,6 +31,7 @@ from pathlib import Path
 from geopy.distance import great_circle
 
 from coder.admin_names import normalise_admin, same_admin
+from coder.evaluate import parse_acled_date, read_gold_rows
 from coder.locations import choose_location
 from coder.models import Article, PlaceMention, Segment, Story
 from coder.pipeline import code_articles
@@ -88,13 +88,12 @@ class Row:
 def read_rows(path: Path, split: str) -> list[Row]:
     lo, hi = SPLITS[split]
     rows = []
-    with path.open(newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            day = dt.datetime.strptime(r["event_date"], "%d-%b-%y").date()
-            if lo <= day <= hi:
-                rows.append(Row(r["data_id"], day, r["event_type"], r["sub_event_type"], r["admin1"], r["admin2"],
-                                r["location"], float(r["latitude"]), float(r["longitude"]), int(r["geo_precision"]),
-                                r["notes"]))
+    for _, r in read_gold_rows(path):
+        day = parse_acled_date(r["event_date"])
+        if lo <= day <= hi:
+            rows.append(Row(r["data_id"], day, r["event_type"], r["sub_event_type"], r["admin1"], r["admin2"],
+                            r["location"], float(r["latitude"]), float(r["longitude"]), int(r["geo_precision"]),
+                            r["notes"]))
     return rows
 
 
