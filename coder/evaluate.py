@@ -403,7 +403,7 @@ def evaluate(gold: list[Event], out: list[Event]) -> dict[str, Any]:
             if key == "event_type":
                 continue
             agree[key] += ok
-            if not ok and len(disagreements[key]) < 20:
+            if not ok:
                 disagreements[key].append({"gold": gold[i].ref, "output": out[j].ref,
                                            "gold_value": _show(gold[i], key), "output_value": _show(out[j], key)})
     loose = match(gold, out, same_type=False)  # event_type: on pairs matched by article and date alone
@@ -423,8 +423,8 @@ def evaluate(gold: list[Event], out: list[Event]) -> dict[str, Any]:
         "recall": recall,
         "f1": f1,
         "fields": fields,
-        "missed_gold": [gold[i].ref for i in range(len(gold)) if i not in matched_gold][:50],
-        "unmatched_output": [out[j].ref for j in range(len(out)) if j not in matched_out][:50],
+        "missed_gold": [gold[i].ref for i in range(len(gold)) if i not in matched_gold],
+        "unmatched_output": [out[j].ref for j in range(len(out)) if j not in matched_out],
         "disagreements": {k: v for k, v in disagreements.items() if v},
     }
 

@@ -12,12 +12,13 @@ place) is returned as `Skip`s, so every decision can be audited in the run repor
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from coder import errors
-from coder.actors import ActorMention
+from coder.actors import _TARGET_BEFORE, VAC, ActorMention
 from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
 from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible
@@ -201,6 +202,8 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources) -> list[Tri
         best_type = min(violent, key=lambda m: rank(m.sub_event_type).rank).event_type
         same_type = [m for m in violent if m.event_type == best_type]
         chosen.append(same_type[0])
+    if violent:
+        strategic = [m for m in strategic if not res.taxonomy.sub_event(m.sub_event_type).part_of_violence]
     if strategic:
         chosen.append(strategic[0])
     return chosen
@@ -250,6 +253,11 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
 
     actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
                                       country, iso3, date.date, story_actors)
+    if match.event_type == VAC and match.sub_event_type == "Attack" and _armed_target(sentence.text, actors, country, iso3, date.date, res):
+        # codebook: violence between two organised armed groups is a battle, whatever verb reports it
+        match = dataclasses.replace(match, event_type="Battles", sub_event_type="Armed clash")
+        actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
+                                          country, iso3, date.date, story_actors)
     casualties = extract_casualties(sentence.text, sentence.start)
     killed_parts: list[int | None] = [casualties.killed] * len(locations)
     if casualties.killed is not None and len(locations) > 1:
@@ -288,6 +296,22 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
             tags=tags,
         ))
     return out
+
+
+ARMED_INTER = (1, 2, 3, 4, 8)
+
+
+def _armed_target(text: str, actors, country: str, iso3: str, on, res: Resources) -> bool:
+    """The sentence's target is an armed actor other than the perpetrator ("gunmen opened fire on a police
+    patrol", "…, killing two soldiers")."""
+    for a in res.actors.find_actors(text, 0, country, iso3, on):
+        if a.role != "actor" or a.inter not in ARMED_INTER or a.name == actors.actor1:
+            continue
+        if res.actors.entries[a.entry_id].generic:
+            continue
+        if _TARGET_BEFORE.search(text[: a.start]):
+            return True
+    return False
 
 
 def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources) -> list[PlaceMention]:

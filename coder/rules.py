@@ -62,6 +62,7 @@ class Rule(BaseModel):
     plural_triggers: list[str] = Field(default_factory=list, description="plural triggers: count only with a cardinal or as one clear incident")
     priority: int = Field(default=50, ge=0, le=100, description="specificity: higher wins within a clause")
     generic: bool = Field(default=False, description="dropped when a more specific rule of the same event type fires anywhere in the sentence")
+    yields_to: list[str] = Field(default_factory=list, description="event types whose triggers anywhere in the sentence (even vetoed ones) drop this rule")
     requires: list[str] = Field(default_factory=list, description="regexes that must all occur in the sentence")
     excludes: list[str] = Field(default_factory=list, description="regexes any of which vetoes this rule")
     examples: list[str] = Field(default_factory=list)
@@ -217,6 +218,9 @@ class RuleSet:
                         str(path), f"rule {rule.id!r} field {field!r}",
                         f"unknown event/sub-event type pair {rule.event_type!r} / {rule.sub_event_type!r}",
                     )
+                bad_types = [t for t in rule.yields_to if t not in taxonomy.event_types]
+                if bad_types:
+                    raise DataFileError(str(path), f"rule {rule.id!r} field 'yields_to'", f"unknown event types {bad_types}")
                 if not rule.triggers and not rule.plural_triggers:
                     raise DataFileError(str(path), f"rule {rule.id!r} field 'triggers'", "empty trigger list")
             for flt in parsed.filter:
@@ -268,6 +272,8 @@ class RuleSet:
         Offsets are absolute (`offset` + position in `text`).
         """
         candidates = self._candidates(text)
+        present = {c[0].rule.event_type for c in candidates}
+        candidates = [c for c in candidates if not present.intersection(c[0].rule.yields_to)]
         if not candidates:
             return []
         cuts = self._clause_cuts(text)
@@ -293,21 +299,26 @@ class RuleSet:
     def _first_unvetoed(self, text: str, ranked: list[tuple[_CompiledRule, int, int, bool]]) -> tuple:
         """The best candidate of a clause that no filter vetoes.
 
-        When the best is vetoed, a lower-ranked Strategic development may still win
-        ("police arrested three men suspected of firing rockets": the rockets are not an
-        event, the arrest is). Nothing else is promoted: "dozens of rocket attacks" does not
-        fall back to "attacks", nor a statement that "rallied efforts" to a protest. With
-        nothing left, the vetoed best is returned.
+        When the best is vetoed, a lower-ranked candidate may still win if it is a
+        Strategic development ("police arrested three men suspected of firing rockets": the
+        rockets are not an event, the arrest is) or a trigger of another event type on other
+        words ("protesters demanded justice for the massacre": the massacre is what they
+        protest about, the protest is the event). A candidate on the vetoed words or of the
+        vetoed type is not promoted: "dozens of rocket attacks" does not fall back to
+        "attacks". With nothing left, the vetoed best is returned.
         """
         first = None
+        vetoed: list[tuple[int, int, str]] = []
         for crule, start, end, plural in ranked:
             if first is not None and crule.rule.event_type != "Strategic developments":
-                continue
+                if any(crule.rule.event_type == t or (start < e and s < end) for s, e, t in vetoed):
+                    continue
             cardinal = cardinal_before(text[:start]) if plural else None
             filtered_by = self._veto(text, start, end, crule.rule, plural, cardinal)
             entry = (crule, start, end, plural, cardinal, filtered_by)
             if filtered_by is None:
                 return entry
+            vetoed.append((start, end, crule.rule.event_type))
             first = first or entry
         return first
 

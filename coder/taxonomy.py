@@ -21,6 +21,9 @@ class SubEventType:
     # a sentence of this type that names no place happens where its story is set (an arrest, a defusal); False for
     # decisions taken at national level (an agreement, a change of a group's activity), placed at the capital
     story_place: bool = True
+    # True: in a sentence that also reports violence this development is part of it (houses burned in a raid,
+    # troops deployed during the fighting), not an event of its own
+    part_of_violence: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ def load_taxonomy() -> Taxonomy:
                 name=sub["name"], event_type=et["name"], disorder_type=sub["disorder_type"],
                 rank=rank, merge_window_days=sub.get("merge_window_days", 0),
                 story_place=sub.get("story_place", True),
+                part_of_violence=sub.get("part_of_violence", False),
             )
             rank += 1
     ct = raw["civilian_targeting"]
