@@ -273,6 +273,9 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if casualties.killed is not None:
         supports.append("fatalities")
 
+    participants = (_participants(sentence.text, match.start - sentence.start, match.end - sentence.start, places,
+                                  sentence.start)
+                    if match.event_type in ("Protests", "Riots") else [])
     out = []
     for location, killed in zip(locations, killed_parts):
         tags = []
@@ -293,9 +296,46 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
             evidence=[Evidence(article_id=article.article_id, sentence_index=sentence.index,
                                start=sentence.start, end=sentence.end, quote=sentence.text,
                                supports=supports)],
-            tags=tags,
+            tags=tags, participants=participants,
         ))
     return out
+
+
+# Words that say nothing about which crowd it was: quantities, generic nouns for participants, the verbs and
+# function words around a protest trigger, calendar words. Language vocabulary, not tunable rules.
+_NOT_PARTICIPANTS = frozenset('''
+a an the of and or from in on at to for by with who which that this these those their his her its they them it was were
+is are be been being had has have also about around over more than nearly some several many few number numbers dozens
+hundreds thousands tens scores group groups crowd crowds people persons protesters protester demonstrators demonstrator
+residents citizens locals individuals participants supporters men women youths young large small big huge
+held staged organized organised took part gathered assembled joined continued started began went came stood blocked
+closed marched protest protested protesting demonstrated demonstrating demonstration demonstrations rally rallied sit
+again another second third fourth fifth day days row today yesterday morning evening night afternoon week weekend
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december city province district area village neighbourhood neighborhood town governorate region
+outside inside front near streets street square road where while after before during against demanding calling
+'''.split())
+
+
+def _participants(text: str, start: int, end: int, places: list[PlaceMention], base: int) -> list[str]:
+    """Who took part and where they gathered, as content words: the clause before the trigger ("dozens of
+    engineering graduates demonstrated"), a "by ..." phrase after it ("a sit-in by contract teachers") and the venue
+    ("outside the oil refinery"). Place names and generic words are left out."""
+    masked = list(text)
+    for p in places:
+        a, b = p.start - base, p.end - base
+        for i in range(max(0, a), min(len(masked), b)):
+            masked[i] = " "
+    plain = "".join(masked)
+    clause_start = max(plain.rfind(",", 0, start), plain.rfind(";", 0, start), start - 90, 0)
+    parts = [plain[clause_start:start]]
+    after = plain[end:end + 120]
+    for pat in (r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", r"\b(?:outside|in\s+front\s+of|at)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})"):
+        m = re.search(pat, after, re.IGNORECASE)
+        if m:
+            parts.append(m.group(1))
+    words = {w.lower() for part in parts for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", part)}
+    return sorted(w for w in words if w not in _NOT_PARTICIPANTS and not w.endswith("ly"))
 
 
 ARMED_INTER = (1, 2, 3, 4, 8)

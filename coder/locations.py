@@ -16,9 +16,11 @@ FEATURE_RANK = {
 }
 # places a sentence names for another reason than the incident: a unit that contains the place, a victim's
 # home town, a funeral, an official's seat. Chosen only when nothing else is named.
+ADMIN_UNITS = frozenset({"admin1", "admin2", "admin3"})
 NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat", "compound"})
 SAME_SPOT_KM = 25.0  # a reading at precision 2 ("near X", a district's town) this close may be the other's place
-SAME_TOWN_KM = 10.0  # two readings of named towns or villages this close may be one incident's place
+SAME_TOWN_KM = 5.0  # two different named towns or villages this close may be one incident's place (a quarter and
+# the town's centre, one place under two gazetteer entries); further apart they are two villages, two incidents
 TOWARDS_KM = 75.0  # how far "south of X" reaches
 BEARING_TOLERANCE = 60.0  # degrees either side of a stated direction ("south of X")
 
@@ -81,6 +83,8 @@ def locations_compatible(a: PlaceMention, b: PlaceMention) -> bool:
     km = _km(a, b)
     if (_towards(a, b) or _towards(b, a)) and km <= TOWARDS_KM:
         return True
+    if {a.place.feature, b.place.feature} & ADMIN_UNITS:
+        return False  # an admin unit is the same place as what it contains, not as what lies near its centre
     # two named places: the same spot, or one of them only "near" / "south of" the other's area
     return km <= (SAME_SPOT_KM if max(a.geo_precision, b.geo_precision) >= 2 else SAME_TOWN_KM)
 

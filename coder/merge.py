@@ -3,8 +3,10 @@
 Two mentions are one incident when they share the country and event type (and, for
 strategic developments, the sub-event type), are dated within the sub-event type's merge
 window (same day for violence), have compatible places and compatible perpetrators.
-Grouping is the connected components of that relation over a canonical ordering, so the
-result does not depend on the order articles were read, and merging twice changes nothing.
+Grouping is complete-linkage over a canonical ordering: a mention joins the first group all of whose
+members it is compatible with (a vague report — a province, an unnamed perpetrator — cannot chain two
+distinct incidents together). The result does not depend on the order articles were read, and merging twice
+changes nothing.
 """
 
 from __future__ import annotations
@@ -42,44 +44,64 @@ def _canonical(m: Mention) -> tuple:
     return (m.article_id, m.evidence[0].start, m.rule_id, m.location.start)
 
 
-def same_incident(a: Mention, b: Mention, taxonomy: Taxonomy) -> bool:
+def same_incident(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()) -> bool:
     if a.location.place is None or b.location.place is None:
         return False
     if a.event_type != b.event_type:
         return False
     if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
         return False
+    if (a.event_type == "Explosions/Remote violence" and a.sub_event_type != b.sub_event_type
+            and a.rule_id not in generic_rules and b.rule_id not in generic_rules):
+        return False  # shelling and an air strike on one village the same day are two events; "an explosion" is either
     window = max(taxonomy.sub_event(a.sub_event_type).merge_window_days,
                  taxonomy.sub_event(b.sub_event_type).merge_window_days)
     if abs((a.date.date - b.date.date).days) > window:
         return False
-    return actors_compatible(a, b) and locations_compatible(a.location, b.location)
+    return (actors_compatible(a, b) and targets_compatible(a, b) and participants_compatible(a, b)
+            and locations_compatible(a.location, b.location))
 
 
-def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy) -> list[MergedEvent]:
-    """Group mentions into events; each event carries the fields chosen from its mentions."""
+def _side(name: str | None) -> str | None:
+    return None if name is None or GENERIC_ACTOR.match(name) else name
+
+
+def targets_compatible(a: Mention, b: Mention) -> bool:
+    """The same target, or one report names none (an IED on a police convoy and one on a diplomat's car the
+    same day in the same city are two incidents)."""
+    x, y = _side(a.actors.actor2), _side(b.actors.actor2)
+    return x is None or y is None or x == y
+
+
+def participants_compatible(a: Mention, b: Mention) -> bool:
+    """Protests and riots: the groups taking part (associated actors: teachers, lawyers, a party) overlap, or
+    one report names none. Two groups demonstrating in one city on one day are two events."""
+    if a.event_type not in ("Protests", "Riots"):
+        return True
+    x, y = set(a.actors.assoc_actor_1), set(b.actors.assoc_actor_1)
+    if x and y and not x & y:
+        return False
+    p, q = set(a.participants), set(b.participants)
+    return not p or not q or bool(p & q)
+
+
+def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()
+                   ) -> list[MergedEvent]:
+    """Group mentions into events; each event carries the fields chosen from its mentions. `generic_rules`: ids
+    of rules whose trigger names no means ("an explosion"), compatible with any sub-event type of their type."""
     ordered = sorted(mentions, key=_canonical)
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    blocks: dict[tuple, list[int]] = {}
-    for i, m in enumerate(ordered):
-        blocks.setdefault((m.location.place.iso3 if m.location.place else None, m.event_type), []).append(i)
-    for members in blocks.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1:]:
-                if find(i) != find(j) and same_incident(ordered[i], ordered[j], taxonomy):
-                    parent[find(j)] = find(i)
-
-    groups: dict[int, list[Mention]] = {}
-    for i, m in enumerate(ordered):
-        groups.setdefault(find(i), []).append(m)
-    return [_combine(group, taxonomy) for group in groups.values()]
+    groups: list[list[Mention]] = []
+    open_groups: dict[tuple, list[int]] = {}
+    for m in ordered:
+        block = (m.location.place.iso3 if m.location.place else None, m.event_type)
+        home = next((g for g in open_groups.get(block, [])
+                     if all(same_incident(x, m, taxonomy, generic_rules) for x in groups[g])), None)
+        if home is None:
+            open_groups.setdefault(block, []).append(len(groups))
+            groups.append([m])
+        else:
+            groups[home].append(m)
+    return [_combine(group, taxonomy) for group in groups]
 
 
 def _combine(group: list[Mention], taxonomy: Taxonomy) -> MergedEvent:

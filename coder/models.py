@@ -241,6 +241,9 @@ class Mention(BaseModel):
     fatalities_note: str = ""
     evidence: list[Evidence]
     tags: list[str] = Field(default_factory=list)
+    # protests and riots: content words saying who gathered and where ("engineering graduates", "oil refinery"),
+    # which tell apart two gatherings in one town on one day; empty when the report does not say
+    participants: list[str] = Field(default_factory=list)
 
 
 class Citation(BaseModel):

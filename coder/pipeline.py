@@ -81,7 +81,8 @@ def code_articles(articles: list[Article], res: Resources) -> CodingResult:
         outcomes.append(outcome)
 
     t0 = time.perf_counter()
-    events = canonical_order(merge_mentions([m for o in outcomes for m in o.mentions], res.taxonomy))
+    events = canonical_order(merge_mentions([m for o in outcomes for m in o.mentions], res.taxonomy,
+                                                   frozenset(r.id for r in res.rules.rules if r.generic)))
     t1 = time.perf_counter()
     by_id = {a.article_id: a for a in articles}
     records = assemble_records(events, by_id, res.outlets, res.taxonomy, {iso3: c.region for iso3, c in res.gazetteer.countries.items()})
