@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from coder import errors
-from coder.actors import _TARGET_BEFORE, VAC, ActorMention
+from coder.actors import VAC, ActorMention
 from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
 from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible
@@ -349,9 +349,16 @@ def _armed_target(text: str, actors, country: str, iso3: str, on, res: Resources
             continue
         if res.actors.entries[a.entry_id].generic:
             continue
-        if _TARGET_BEFORE.search(text[: a.start]):
+        if _ARMED_TARGET_BEFORE.search(text[: a.start]) and not _OFF_DUTY.search(text):
             return True
     return False
+
+
+# "…near the police station" names a place, not a target; an off-duty soldier is a civilian (codebook)
+_ARMED_TARGET_BEFORE = re.compile(
+    r"\b(?:on|against|at|targeting|targeted|target|hit|struck|attacked|ambushed|killing|wounding|killed|wounded|"
+    r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|at\s+his\s+home|in\s+his\s+home|unarmed)\b", re.IGNORECASE)
 
 
 def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources) -> list[PlaceMention]:

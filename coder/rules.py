@@ -322,6 +322,16 @@ class RuleSet:
             first = first or entry
         return first
 
+    def vetoes(self, text: str) -> set[str]:
+        """The ids of the filters that veto any trigger candidate of `text` (winning or not): for auditing filters."""
+        found = set()
+        for crule, start, end, plural in self._candidates(text):
+            cardinal = cardinal_before(text[:start]) if plural else None
+            veto = self._veto(text, start, end, crule.rule, plural, cardinal)
+            if veto is not None:
+                found.add(veto)
+        return found
+
     def classify(self, text: str, offset: int = 0) -> list[TriggerMatch]:
         """The winners of `match` that no filter vetoed."""
         return [m for m in self.match(text, offset) if m.filtered_by is None]

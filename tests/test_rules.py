@@ -35,7 +35,7 @@ def test_rule_counter_examples_do_not_win(rule_id: str, sentence: str) -> None:
 
 @pytest.mark.parametrize(("filter_id", "sentence"), [(f.id, ex) for f in RULES.filters for ex in f.examples])
 def test_filter_examples_are_vetoed(filter_id: str, sentence: str) -> None:
-    assert filter_id in [m.filtered_by for m in RULES.match(sentence)]
+    assert filter_id in RULES.vetoes(sentence)
 
 
 def test_every_rule_has_examples_and_counter_examples() -> None:
@@ -55,7 +55,8 @@ def test_full_taxonomy_covered(sub_event_type: str) -> None:
         ("A magnetic bomb stuck to a minibus exploded in Kabul.", "Remote explosive/landmine/IED", None),
         ("A parked car bomb went off near a checkpoint in Mogadishu.", "Remote explosive/landmine/IED", None),
         ("A suicide car bomb hit the base in Gao.", "Suicide bomb", None),
-        ("Mortar shells landed in a residential area of Aden.", "Shelling/artillery/missile attack", "aggregate.plural_without_cardinal"),
+        ("Mortar shells landed in a residential area of Aden.", "Shelling/artillery/missile attack", None),
+        ("Mortar shells have landed in residential areas of Aden.", "Shelling/artillery/missile attack", "aggregate.plural_without_cardinal"),
         ("Three mortar shells landed in a residential area of Aden.", "Shelling/artillery/missile attack", None),
         ("A huge blast shook the port city on Thursday.", "Remote explosive/landmine/IED", None),
         ("Police defused a bomb under a bridge in Kirkuk.", "Disrupted weapons use", None),
