@@ -15,7 +15,7 @@ from coder.actors import OutletTable
 from coder.merge import MergedEvent
 from coder.models import Article, Citation
 from coder.notes import write_note
-from coder.record import EventRecord
+from coder.record import EventRecord, interaction_code
 from coder.taxonomy import Taxonomy
 
 SCALE_ORDER = ["Local partner", "Local", "Subnational", "National", "Regional", "International", "New media", "Other"]
@@ -149,6 +149,9 @@ def assemble_records(events: list[MergedEvent], articles: dict[str, Article], ou
             fatalities=event.fatalities,
             tags="; ".join(sorted(set(tags))) or None,
             timestamp=calendar.timegm(stamp_day.timetuple()),
+            inter1_code=act.inter1,
+            inter2_code=act.inter2 if act.actor2 else None,
+            interaction_code=interaction_code(act.inter1, act.inter2 if act.actor2 else None),
             citations=_citations(event, articles),
         ))
     return records

@@ -1,7 +1,8 @@
 """The published record: one ACLED-style row per event, its Arrow schema, and row checks.
 
 `EventRecord` is the contract with researchers: ACLED's 31 current columns in ACLED's
-order (codebook §1a) plus `citations`. The pydantic model checks each field; `row_problems`
+order (codebook §1a), then the numeric inter codes of the pre-2024 layout (`inter1_code`,
+`inter2_code`, `interaction_code`: codebook §3b), then `citations`. The pydantic model checks each field; `row_problems`
 adds the checks that span fields (sub-event type vs event type, interaction vs inter codes).
 `ARROW_SCHEMA` is the explicit Parquet schema; `schemas/` is generated from these models.
 """
@@ -36,8 +37,17 @@ COLUMNS: tuple[str, ...] = (
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
     "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp", "citations",
+    "fatalities", "tags", "timestamp", "inter1_code", "inter2_code", "interaction_code", "citations",
 )
+
+
+def interaction_code(inter1: int, inter2: int | None) -> int:
+    """ACLED's numeric interaction (codebook §3b): the two inter codes with the smaller digit
+    first (37, never 73); a one-sided event is its code followed by 0 (20)."""
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 
@@ -78,6 +88,9 @@ class EventRecord(BaseModel):
     fatalities: Annotated[int, Field(ge=0)]
     tags: str | None = None
     timestamp: Annotated[int, Field(ge=0)]
+    inter1_code: Annotated[int, Field(ge=1, le=8, description="inter1 as ACLED's number (1 State forces … 8 External/Other forces)")]
+    inter2_code: Annotated[int | None, Field(default=None, ge=1, le=8, description="inter2 as a number; null when actor2 is blank (old exports wrote 0)")]
+    interaction_code: Annotated[int, Field(ge=10, le=88, description="the inter codes, smaller first (37); one-sided: code then 0 (20)")]
     citations: Annotated[list[Citation], Field(min_length=1)]
 
     @field_validator("sub_event_type")
@@ -104,6 +117,13 @@ def row_problems(record: EventRecord) -> list[tuple[str, str]]:
         problems.append(("interaction", f"{record.interaction!r} does not match inter1/inter2 (expected {expected!r})"))
     if (record.actor2 is None) != (record.inter2 is None):
         problems.append(("inter2", "inter2 must be set exactly when actor2 is set"))
+    for column, label, code in (("inter1_code", record.inter1, record.inter1_code),
+                                ("inter2_code", record.inter2, record.inter2_code)):
+        if codes.get(label) != code:
+            problems.append((column, f"{code!r} does not match {column.removesuffix('_code')} {label!r} (expected {codes.get(label)!r})"))
+    expected_code = interaction_code(record.inter1_code, record.inter2_code)
+    if record.interaction_code != expected_code:
+        problems.append(("interaction_code", f"{record.interaction_code} does not match inter1_code/inter2_code (expected {expected_code})"))
     for i, cit in enumerate(record.citations):
         if cit.end < cit.start:
             problems.append(("citations", f"citation {i}: end {cit.end} before start {cit.start}"))
@@ -159,6 +179,9 @@ ARROW_SCHEMA = pa.schema([
     pa.field("fatalities", pa.int32(), nullable=False),
     pa.field("tags", pa.string()),
     pa.field("timestamp", pa.int64(), nullable=False),
+    pa.field("inter1_code", pa.int8(), nullable=False),
+    pa.field("inter2_code", pa.int8()),
+    pa.field("interaction_code", pa.int8(), nullable=False),
     pa.field("citations", pa.list_(CITATION_TYPE), nullable=False),
 ])
 

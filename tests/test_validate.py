@@ -25,7 +25,7 @@ def make_record(**over) -> EventRecord:
         region="Middle East", country="Iraq", admin1="Al-Anbar", admin2="Ana", admin3="Rawa",
         location="Rawa", latitude=34.4823, longitude=41.919, geo_precision=2, source="Example Wire",
         source_scale="National", notes="On 10 October 2020, an IED exploded in Rawa. One fatality reported.",
-        fatalities=1, tags=None, timestamp=1602374400,
+        fatalities=1, tags=None, timestamp=1602374400, inter1_code=3, inter2_code=7, interaction_code=37,
         citations=[Citation(article_id="a.txt", quote="A bomb exploded in Rawa.", start=0, end=24,
                             supports=["event", "location"])],
     )
@@ -39,10 +39,11 @@ def write(tmp_path, table: pa.Table):
     return path
 
 
-def test_columns_are_acled_order_plus_citations():
+def test_columns_are_acled_order_plus_codes_and_citations():
     assert COLUMNS[:3] == ("event_id_cnty", "event_date", "year")
-    assert COLUMNS[-3:] == ("tags", "timestamp", "citations")
-    assert len(COLUMNS) == 32
+    assert COLUMNS[29:31] == ("tags", "timestamp")
+    assert COLUMNS[31:] == ("inter1_code", "inter2_code", "interaction_code", "citations")
+    assert len(COLUMNS) == 35
 
 
 def test_valid_dataset_round_trips(tmp_path):
