@@ -147,6 +147,8 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
         ctx = DateContext(reference_date=reference, discourse_date=state.discourse, paragraph_anchor=paragraph_anchor)
         incidents = _incidents_in_sentence(live, res)
         plain = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=False)
+        if not incidents and not live and not plain.background:
+            _follow_up_toll(mentions, sentence)
         if not incidents:
             if plain.carries is not None:
                 state.discourse, state.discourse_paragraph = plain.carries, sentence.paragraph
@@ -171,6 +173,53 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
         if carried is not None:
             state.discourse, state.discourse_paragraph = carried, sentence.paragraph
     return mentions, skips
+
+
+# "The death toll rose to 12", "a wounded policeman later died": the figure the story now gives
+_TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b[^.;]{0,60}\b(?:rose|risen|climbed|increased|reached|jumped|stands|stood|now)\b"
+                          r"|\b(?:has|have|had)\s+(?:risen|climbed|increased)\s+to\b", re.IGNORECASE)
+_LATER_DIED = re.compile(r"\b(?:later|subsequently|since)\s+(?:died|succumbed)|\bsuccumbed\s+to\b|\bdied\s+(?:later|in\s+hospital|of\s+(?:his|her|their)\s+(?:wounds|injuries))",
+                         re.IGNORECASE)
+# the other side's dead: "two of the attackers were killed" adds to "killing three soldiers"
+_OTHER_SIDE = re.compile(r"\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|fighters?|rebels?|jihadists?|"
+                         r"terrorists?|kidnappers?|bandits?)\b", re.IGNORECASE)
+_CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?|boast(?:ed|s)?|propaganda)\b", re.IGNORECASE)
+
+
+def _follow_up_toll(mentions: list[Mention], sentence: Sentence) -> None:
+    """A sentence with no incident of its own that gives casualties of the story's latest violent incident (in
+    its paragraph or the next): "Two of the attackers were also killed." / "The death toll rose to nine." Codebook:
+    an update replaces the earlier figure; a perpetrator's claim is not a count; a second figure for the same
+    victims does not replace the first (the lowest credible figure stands)."""
+    idx = next((i for i in range(len(mentions) - 1, -1, -1)
+                if mentions[i].event_type != STRATEGIC and mentions[i].story == sentence.story), None)
+    if idx is None:
+        return
+    m = mentions[idx]
+    last = max(e.sentence_index for e in m.evidence)
+    if sentence.index - last > 3 or _CLAIM.search(sentence.text):
+        return
+    cas = extract_casualties(sentence.text, sentence.start)
+    if cas.killed is None and cas.wounded is None:
+        return
+    killed, note = m.killed, m.fatalities_note
+    if cas.killed is not None and not m.fatalities_note:  # a toll split between places is not revisited
+        if _LATER_DIED.search(sentence.text):
+            killed = (m.killed or 0) + cas.killed
+        elif _TOLL_UPDATE.search(sentence.text):
+            killed = cas.killed
+        elif not m.killed:
+            killed = cas.killed
+        elif cas.killed and _OTHER_SIDE.search(sentence.text) and not _OTHER_SIDE.search(m.evidence[0].quote):
+            killed = m.killed + cas.killed
+    wounded = m.wounded if m.wounded is not None else cas.wounded
+    if killed == m.killed and wounded == m.wounded:
+        return
+    mentions[idx] = m.model_copy(update={
+        "killed": killed, "wounded": wounded, "fatalities_note": note,
+        "evidence": m.evidence + [Evidence(article_id=m.article_id, sentence_index=sentence.index, start=sentence.start,
+                                           end=sentence.end, quote=sentence.text, supports=["fatalities"])],
+    })
 
 
 def _expire_background(state: _StoryState, paragraph: int, reference) -> None:
