@@ -416,6 +416,7 @@ def evaluate(gold: list[Event], out: list[Event]) -> dict[str, Any]:
     matched_gold = {i for i, _ in pairs}
     matched_out = {j for _, j in pairs}
     return {
+        "missed_reasons": missed_reasons(gold, out, pairs),
         "gold_events": len(gold),
         "output_events": len(out),
         "matched": n_match,
@@ -427,6 +428,39 @@ def evaluate(gold: list[Event], out: list[Event]) -> dict[str, Any]:
         "unmatched_output": [out[j].ref for j in range(len(out)) if j not in matched_out],
         "disagreements": {k: v for k, v in disagreements.items() if v},
     }
+
+
+MISSED_REASONS = {
+    "no_output": "no output event cites the gold event's article",
+    "merged": "the article's events were all matched to other gold events (merged with another report)",
+    "other_type": "an output event of the article has the right date but another event type",
+    "other_date": "the article's output events are dated more than a day away",
+}
+
+
+def missed_reasons(gold: list[Event], out: list[Event], pairs: list[tuple[int, int]]) -> dict[str, int]:
+    """Why each unmatched gold event was missed (see MISSED_REASONS), as counts."""
+    matched_gold = {i for i, _ in pairs}
+    matched_out = {j for _, j in pairs}
+    by_article: dict[str, list[int]] = {}
+    for j, o in enumerate(out):
+        for a in o.articles:
+            by_article.setdefault(a, []).append(j)
+    counts = {key: 0 for key in MISSED_REASONS}
+    for i, g in enumerate(gold):
+        if i in matched_gold:
+            continue
+        cands = sorted({j for a in g.articles for j in by_article.get(a, ())})
+        near = [j for j in cands if abs((g.event_date - out[j].event_date).days) <= DATE_SLACK_DAYS]
+        if not cands:
+            counts["no_output"] += 1
+        elif not near:
+            counts["other_date"] += 1
+        elif any(out[j].event_type == g.event_type for j in near):
+            counts["merged"] += 1  # a same-type candidate exists but is taken by another gold event
+        else:
+            counts["other_type"] += 1
+    return counts
 
 
 def _show(e: Event, key: str) -> Any:
@@ -451,4 +485,7 @@ def format_table(figures: dict[str, Any], title: str = "") -> str:
     for key, _ in FIELDS:
         f = figures["fields"][key]
         lines.append(f"  {f['label']:30} {pct(f['rate'])}  {f['agree']}/{f['pairs']}")
+    reasons = figures.get("missed_reasons") or {}
+    if any(reasons.values()):
+        lines.append("missed gold events: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in reasons.items()))
     return "\n".join(lines)

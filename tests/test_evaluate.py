@@ -18,6 +18,7 @@ from coder.evaluate import (
     evaluate,
     gold_articles,
     match,
+    missed_reasons,
     parse_acled_date,
     read_gold,
     same_location,
@@ -129,6 +130,19 @@ def test_each_event_matches_once_closest_first():
     gold = [_ev("a", 10, sub="Armed clash"), _ev("a", 10, "Explosions/Remote violence", "Air/drone strike")]
     out = [_ev("a", 11, sub="Armed clash"), _ev("a", 10, sub="Armed clash")]
     assert match(gold, out) == [(0, 1)]  # the same-day output wins; the air strike has no output of its type
+
+
+def test_missed_gold_events_say_why():
+    gold = [_ev("a", 10), _ev("b", 10), _ev("c", 10), _ev("d", 10), _ev("e", 10)]
+    merged = _ev("a", 10)
+    merged = Event(**{**merged.__dict__, "articles": frozenset(["a", "b"])})  # one event citing both reports
+    out = [merged,
+           _ev("c", 10, "Riots", "Violent demonstration"),                # the right day, another type
+           _ev("d", 20)]                                                  # ten days off
+    pairs = match(gold, out)
+    assert pairs == [(0, 0)]
+    assert missed_reasons(gold, out, pairs) == {"no_output": 1, "merged": 1, "other_type": 1, "other_date": 1}
+    assert evaluate(gold, out)["missed_reasons"]["merged"] == 1
 
 
 def test_figures_precision_recall_and_field_agreement():
