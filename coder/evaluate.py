@@ -441,7 +441,6 @@ MISSED_REASONS = {
 def missed_reasons(gold: list[Event], out: list[Event], pairs: list[tuple[int, int]]) -> dict[str, int]:
     """Why each unmatched gold event was missed (see MISSED_REASONS), as counts."""
     matched_gold = {i for i, _ in pairs}
-    matched_out = {j for _, j in pairs}
     by_article: dict[str, list[int]] = {}
     for j, o in enumerate(out):
         for a in o.articles:

@@ -23,7 +23,14 @@ from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
 from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible
 from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
-from coder.places import Place, PlaceContext, _spelled_apart, find_place_mentions, fold_key, story_frame
+from coder.places import (
+    Place,
+    PlaceContext,
+    _spelled_apart,
+    find_place_mentions,
+    fold_key,
+    story_frame,
+)
 from coder.resources import Resources
 from coder.rules import TriggerMatch
 
@@ -206,9 +213,7 @@ def _follow_up_toll(mentions: list[Mention], sentence: Sentence) -> None:
     if cas.killed is not None and not m.fatalities_note:  # a toll split between places is not revisited
         if _LATER_DIED.search(sentence.text):
             killed = (m.killed or 0) + cas.killed
-        elif _TOLL_UPDATE.search(sentence.text):
-            killed = cas.killed
-        elif not m.killed:
+        elif _TOLL_UPDATE.search(sentence.text) or not m.killed:
             killed = cas.killed
         elif cas.killed and _OTHER_SIDE.search(sentence.text) and not _OTHER_SIDE.search(m.evidence[0].quote):
             killed = m.killed + cas.killed

@@ -310,9 +310,9 @@ class RuleSet:
         first = None
         vetoed: list[tuple[int, int, str]] = []
         for crule, start, end, plural in ranked:
-            if first is not None and crule.rule.event_type != "Strategic developments":
-                if any(crule.rule.event_type == t or (start < e and s < end) for s, e, t in vetoed):
-                    continue
+            if (first is not None and crule.rule.event_type != "Strategic developments"
+                    and any(crule.rule.event_type == t or (start < e and s < end) for s, e, t in vetoed)):
+                continue
             cardinal = cardinal_before(text[:start]) if plural else None
             filtered_by = self._veto(text, start, end, crule.rule, plural, cardinal)
             entry = (crule, start, end, plural, cardinal, filtered_by)

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SHARED, require_shared
 from typer.testing import CliRunner
 
 from coder.cli import app
@@ -25,8 +26,6 @@ from coder.evaluate import (
 )
 from coder.read.jsonl import read_jsonl
 from coder.taxonomy import load_taxonomy
-
-from conftest import SHARED, require_shared
 
 ACLED_CSV = SHARED / "reference" / "acled-iraq-2020" / "events.csv"
 TAX = load_taxonomy()
