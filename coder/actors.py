@@ -153,18 +153,87 @@ class _Alias:
 # ---------------------------------------------------------------------------
 
 _PERPETRATOR_AFTER = re.compile(
-    r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:fired|launched|carried\s+out|claimed|struck|shelled|bombed|targeted|detonated|planted|"
+    r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:fired|launched|carried\s+out|conducted|claimed|struck|shelled|bombed|targeted|detonated|planted|"
     r"attacked|hit|killed|shot|ambushed|executed|kidnapped|abducted|raided|stormed|seized|captured|arrested|detained|"
+    r"threw|hurled|lobbed|pounded|bombarded|blew\s+up|burn(?:ed|t)|demolished|destroyed|looted|infiltrated|assassinated|"
+    r"set\s+off|triggered|retook|recaptured|overran|repelled|dropped|"
     r"defused|dismantled|found|intercepted|shot\s+down|opened\s+fire|deployed|(?:have\s+|has\s+)?(?:agreed|offered|proposed|"
-    r"presented|declared|announced|suspended|halted)|drones?|warplanes?|jets?|aircraft|artillery)\b",
+    r"presented|declared|announced|suspended|halted)|drones?|warplanes?|jets?|aircraft|artillery|air\s*strikes?|"
+    r"explosive|devices?|IEDs?|mortars?|shells|rockets?|snipers?|landmines?|mines?|bombs?)\b",
     re.IGNORECASE,
 )
-_PERPETRATOR_BEFORE = re.compile(r"\b(?:claimed\s+by|carried\s+out\s+by|launched\s+by|fired\s+by|by)\s+(?:the\s+)?$", re.IGNORECASE)
+# "…, was targeted": the actor is the patient of the verb, not its agent
+_PASSIVE_AFTER = re.compile(r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:was|were|is|are|been|being|got)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b",
+                            re.IGNORECASE)
+_PERPETRATOR_BEFORE = re.compile(
+    r"\b(?:claimed\s+by|carried\s+out\s+by|launched\s+by|fired\s+by|planted\s+by|by|belonging\s+to|affiliated\s+(?:with|to)|"
+    r"loyal\s+to|working\s+for|members?\s+of)\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|target|hit|struck|attacked|ambushed|killing|wounding|killed|wounded|injuring|"
-    r"near|hosting|housing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    r"near|hosting|housing|hosts|hosted|houses|shelled|bombed|striking|into|carrying|(?:vehicle|car|position|post|headquarters|"
+    r"base|checkpoint|convoy|patrol|house|home|members?|commander|officer|head|leader|unit|detachment)s?\s+of|"
+    r"(?:used|owned|operated|run|manned|occupied|controlled|held|guarded|protected|escorted|driven)\s+by)\s+"
+    r"(?:an?\s+|the\s+|\d+\s+)?(?:(?!(?:that|said|says|who|which|when|after|and|as|while|before)\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "a base used by AU troops": the owner of the target, not the agent
+_OWNER_BEFORE = re.compile(r"\b(?:used|owned|operated|run|manned|occupied|controlled|held|guarded|protected|escorted|driven|"
+                           r"housed|hosted)\s+by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# A hedged attribution names a usual suspect without identifying the perpetrator: the attack stays unidentified.
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:suspected|alleged(?:ly)?|believed|presumed|presumably|likely|possibly|probably|thought|blamed|accused|"
+    r"attributed|assumed)\b(?:\s+(?:to|of|on|be|been|have|had|by|with|the|an?|affiliated|linked|belong(?:ing)?|members?|"
+    r"fired|planted|carried\s+out|militants?|fighters?|elements?))*\s*$",
+    re.IGNORECASE,
+)
+_HEDGE_AFTER = re.compile(r"^\s*(?:was|were|is|are)?\s*(?:suspected|blamed|believed)\b|^[^.;]{0,40}\b(?:denied|deny)\b", re.IGNORECASE)
+# Forces acting alongside the perpetrator (or a named sub-unit in brackets) are its associates, not its opponents.
+_ALLY_BEFORE = re.compile(
+    r"\b(?:with\s+(?:the\s+)?(?:help|support|assistance|backing|cover|participation)\s+(?:of|from)|"
+    r"in\s+(?:coordination|cooperation|collaboration|conjunction|partnership)\s+with|along\s*(?:side)?\s+with|alongside|"
+    r"together\s+with|assisted\s+by|supported\s+by|backed\s+by|aided\s+by|joined\s+by|helped\s+by)\s+"
+    r"(?:the\s+|an?\s+|its\s+)?(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# The actor opens its clause (the sentence's subject), not the object of a preposition.
+_CLAUSE_START = re.compile(r"(?:^|[,;:(]|\b(?:and|when|after|as|while|then|where|which|who))\s*(?:(?!(?:for|of|to|with|from|against|on|at|"
+                           r"near|toward|towards|by|into|in)\b)[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+_JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\b(?:between|pitting|among)\s+(?:the\s+|an?\s+|\w+\s+){0,3}$", re.IGNORECASE)
+_BRACKETED = re.compile(r"(?:\(\s*|['’]s\s+)(?:the\s+)?$")
+# A force that reports the incident ("the ministry of defence said in a statement") takes no part in it.
+_SPEAKER_AFTER = re.compile(r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:said|says|reported|stated|announced|told|added|confirmed|"
+                            r"statement|spokesm[ae]n|spokesperson)\b", re.IGNORECASE)
+# Forces that come to stop a fight are not a side of it.
+_INTERVENES_AFTER = re.compile(
+    r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,4}?(?:intervened|intervene|arrived|rushed|came\s+to|were\s+sent|to\s+(?:contain|stop|end|"
+    r"cease|break\s+up|separate|calm)|contained|ended|broke\s+up|separated|imposed|arrested|detained)\b",
+    re.IGNORECASE,
+)
+_TRIBAL_FRAME = re.compile(
+    r"\b(?:between\s+(?:two|2|rival)\b|two\s+(?:\w+\s+){0,3}(?:tribes|clans|families)|rival\s+(?:tribes|clans|families)|"
+    r"tribal\s+(?:clash|conflict|dispute|fight|feud|fighting|violence)|(?:members|families)\s+of\s+(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:tribe|clan))",
+    re.IGNORECASE,
+)
+# Civilian persons and property: their presence makes Civilians the target of a one-sided attack
+_CIVILIAN_TARGET = re.compile(
+    r"\b(?:house|home|shop|store|market|restaurant|caf[eé]|hotel|farm|orchard|residence|property|properties|mosque|church|"
+    r"shrine|school|hospital|pharmacy|clinic|business|liquor|civilian|car|vehicle|truck|bus|minibus|taxi|tractor|"
+    r"(?:petrol|gas|fuel|filling)\s+station|residential|"
+    r"activist|judge|director|governor|mayor|candidate|official|MP|"
+    r"member\s+of\s+(?:the\s+)?parliament|lawmaker|mukhtar|sheikh|cleric|imam|fisherman|fishermen|merchant|businessman|"
+    r"trader|dealer|contractor|employee|worker|engineer|nurse|doctor|student|teacher|journalist|lawyer|"
+    r"herder|shepherd)(?:s|es)?\b",
+    re.IGNORECASE,
+)
+# A bomb disposal implies a planter; a seized cache, an owner.
+_EXPLOSIVE = re.compile(r"\b(?:explosive|IED|bomb|device|mine|landmine|booby[- ]trap|rocket|mortar|grenade|shell)s?\b", re.IGNORECASE)
+# "security forces" in an Iraqi-style report of a protest, an arrest or a deployment: the police (codebook §8)
+_GENERIC_SECURITY = re.compile(r"^(?:security\s+forces?|security\s+members?|security\s+personnel|security\s+services)$", re.IGNORECASE)
+POLICE_CONTEXTS = ("Protests", "Riots", "Arrests", "Change to group/activity")
 _CONVOY = re.compile(r"\bconvoys?\b", re.IGNORECASE)
 _MILITARY_CONVOY = re.compile(r"\b(?:military|army|armou?red|escorted|troops?|soldiers|combat)\s+(?:\w+\s+)?convoys?\b|\bconvoys?\s+(?:of|carrying)\s+(?:\w+\s+)?(?:troops|soldiers)\b", re.IGNORECASE)
 _HALTED_ATTACKS_ON = re.compile(r"\b(?:attacks?|operations|shellings?|targeting|hostilities|fire)\b(?:\s+\S+){0,4}\s+$", re.IGNORECASE)
@@ -183,13 +252,16 @@ UNIDENTIFIED_MILITARY = "gen.unidentified_military_forces"
 PROTESTERS = "gen.protesters"
 RIOTERS = "gen.rioters"
 LABOUR = "id.labour"
+TRIBAL = "gen.unidentified_tribal_militia"
+TRIBAL_IDS = (TRIBAL, "som.clan_militia")  # fighting between two tribes or clans puts the same militia on both sides
 REQUIRED_IDS = (CIVILIANS, UNIDENTIFIED, UNIDENTIFIED_MILITARY, PROTESTERS, RIOTERS, LABOUR, "usa.military", "int.coalition")
+# (TRIBAL is optional: without it tribal fighting is coded with the unidentified armed group)
 
 
 _ATTRIBUTION = re.compile(
     r"(?:,\s*|\s+)(?:according\s+to\b[^,.;]*"
     r"|(?:(?:an?|the)\s+)?(?:[\w'’.-]+\s+){0,6}?(?:said|says|told\s+[\w\s.'’-]{1,40}?|reported|added|stated)"
-    r"(?:\s+(?:on|late|early)\s+\w+(?:\s+\w+)?)?)\s*[.”\"]?\s*$",
+    r"(?:\s+in\s+an?\s+(?:statement|press\s+release|briefing|interview))?(?:\s+(?:on|late|early)\s+\w+(?:\s+\w+)?)?)\s*[.”\"]?\s*$",
     re.IGNORECASE,
 )
 
@@ -277,12 +349,14 @@ class ActorDictionary:
 
         Overlapping alias hits keep the longest; `local_aliases` count only in the entry's home country.
         """
-        hits: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, str, bool]] = []
         for al in self._aliases:
             if al.local and self.entries[al.entry_id].country != iso3:
                 continue
-            hits += [(m.start(), m.end(), al.entry_id) for m in al.pattern.finditer(text)]
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+            found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
+        # longest first; of two equal hits the home-country reading wins ("Islamic State" in Nigeria is its West Africa Province)
+        found.sort(key=lambda h: (h[0], -(h[1] - h[0]), not h[3]))
+        hits = [(s, e, i) for s, e, i, _ in found]
         kept: list[tuple[int, int, str]] = []
         last_end = {"actor": -1, "identity": -1}
         for h in hits:
@@ -307,7 +381,7 @@ class ActorDictionary:
             text = mask_attribution(text)
         found = self.find_actors(text, 0, country, iso3, on)
         story_actors = story_actors or []
-        ctx = _Ctx(self, text, country, iso3, on, found)
+        ctx = _Ctx(self, text, country, iso3, on, found, event_type, sub_event_type)
         if event_type == ERV:
             return ctx.remote_violence(sub_event_type)
         if event_type == VAC:
@@ -331,11 +405,31 @@ class _Ctx:
     iso3: str
     on: dt.date
     found: list[ActorMention]
+    event_type: str = ""
+    sub_event_type: str = ""
+
+    def __post_init__(self) -> None:
+        if self.event_type in POLICE_CONTEXTS or self.sub_event_type in POLICE_CONTEXTS:
+            self.found = [self._as_police(a) for a in self.found]
 
     # -- helpers ----------------------------------------------------------------
 
     def m(self, entry_id: str) -> ActorMention:
         return self.d.mention(entry_id, self.country, self.iso3, self.on)
+
+    def _as_police(self, a: ActorMention) -> ActorMention:
+        """Plain "security forces" at a protest, an arrest or a deployment: the home country's police."""
+        e = self.d.entries.get(a.entry_id)
+        police = f"{self.iso3.lower()}.police"
+        if e is None or not e.state or e.unit_of or police not in self.d.entries or not _GENERIC_SECURITY.match(a.text.strip()):
+            return a
+        return self.d.mention(police, self.country, self.iso3, self.on, a.text, a.start, a.end)
+
+    def before(self, a: ActorMention) -> str:
+        return self.text[: a.start]
+
+    def after(self, a: ActorMention) -> str:
+        return self.text[a.end:]
 
     @property
     def armed(self) -> list[ActorMention]:
@@ -353,18 +447,57 @@ class _Ctx:
     def civilian_words(self) -> list[ActorMention]:
         return [a for a in self.found if a.role == "actor" and a.inter == 7]
 
-    def perpetrator(self) -> ActorMention | None:
+    def civilian_target(self) -> bool:
+        """Civilians, an identity group, or civilian persons or property are named."""
+        return bool(self.civilian_words or self.identities or _CIVILIAN_TARGET.search(self.text))
+
+    def is_state(self, a: ActorMention) -> bool:
+        return self.d.entries[a.entry_id].state
+
+    def hedged(self, a: ActorMention) -> bool:
+        """"suspected IS militants", "believed to be Daesh", "blamed on the PKK": named, not identified."""
+        return bool(_HEDGE_BEFORE.search(self.before(a)) or _HEDGE_AFTER.search(self.after(a)))
+
+    def associate_of(self, a: ActorMention) -> ActorMention | None:
+        """The armed actor `a` acts alongside or belongs to ("with the help of X", "PMF (Badr)", "the PMF's Badr")."""
+        earlier = [b for b in self.armed if b.end <= a.start]
+        if not earlier or earlier[-1].entry_id == a.entry_id:  # a restatement: "al-Qaeda in the Arabian Peninsula (AQAP)"
+            return None
+        prev = earlier[-1]
+        gap = self.text[prev.end: a.start]
+        if _JOINED.match(gap) and not _BETWEEN_BEFORE.search(self.before(prev)) and self.is_state(prev) == self.is_state(a):
+            return prev  # "soldiers and police killed two militants": one side
+        in_brackets = "(" in gap and ")" not in gap.rsplit("(", 1)[1]  # "PMF forces of the 16th brigade (Turkmen brigades, Badr"
+        if _ALLY_BEFORE.search(self.before(a)) or (len(gap) <= 40 and _BRACKETED.search(gap)) or (len(gap) <= 80 and in_brackets):
+            return prev
+        return None
+
+    def perpetrator(self, hedge: bool = False) -> ActorMention | None:
+        """The armed actor the sentence makes the agent: "by X", "X fired …", "an X explosive device".
+        With `hedge`, a merely suspected perpetrator does not count."""
         for a in self.armed:
-            before, after = self.text[: a.start], self.text[a.end:]
-            if _PERPETRATOR_BEFORE.search(before) or (_PERPETRATOR_AFTER.search(after) and not _TARGET_BEFORE.search(before)):
+            before, after = self.before(a), self.after(a)
+            agent = (_PERPETRATOR_BEFORE.search(before) and not _OWNER_BEFORE.search(before)) or (
+                _PERPETRATOR_AFTER.search(after) and not _PASSIVE_AFTER.search(after) and not _TARGET_BEFORE.search(before))
+            if agent and self.associate_of(a) is None:
+                if hedge and self.hedged(a):
+                    continue
                 return a
         return None
 
     def armed_target(self, exclude: ActorMention | None) -> ActorMention | None:
-        for a in self.armed:
-            if exclude is not None and a.entry_id == exclude.entry_id:
+        """The armed actor the sentence makes the target ("at an army checkpoint", "a PMF soldier was wounded")."""
+        others = [a for a in self.armed if (exclude is None or a.entry_id != exclude.entry_id)
+                  and not (exclude is not None and self.associate_of(a) is not None
+                           and self.associate_of(a).entry_id == exclude.entry_id)]
+        for a in others:
+            if _TARGET_BEFORE.search(self.before(a)) or _PASSIVE_AFTER.search(self.after(a)):
+                return a
+        # a named force that is neither the agent, nor its ally, nor a source: in a one-sided attack, the one attacked
+        for a in others:
+            if self.d.entries[a.entry_id].generic or _SPEAKER_AFTER.search(self.after(a)) or self.hedged(a):
                 continue
-            if _TARGET_BEFORE.search(self.text[: a.start]):
+            if not (exclude is None and _PERPETRATOR_AFTER.search(self.after(a))):
                 return a
         return None
 
@@ -382,15 +515,22 @@ class _Ctx:
             entries=_unique(ids), reason=reason,
         )
 
-    # -- by event type ------------------------------------------------------------
+    def allies_of(self, a: ActorMention) -> list[str]:
+        return [b.name for b in self.armed if b.entry_id != a.entry_id and (self.associate_of(b) or b).entry_id == a.entry_id
+                and self.associate_of(b) is not None]
 
-    def remote_violence(self, sub_event_type: str) -> ActorAssignment:
-        a1 = self.perpetrator()
+    def one_sided(self, fallback: str, what: str) -> ActorAssignment:
+        """Remote violence and property destruction: the agent, then its target (an armed actor, else civilians)."""
+        a1 = self.perpetrator(hedge=True)
         reason = f"actor1 named as perpetrator ({a1.text!r})" if a1 else ""
         if a1 is None:
-            fallback = UNIDENTIFIED_MILITARY if sub_event_type == "Air/drone strike" else UNIDENTIFIED
-            a1 = self.m(fallback)
-            reason = "no perpetrator named: unidentified"
+            subject = self._subject_force()
+            if subject is not None:
+                a1, reason = subject, f"the force that carried out the {what} ({subject.text!r})"
+        if a1 is None:
+            tribal = [a for a in self.armed if a.entry_id in TRIBAL_IDS]
+            a1 = tribal[0] if tribal else self.m(fallback)
+            reason = "tribal dispute: unidentified tribal militia" if tribal else "no perpetrator named (or only suspected): unidentified"
         coalition_side = [a for a in self.armed if a.entry_id in ("usa.military", "int.coalition") and a.entry_id != a1.entry_id]
         if _CONVOY.search(self.text) and coalition_side and not _MILITARY_CONVOY.search(self.text):
             labour = self.m(LABOUR)
@@ -399,44 +539,82 @@ class _Ctx:
                                reason + "; contractor supply convoy for the coalition: drivers are Civilians (codebook §8)",
                                extra=[CIVILIANS, LABOUR, "usa.military", "int.coalition"])
         target = self.armed_target(a1)
-        civilians = bool(self.civilian_words or self.identities)
+        if target is not None and target.entry_id in (UNIDENTIFIED, a1.entry_id):
+            target = None
+        civilians = self.civilian_target()
+        assoc1 = self.allies_of(a1)
         if target is not None:
-            assoc2 = [self.m(CIVILIANS).name] if civilians else []
-            return self.result(a1, target, [], assoc2, reason + f"; armed target {target.text!r}")
+            assoc2 = [self.m(CIVILIANS).name] if (self.civilian_words or self.identities) else []
+            return self.result(a1, target, assoc1, assoc2, reason + f"; armed target {target.text!r}")
         if civilians:
-            return self.result(a1, self.m(CIVILIANS), [], self.identity_names(), reason + "; civilian target",
+            return self.result(a1, self.m(CIVILIANS), assoc1, self.identity_names(), reason + "; civilian target",
                                extra=[a.entry_id for a in self.identities])
-        return self.result(a1, None, [], [], reason + "; no target named")
+        return self.result(a1, None, assoc1, [], reason + "; no target named")
+
+    def _subject_force(self) -> ActorMention | None:
+        """A named state or foreign force that is not the target (it carried out the strike or the operation)."""
+        for a in self.named_armed:
+            if not self.is_state(a) and a.inter != 8:
+                continue
+            if _TARGET_BEFORE.search(self.before(a)) or _PASSIVE_AFTER.search(self.after(a)) or self.associate_of(a):
+                continue
+            if _CLAUSE_START.search(self.before(a)):
+                return a
+        return None
+
+    # -- by event type ------------------------------------------------------------
+
+    def remote_violence(self, sub_event_type: str) -> ActorAssignment:
+        fallback = UNIDENTIFIED_MILITARY if sub_event_type == "Air/drone strike" else UNIDENTIFIED
+        return self.one_sided(fallback, "strike")
 
     def violence_against_civilians(self) -> ActorAssignment:
-        a1 = self.perpetrator() or (self.armed[0] if self.armed else None)
-        reason = f"perpetrator {a1.text!r}" if a1 else "no perpetrator named: unidentified"
+        a1 = self.perpetrator(hedge=True)
+        if a1 is None:
+            unhedged = [a for a in self.armed if not self.hedged(a) and a.entry_id != CIVILIANS
+                        and not _TARGET_BEFORE.search(self.before(a)) and not _PASSIVE_AFTER.search(self.after(a))]
+            a1 = unhedged[0] if unhedged else None
+        reason = f"perpetrator {a1.text!r}" if a1 else "no perpetrator named (or only suspected): unidentified"
         a1 = a1 or self.m(UNIDENTIFIED)
-        return self.result(a1, self.m(CIVILIANS), [], self.identity_names(), reason + "; VAC target is always Civilians",
-                           extra=[a.entry_id for a in self.identities])
+        return self.result(a1, self.m(CIVILIANS), self.allies_of(a1), self.identity_names(),
+                           reason + "; VAC target is always Civilians", extra=[a.entry_id for a in self.identities])
 
     def battle(self) -> ActorAssignment:
-        sides = _unique_mentions(self.armed)
+        sides = [a for a in _unique_mentions([a for a in self.armed if not _SPEAKER_AFTER.search(self.after(a))])
+                 if self.associate_of(a) is None]
+        if any(not self.is_state(a) and not self.d.entries[a.entry_id].generic for a in sides):
+            # "militants from AQAP attacked …": the unidentified group is the named one
+            sides = [a for a in sides if a.entry_id != UNIDENTIFIED]
+        tribal = [a for a in sides if a.entry_id in TRIBAL_IDS]
+        named_non_state = [a for a in sides if not self.is_state(a) and not self.d.entries[a.entry_id].generic]
+        if tribal and not named_non_state:
+            interveners = [a for a in sides if self.is_state(a) and _INTERVENES_AFTER.search(self.after(a))]
+            state = [a for a in sides if self.is_state(a) and a not in interveners]
+            if _TRIBAL_FRAME.search(self.text) or not state:
+                return self.result(tribal[0], tribal[0], [], [], "fighting between tribes: tribal militia on both sides")
+            sides = [a for a in sides if a not in interveners and a.entry_id != UNIDENTIFIED]
+        else:
+            sides = [a for a in sides if not (self.is_state(a) and _INTERVENES_AFTER.search(self.after(a)) and len(sides) > 2)]
         a1 = sides[0] if sides else self.m(UNIDENTIFIED)
         a2 = sides[1] if len(sides) > 1 else self.m(UNIDENTIFIED)
         if a2.entry_id == a1.entry_id and a1.entry_id == UNIDENTIFIED:
             a2 = self.m(UNIDENTIFIED)
-        return self.result(a1, a2, [], [], f"battle between {len(sides)} named side(s)")
+        return self.result(a1, a2, self.allies_of(a1), self.allies_of(a2), f"battle between {len(sides)} named side(s)")
 
     def protest(self, sub_event_type: str) -> ActorAssignment:
         a1 = self.m(PROTESTERS)
-        groups = [a.name for a in self.named_armed if not self.d.entries[a.entry_id].state] + self.identity_names()
+        groups = [a.name for a in self.named_armed if not self.is_state(a)] + self.identity_names()
         a2 = None
         if sub_event_type != "Peaceful protest":
-            state = [a for a in self.armed if self.d.entries[a.entry_id].state or a.inter == 1]
+            state = [a for a in self.armed if self.is_state(a) or a.inter == 1]
             a2 = state[0] if state else (self.armed[0] if self.armed else None)
         return self.result(a1, a2, groups, [], "protesters; named groups and identities as associated actors",
                            extra=[a.entry_id for a in self.identities])
 
     def riot(self, sub_event_type: str) -> ActorAssignment:
         a1 = self.m(RIOTERS)
-        groups = [a.name for a in self.named_armed if not self.d.entries[a.entry_id].state] + self.identity_names()
-        state = [a for a in self.armed if self.d.entries[a.entry_id].state]
+        groups = [a.name for a in self.named_armed if not self.is_state(a)] + self.identity_names()
+        state = [a for a in self.armed if self.is_state(a)]
         a2 = state[0] if state else None
         if a2 is None and sub_event_type == "Mob violence" and (self.civilian_words or self.identities):
             a2 = self.m(CIVILIANS)
@@ -446,14 +624,43 @@ class _Ctx:
         if sub_event_type == "Agreement":
             return self.agreement(story_actors)
         if sub_event_type in ("Arrests", "Disrupted weapons use"):
-            state = [a for a in self.armed if self.d.entries[a.entry_id].state]
-            a1 = state[0] if state else self.m(_state_fallback(self.d, self.iso3, police=sub_event_type == "Arrests"))
-            others = [a for a in _unique_mentions(self.armed) if a.entry_id != a1.entry_id and not self.d.entries[a.entry_id].state]
-            a2 = others[0] if others else (self.m(CIVILIANS) if sub_event_type == "Arrests" and (self.civilian_words or self.identities) else None)
-            return self.result(a1, a2, [], self.identity_names() if a2 and a2.inter == 7 else [],
-                               "state forces act; the other side from the sentence")
-        sides = _unique_mentions(self.armed)
+            state = [a for a in self.armed if self.is_state(a) and self.associate_of(a) is None] or \
+                    [a for a in self.armed if self.is_state(a)]
+            reason = "state forces act; the other side from the sentence"
+            story = [a for a in story_actors if a.role == "actor" and a.entry_id in self.d.entries]
+            story_state = [a for a in story if self.is_state(a)]
+            agent = self.perpetrator()
+            if state:
+                a1 = state[0]
+            elif agent is not None and not self.d.entries[agent.entry_id].generic:
+                a1 = agent  # "the SDF raided two houses and detained five men"
+                reason = f"the group that made the arrest ({agent.text!r}); the other side from the sentence"
+            elif story_state:  # "The weapons seized included …" after "Turkish forces seized weapons …"
+                a1 = self.m(story_state[0].entry_id)
+                reason = f"state force of the story ({story_state[0].text!r}); the other side from the sentence"
+            else:
+                a1 = self.m(_state_fallback(self.d, self.iso3, police=sub_event_type == "Arrests"))
+            others = [a for a in _unique_mentions(self.armed) if a.entry_id != a1.entry_id and not self.is_state(a)
+                      and self.associate_of(a) is None]
+            named = [a for a in others if not self.d.entries[a.entry_id].generic]
+            a2 = (named or others or [None])[0]
+            if a2 is None and not state and a1.inter == 1:
+                story_groups = [a for a in story if not self.is_state(a) and a.inter in (2, 3, 4)
+                                and not self.d.entries[a.entry_id].generic]
+                if story_groups:
+                    a2 = self.m(story_groups[0].entry_id)
+                    reason += f"; the group the story names ({story_groups[0].text!r})"
+            if a2 is None and sub_event_type == "Arrests" and self.civilian_target():
+                a2 = self.m(CIVILIANS)
+            if a2 is None and sub_event_type == "Disrupted weapons use" and _EXPLOSIVE.search(self.text):
+                a2, reason = self.m(UNIDENTIFIED), reason + "; a device planted by an unidentified group"
+            return self.result(a1, a2, self.allies_of(a1), self.identity_names() if a2 and a2.inter == 7 else [], reason)
+        if sub_event_type == "Looting/property destruction":
+            return self.one_sided(UNIDENTIFIED, "destruction")
+        sides = [a for a in _unique_mentions(self.armed) if self.associate_of(a) is None]
         a1 = sides[0] if sides else self.m(UNIDENTIFIED)
+        if sub_event_type == "Change to group/activity":
+            return self.result(a1, None, self.allies_of(a1), [], "a group's own change of activity: one-sided")
         a2 = sides[1] if len(sides) > 1 else (self.m(CIVILIANS) if self.civilian_words else None)
         return self.result(a1, a2, [], [], "first named actor acts")
 
@@ -487,7 +694,8 @@ class _Ctx:
 
 def _state_fallback(d: ActorDictionary, iso3: str, police: bool) -> str:
     prefer = [e for e in d.entries.values() if e.country == iso3 and e.state and not e.unit_of]
-    prefer.sort(key=lambda e: (not (("police" in e.id) == police), e.id))
+    rank = ("police", "military") if police else ("military", "police")
+    prefer.sort(key=lambda e: (next((i for i, k in enumerate(rank) if e.id.endswith("." + k)), len(rank)), e.id))
     return prefer[0].id if prefer else UNIDENTIFIED
 
 
