@@ -156,7 +156,7 @@ _PERPETRATOR_AFTER = re.compile(
     r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:fired|launched|carried\s+out|conducted|claimed|struck|shelled|bombed|targeted|detonated|planted|"
     r"attacked|hit|killed|shot|ambushed|executed|kidnapped|abducted|raided|stormed|seized|captured|arrested|detained|"
     r"threw|hurled|lobbed|pounded|bombarded|blew\s+up|burn(?:ed|t)|demolished|destroyed|looted|infiltrated|assassinated|"
-    r"set\s+off|triggered|retook|recaptured|overran|repelled|dropped|"
+    r"set\s+off|triggered|retook|recaptured|overran|repelled|dropped|set\s+fire|set\s+ablaze|torched|razed|located|thwarted|"
     r"defused|dismantled|found|intercepted|shot\s+down|opened\s+fire|deployed|(?:have\s+|has\s+)?(?:agreed|offered|proposed|"
     r"presented|declared|announced|suspended|halted)|drones?|warplanes?|jets?|aircraft|artillery|air\s*strikes?|"
     r"explosive|devices?|IEDs?|mortars?|shells|rockets?|snipers?|landmines?|mines?|bombs?)\b",
@@ -178,6 +178,10 @@ _TARGET_BEFORE = re.compile(
     r"(?:an?\s+|the\s+|\d+\s+)?(?:(?!(?:that|said|says|who|which|when|after|and|as|while|before)\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# ", backed by coalition helicopters," between an actor and its verb
+_INSERTION = re.compile(r"^\s*(?:,[^,.;]{1,60},|\s(?:forces?\s+)?(?:together|along)\s+with\s+[^,.;]{1,40},?)")
+# "an air base which hosts coalition troops": a force named inside a description of the place is not the agent
+_HOST_CLAUSE = re.compile(r"\b(?:hosts?|hosting|housing|houses|home\s+to|used\s+by|where|stationed)\b[^,.;]*$", re.IGNORECASE)
 # "a base used by AU troops": the owner of the target, not the agent
 _OWNER_BEFORE = re.compile(r"\b(?:used|owned|operated|run|manned|occupied|controlled|held|guarded|protected|escorted|driven|"
                            r"housed|hosted)\s+by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -193,14 +197,15 @@ _HEDGE_AFTER = re.compile(r"^\s*(?:was|were|is|are)?\s*(?:suspected|blamed|belie
 _ALLY_BEFORE = re.compile(
     r"\b(?:with\s+(?:the\s+)?(?:help|support|assistance|backing|cover|participation)\s+(?:of|from)|"
     r"in\s+(?:coordination|cooperation|collaboration|conjunction|partnership)\s+with|along\s*(?:side)?\s+with|alongside|"
-    r"together\s+with|assisted\s+by|supported\s+by|backed\s+by|aided\s+by|joined\s+by|helped\s+by)\s+"
+    r"together\s+with|assisted\s+by|supported\s+by|backed\s+by|aided\s+by|joined\s+by|helped\s+by|"
+    r"joint\s+(?:[\w-]+\s+){0,3}?with)\s+"
     r"(?:the\s+|an?\s+|its\s+)?(?:[\w'’.-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 # The actor opens its clause (the sentence's subject), not the object of a preposition.
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]|\b(?:and|when|after|as|while|then|where|which|who))\s*(?:(?!(?:for|of|to|with|from|against|on|at|"
                            r"near|toward|towards|by|into|in)\b)[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
-_JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINED = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|pitting|among)\s+(?:the\s+|an?\s+|\w+\s+){0,3}$", re.IGNORECASE)
 _BRACKETED = re.compile(r"(?:\(\s*|['’]s\s+)(?:the\s+)?$")
 # A force that reports the incident ("the ministry of defence said in a statement") takes no part in it.
@@ -409,10 +414,34 @@ class _Ctx:
     sub_event_type: str = ""
 
     def __post_init__(self) -> None:
+        # "PMF soldiers", "Turkish army warplanes": a force word right after a named force is that force
+        merged: list[ActorMention] = []
+        for a in self.found:
+            prev = next((b for b in reversed(merged) if b.role == "actor"), None)
+            if (a.role == "actor" and prev is not None and a.start is not None and prev.end is not None
+                    and re.fullmatch(r"[\s-]*", self.text[prev.end: a.start]) and a.entry_id != CIVILIANS):
+                continue
+            merged.append(a)
+        foreign = [a for a in merged if a.role == "actor" and self.d.entries[a.entry_id].state
+                   and self._home(a.entry_id) not in (self.iso3, "*")]
+        if foreign:  # "3 soldiers were killed in PKK attacks on Turkish army units": the soldiers are Turkish
+            merged = [a for a in merged if not (self._local_word(a) and self.d.entries[a.entry_id].state
+                                                and self._home(a.entry_id) == self.iso3)]
+        self.found = merged
         if self.event_type in POLICE_CONTEXTS or self.sub_event_type in POLICE_CONTEXTS:
             self.found = [self._as_police(a) for a in self.found]
 
     # -- helpers ----------------------------------------------------------------
+
+    def _home(self, entry_id: str) -> str:
+        e = self.d.entries[entry_id]
+        return self.d.entries[e.unit_of].country if e.unit_of and e.country == "*" else e.country
+
+    def _local_word(self, a: ActorMention) -> bool:
+        """The mention is one of its entry's home-only generic words ("army", "soldiers")."""
+        words = {w.lower() for w in self.d.entries[a.entry_id].local_aliases}
+        t = " ".join(a.text.lower().split())
+        return t in words or t.rstrip("s") in words or (t.endswith("es") and t[:-2] in words)
 
     def m(self, entry_id: str) -> ActorMention:
         return self.d.mention(entry_id, self.country, self.iso3, self.on)
@@ -454,6 +483,10 @@ class _Ctx:
     def is_state(self, a: ActorMention) -> bool:
         return self.d.entries[a.entry_id].state
 
+    def government_side(self, a: ActorMention) -> bool:
+        """State forces and the foreign forces that back them (inter 1 or 8)."""
+        return self.is_state(a) or a.inter == 8
+
     def hedged(self, a: ActorMention) -> bool:
         """"suspected IS militants", "believed to be Daesh", "blamed on the PKK": named, not identified."""
         return bool(_HEDGE_BEFORE.search(self.before(a)) or _HEDGE_AFTER.search(self.after(a)))
@@ -465,7 +498,7 @@ class _Ctx:
             return None
         prev = earlier[-1]
         gap = self.text[prev.end: a.start]
-        if _JOINED.match(gap) and not _BETWEEN_BEFORE.search(self.before(prev)) and self.is_state(prev) == self.is_state(a):
+        if _JOINED.match(gap) and not _BETWEEN_BEFORE.search(self.before(prev)) and self.government_side(prev) == self.government_side(a):
             return prev  # "soldiers and police killed two militants": one side
         in_brackets = "(" in gap and ")" not in gap.rsplit("(", 1)[1]  # "PMF forces of the 16th brigade (Turkmen brigades, Badr"
         if _ALLY_BEFORE.search(self.before(a)) or (len(gap) <= 40 and _BRACKETED.search(gap)) or (len(gap) <= 80 and in_brackets):
@@ -476,7 +509,7 @@ class _Ctx:
         """The armed actor the sentence makes the agent: "by X", "X fired …", "an X explosive device".
         With `hedge`, a merely suspected perpetrator does not count."""
         for a in self.armed:
-            before, after = self.before(a), self.after(a)
+            before, after = self.before(a), _INSERTION.sub(" ", self.after(a), count=1)
             agent = (_PERPETRATOR_BEFORE.search(before) and not _OWNER_BEFORE.search(before)) or (
                 _PERPETRATOR_AFTER.search(after) and not _PASSIVE_AFTER.search(after) and not _TARGET_BEFORE.search(before))
             if agent and self.associate_of(a) is None:
@@ -523,7 +556,7 @@ class _Ctx:
         """Remote violence and property destruction: the agent, then its target (an armed actor, else civilians)."""
         a1 = self.perpetrator(hedge=True)
         reason = f"actor1 named as perpetrator ({a1.text!r})" if a1 else ""
-        if a1 is None:
+        if a1 is None and self.sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack", "Looting/property destruction"):
             subject = self._subject_force()
             if subject is not None:
                 a1, reason = subject, f"the force that carried out the {what} ({subject.text!r})"
@@ -557,6 +590,8 @@ class _Ctx:
             if not self.is_state(a) and a.inter != 8:
                 continue
             if _TARGET_BEFORE.search(self.before(a)) or _PASSIVE_AFTER.search(self.after(a)) or self.associate_of(a):
+                continue
+            if _HOST_CLAUSE.search(self.before(a)):
                 continue
             if _CLAUSE_START.search(self.before(a)):
                 return a
@@ -658,6 +693,7 @@ class _Ctx:
         if sub_event_type == "Looting/property destruction":
             return self.one_sided(UNIDENTIFIED, "destruction")
         sides = [a for a in _unique_mentions(self.armed) if self.associate_of(a) is None]
+        sides.sort(key=lambda a: self.d.entries[a.entry_id].generic)  # a named actor before an unnamed one
         a1 = sides[0] if sides else self.m(UNIDENTIFIED)
         if sub_event_type == "Change to group/activity":
             return self.result(a1, None, self.allies_of(a1), [], "a group's own change of activity: one-sided")
