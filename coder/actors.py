@@ -174,7 +174,8 @@ _TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|target|hit|struck|attacked|ambushed|killing|wounding|killed|wounded|injuring|"
     r"near|hosting|housing|hosts|hosted|houses|shelled|bombed|striking|into|carrying|(?:vehicle|car|position|post|headquarters|"
     r"base|checkpoint|convoy|patrol|house|home|members?|commander|officer|head|leader|unit|detachment)s?\s+of|"
-    r"(?:used|owned|operated|run|manned|occupied|controlled|held|guarded|protected|escorted|driven)\s+by)\s+"
+    r"(?:used|owned|operated|run|manned|occupied|controlled|held|guarded|protected|escorted|driven)\s+by|"
+    r"(?:car|vehicle|truck|house|home|base|position|post|facility|office|property)s?\s+belonging\s+to)\s+"
     r"(?:an?\s+|the\s+|\d+\s+)?(?:(?!(?:that|said|says|who|which|when|after|and|as|while|before)\b)[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -183,8 +184,9 @@ _INSERTION = re.compile(r"^\s*(?:,[^,.;]{1,60},|\s(?:forces?\s+)?(?:together|alo
 # "an air base which hosts coalition troops": a force named inside a description of the place is not the agent
 _HOST_CLAUSE = re.compile(r"\b(?:hosts?|hosting|housing|houses|home\s+to|used\s+by|where|stationed)\b[^,.;]*$", re.IGNORECASE)
 # "a base used by AU troops": the owner of the target, not the agent
-_OWNER_BEFORE = re.compile(r"\b(?:used|owned|operated|run|manned|occupied|controlled|held|guarded|protected|escorted|driven|"
-                           r"housed|hosted)\s+by\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"\b(?:(?:used|owned|operated|run|manned|occupied|controlled|held|guarded|protected|escorted|driven|"
+                           r"housed|hosted)\s+by|(?:car|vehicle|truck|house|home|base|position|post|facility|office|property)s?\s+"
+                           r"belonging\s+to)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A hedged attribution names a usual suspect without identifying the perpetrator: the attack stays unidentified.
 _HEDGE_BEFORE = re.compile(
     r"\b(?:suspected|alleged(?:ly)?|believed|presumed|presumably|likely|possibly|probably|thought|blamed|accused|"
@@ -205,7 +207,7 @@ _ALLY_BEFORE = re.compile(
 # The actor opens its clause (the sentence's subject), not the object of a preposition.
 _CLAUSE_START = re.compile(r"(?:^|[,;:(]|\b(?:and|when|after|as|while|then|where|which|who))\s*(?:(?!(?:for|of|to|with|from|against|on|at|"
                            r"near|toward|towards|by|into|in)\b)[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
-_JOINED = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINED = re.compile(r"^\s*(?:\([^()]{0,60}\)\s*)?(?:,\s*)?(?:and|&)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?:between|pitting|among)\s+(?:the\s+|an?\s+|\w+\s+){0,3}$", re.IGNORECASE)
 _BRACKETED = re.compile(r"(?:\(\s*|['’]s\s+)(?:the\s+)?$")
 # A force that reports the incident ("the ministry of defence said in a statement") takes no part in it.
@@ -226,7 +228,7 @@ _TRIBAL_FRAME = re.compile(
 # Civilian persons and property: their presence makes Civilians the target of a one-sided attack
 _CIVILIAN_TARGET = re.compile(
     r"\b(?:house|home|shop|store|market|restaurant|caf[eé]|hotel|farm|orchard|residence|property|properties|mosque|church|"
-    r"shrine|school|hospital|pharmacy|clinic|business|liquor|civilian|car|vehicle|truck|bus|minibus|taxi|tractor|"
+    r"shrine|school|hospital|pharmacy|clinic|business|liquor|civilian|car|vehicle|truck|bus|minibus|taxi|tractor|office|"
     r"(?:petrol|gas|fuel|filling)\s+station|residential|"
     r"activist|judge|director|governor|mayor|candidate|official|MP|"
     r"member\s+of\s+(?:the\s+)?parliament|lawmaker|mukhtar|sheikh|cleric|imam|fisherman|fishermen|merchant|businessman|"
