@@ -238,7 +238,8 @@ _CIVILIAN_TARGET = re.compile(
 )
 # A bomb disposal implies a planter; a seized cache, an owner.
 _EXPLOSIVE = re.compile(r"\b(?:explosive|IED|bomb|device|mine|landmine|booby[- ]trap|rocket|mortar|grenade|shell)s?\b", re.IGNORECASE)
-# "security forces" in an Iraqi-style report of a protest, an arrest or a deployment: the police (codebook §8)
+# plain "security forces" at a protest, an arrest or a deployment are the police (ACLED's Iraq coding; in the 2020 rows
+# such events go to Police Forces unless the army is named)
 _GENERIC_SECURITY = re.compile(r"^(?:security\s+forces?|security\s+members?|security\s+personnel|security\s+services)$", re.IGNORECASE)
 POLICE_CONTEXTS = ("Protests", "Riots", "Arrests", "Change to group/activity")
 _CONVOY = re.compile(r"\bconvoys?\b", re.IGNORECASE)
@@ -404,7 +405,14 @@ class ActorDictionary:
 
 @dataclass
 class _Ctx:
-    """Working state of one role assignment."""
+    """Working state of one role assignment.
+
+    The sentence's roles are read from its wording, not from any one source's phrasing: the agent ("by X", "X fired",
+    "an X explosive device"), the target ("at an army checkpoint", "a PMF soldier was wounded", "a car belonging to the
+    army"), allies ("in coordination with X", "X (faction)", "soldiers and police"), sources ("…, the ministry said") and
+    forces that only intervene ("police arrived to contain the clash"). A merely suspected perpetrator ("suspected IS
+    militants", "believed to have been fired by Daesh") leaves the attack unidentified, as the issue's coding rule asks.
+    """
 
     d: ActorDictionary
     text: str
@@ -551,8 +559,13 @@ class _Ctx:
         )
 
     def allies_of(self, a: ActorMention) -> list[str]:
-        return [b.name for b in self.armed if b.entry_id != a.entry_id and (self.associate_of(b) or b).entry_id == a.entry_id
-                and self.associate_of(b) is not None]
+        """Names of the forces acting alongside `a` (its associated actors)."""
+        out = []
+        for b in self.armed:
+            partner = self.associate_of(b)
+            if partner is not None and partner.entry_id == a.entry_id and b.entry_id != a.entry_id:
+                out.append(b.name)
+        return _unique(out)
 
     def one_sided(self, fallback: str, what: str) -> ActorAssignment:
         """Remote violence and property destruction: the agent, then its target (an armed actor, else civilians)."""
