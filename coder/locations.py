@@ -4,6 +4,8 @@ merge stage (several articles)."""
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from geopy.distance import great_circle
 
 from coder.models import PlaceMention
@@ -87,6 +89,43 @@ def locations_compatible(a: PlaceMention, b: PlaceMention) -> bool:
         return False  # an admin unit is the same place as what it contains, not as what lies near its centre
     # two named places: the same spot, or one of them only "near" / "south of" the other's area
     return km <= (SAME_SPOT_KM if max(a.geo_precision, b.geo_precision) >= 2 else SAME_TOWN_KM)
+
+
+SAME_NAME_RATIO = 0.8  # two spellings this alike may be one place ("Sidakan" / "Sidakane")
+FINE_FEATURES = frozenset({"neighbourhood", "landmark", "village", "town"})
+
+
+def _alike(x: str, y: str) -> bool:
+    from coder.places import fold_key
+
+    a, b = fold_key(x), fold_key(y)
+    if not a or not b:
+        return False
+    return a == b or a in b.split() or b in a.split() or SequenceMatcher(None, a, b).ratio() >= SAME_NAME_RATIO
+
+
+def _spot_names(p: PlaceMention) -> list[str]:
+    """Names of the precise spot a reading gives: the village it resolved to, or the names the gazetteer did not
+    know that the phrase gives inside its resolved area ("Nizdor village in the Zakho district")."""
+    if p.unresolved:
+        return list(p.unresolved)
+    if p.place is not None and p.geo_precision == 1 and p.place.feature in FINE_FEATURES:
+        return [p.text, p.place.name]
+    return []
+
+
+def spots_compatible(a: PlaceMention, b: PlaceMention) -> bool:
+    """Two readings that each name a precise spot name the same one (by spelling): reports of strikes on two
+    villages of one district are two incidents even when the gazetteer knows neither village. A reading that
+    names no spot (a district, a province) is compatible with any."""
+    if a.place is not None and b.place is not None and a.place.id == b.place.id and not (a.unresolved or b.unresolved):
+        return True
+    x, y = _spot_names(a), _spot_names(b)
+    if not x or not y:
+        return True
+    if not (a.unresolved or b.unresolved):
+        return True  # two resolved places: their distance decides (locations_compatible)
+    return any(_alike(n, m) for n in x for m in y)
 
 
 def _contains(unit: PlaceMention, other: PlaceMention) -> bool:

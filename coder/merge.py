@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from coder.fatalities import combine_reports
 from coder.incidents import GENERIC_ACTOR, actors_compatible
-from coder.locations import choose_location, locations_compatible
+from coder.locations import choose_location, locations_compatible, spots_compatible
 from coder.models import ActorAssignment, Mention, PlaceMention, ResolvedDate
 from coder.taxonomy import Taxonomy
 
@@ -59,7 +59,7 @@ def same_incident(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: fro
     if abs((a.date.date - b.date.date).days) > window:
         return False
     return (actors_compatible(a, b) and targets_compatible(a, b) and participants_compatible(a, b)
-            and locations_compatible(a.location, b.location))
+            and locations_compatible(a.location, b.location) and spots_compatible(a.location, b.location))
 
 
 def _side(name: str | None) -> str | None:
@@ -82,7 +82,10 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
     if x and y and not x & y:
         return False
     p, q = set(a.participants), set(b.participants)
-    return not p or not q or bool(p & q)
+    if x & y or p & q:
+        return True
+    # both reports describe the crowd (by a group ACLED names or by their own words) and share nothing of it
+    return not (x or p) or not (y or q)
 
 
 def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()

@@ -749,9 +749,14 @@ _THE_COUNTRY = re.compile(r"\b(?:(?P<rel>in|across|throughout)\s+)?(?:the|this)\
 _REGION_OF_COUNTRY = re.compile(rf"\b(?:(?:in|across)\s+)?(?:the\s+)?(?P<dir>{_DIR}|central)(?:ern)?\s+"
                                 rf"(?:(?:part|region|parts)\s+)?of\s+the\s+country\b", re.I)
 _UNKNOWN_FRAME = re.compile(
-    rf"(?:\b(?:in|at|near|outside|into|through|from|of)\s+|[,(]\s*)(?:the\s+)?"
+    rf"(?:\b(?:in|at|near|outside|into|through|from|of|bombed|shelled|struck|hit|targeted|attacked|raided|stormed)"
+    rf"\s+|[,(]\s*)(?:the\s+)?"
     rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})\s+"
     rf"(?P<noun>{_NOUN_RE})\b")
+# "the village of Xyz": the noun first
+_UNKNOWN_OF_FRAME = re.compile(
+    rf"\b(?P<noun>village|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+"
+    rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})\b")
 # the unit a noun names, for a spelling-tolerant lookup of a name the gazetteer does not know as written
 _NOUN_UNITS = {"province": ("admin1",), "governorate": ("admin1",), "district": ("admin2", "admin3"),
                "sub-district": ("admin3",), "subdistrict": ("admin3",)}
@@ -1327,7 +1332,7 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     25 km of another place of the sentence or story (e.g. "Al-Tobij" for Al-Tobji next to Baghdad).
     Otherwise the name is recorded as unresolved on the nearest resolved mention of the sentence.
     """
-    for m in _UNKNOWN_FRAME.finditer(text):
+    for m in sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text)], key=lambda m: m.start("name")):
         s, e = m.start("name"), m.end("name")
         possessive = _POSSESSIVE.search(m.group("name"))
         if possessive:  # "Iraq's Missan province": the name is what follows the possessive

@@ -96,3 +96,29 @@ def test_a_district_report_joins_the_town_report_inside_it(res):
         "y": "A roadside bomb struck a convoy of trucks in Mahmudiya district on Thursday, causing no casualties.",
     })
     assert [sorted(e.article_ids) for e in events] == [["x", "y"]]
+
+
+def test_strikes_on_two_villages_the_gazetteer_does_not_know_stay_apart(res):
+    # neither village is in the gazetteer: both readings fall back to the district, but they name two spots
+    events = _coded(res, {
+        "x": "Turkish warplanes bombed Qarawlanik village in the Zakho district on Saturday. No casualties were reported.",
+        "y": "Turkish warplanes bombed Sardawkin village in the Zakho district on Saturday. No casualties were reported.",
+    })
+    assert sorted(len(e.article_ids) for e in events) == [1, 1]
+
+
+def test_one_unknown_village_spelled_alike_in_two_reports_is_one_event(res):
+    events = _coded(res, {
+        "x": "Turkish warplanes bombed Qarawlanik village in the Zakho district on Saturday. No casualties were reported.",
+        "y": "Turkish jets struck the village of Qarawlaneek in Zakho district on Saturday, local officials said.",
+    })
+    assert [sorted(e.article_ids) for e in events] == [["x", "y"]]
+
+
+def test_two_crowds_in_one_city_are_two_protests(res):
+    events = _coded(res, {
+        "x": "Engineering graduates demonstrated outside the oil company in Basra on Sunday, demanding jobs.",
+        "y": "Retired teachers protested in Basra on Sunday over unpaid pensions.",
+        "z": "Dozens of engineering graduates rallied outside the oil company offices in Basra on Sunday.",
+    })
+    assert sorted(sorted(e.article_ids) for e in events) == [["x", "z"], ["y"]]
