@@ -1,19 +1,26 @@
 """Assemble published rows: merged events + their articles -> EventRecords with citations.
 
-Event ids are `<ISO3><n>`, numbered per country in a canonical order of the events, so the
-same inputs always give the same ids. `timestamp` is the Unix time of the latest publication
-date among the event's sources (ACLED's is the upload time; ours must be reproducible).
+Event ids are `<ISO3><n>`: `n` is derived from the event's first report (the mention published earliest; ties: the
+article's content hash, then its place in the text), hashed with the country's code into a number below 10^9.
+So the same inputs always give the same ids, whatever their order or batches, and an id does not change when a
+later report joins the event. (A report of the same incident published *before* the first one, coded later,
+becomes the first report and gives the event a new id; so can one published the same day whose content hash
+sorts first.) Two events whose numbers collide take the next free number, in the order of their first reports.
+Rows are written in `canonical_order`. `timestamp` is the Unix time of the latest publication date among the
+event's sources (ACLED's is the upload time; ours must be reproducible).
 """
 
 from __future__ import annotations
 
 import calendar
+import datetime as dt
+import hashlib
 import unicodedata
 from collections import defaultdict
 
 from coder.actors import OutletTable
 from coder.merge import MergedEvent
-from coder.models import Article, Citation
+from coder.models import Article, Citation, Mention
 from coder.notes import write_note
 from coder.record import EventRecord, interaction_code
 from coder.taxonomy import Taxonomy
@@ -90,14 +97,49 @@ def _sort_key(e: MergedEvent) -> tuple:
             e.article_ids, e.mentions[0].evidence[0].start)
 
 
+ID_SPACE = 10**9
+
+
+def report_key(m: Mention) -> tuple:
+    """Orders an event's mentions by report: publication date, then content hash, offset, rule."""
+    return (m.published or dt.date.max, m.content_sha256 or m.article_id, m.evidence[0].start, m.rule_id,
+            m.location.start)
+
+
+def first_report(event: MergedEvent) -> Mention:
+    """The event's first report: the earliest published mention."""
+    return min(event.mentions, key=report_key)
+
+
+def first_report_key(event: MergedEvent) -> tuple:
+    return report_key(first_report(event))
+
+
+def event_ids(events: list[MergedEvent]) -> list[str]:
+    """`event_id_cnty` of each event (same order), unique within the list."""
+    keyed = sorted(range(len(events)), key=lambda i: (events[i].location.place.iso3, first_report_key(events[i])))
+    used: dict[str, set[int]] = defaultdict(set)
+    out = [""] * len(events)
+    for i in keyed:
+        iso3 = events[i].location.place.iso3
+        day, sha, start, rule, loc = first_report_key(events[i])
+        digest = hashlib.sha256(f"{iso3}|{day}|{sha}|{start}|{rule}|{loc}".encode()).hexdigest()
+        n = int(digest[:16], 16) % ID_SPACE
+        while n in used[iso3]:
+            n = (n + 1) % ID_SPACE
+        used[iso3].add(n)
+        out[i] = f"{iso3}{n}"
+    return out
+
+
 def assemble_records(events: list[MergedEvent], articles: dict[str, Article], outlets: OutletTable,
-                     taxonomy: Taxonomy, region_of: dict[str, str], first_id: dict[str, int] | None = None) -> list[EventRecord]:
-    """One EventRecord per merged event, in `canonical_order`, with per-country ids."""
-    counters: dict[str, int] = defaultdict(int, {k: v - 1 for k, v in (first_id or {}).items()})
+                     taxonomy: Taxonomy, region_of: dict[str, str]) -> list[EventRecord]:
+    """One EventRecord per merged event, in `canonical_order`, with ids from `event_ids`."""
+    events = canonical_order(events)
+    ids = event_ids(events)
     records = []
-    for event in canonical_order(events):
+    for event, event_id in zip(events, ids, strict=True):
         place = event.location.place
-        counters[place.iso3] += 1
         srcs = [articles[a] for a in event.article_ids]
         names: list[str] = []
         for art in srcs:
@@ -119,7 +161,7 @@ def assemble_records(events: list[MergedEvent], articles: dict[str, Article], ou
         if event.location.relation == "region":
             tags.append(f"region={event.location.phrase}")
         records.append(EventRecord(
-            event_id_cnty=f"{place.iso3}{counters[place.iso3]}",
+            event_id_cnty=event_id,
             event_date=event.date.date,
             year=event.date.date.year,
             time_precision=event.date.time_precision,

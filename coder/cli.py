@@ -32,23 +32,31 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     gazetteer_extra: Annotated[Optional[Path], typer.Option(
         "--gazetteer-extra", help="A CSV of places or aliases to add to the gazetteer (see README).")] = None,
+    layout: Annotated[str, typer.Option(
+        "--layout", help="auto (keep the dataset's layout; a new one is partitioned above 250,000 events), "
+                         "file (OUT/events.parquet) or partitioned (OUT/events/country=…/year=…/).")] = "auto",
 ) -> None:
-    """Code INPUT articles into OUT/events.parquet and write OUT/run.json."""
+    """Code INPUT articles into the dataset folder OUT, adding to the dataset already there: OUT/events.parquet
+    (or OUT/events/), OUT/merges.parquet (the merge audit) and OUT/run.json. Articles coded before are skipped."""
     from coder.errors import DataFileError
     from coder.pipeline import run as run_pipeline
     from coder.read import InputNotFound
 
     try:
-        report = run_pipeline(inputs, out, manifest=manifest, gazetteer_extra=gazetteer_extra)
+        if layout not in ("auto", "file", "partitioned"):
+            _fail(f"--layout {layout!r}: choose auto, file or partitioned")
+        report = run_pipeline(inputs, out, manifest=manifest, gazetteer_extra=gazetteer_extra, layout=layout)
     except InputNotFound as err:
         _fail(str(err))
     except DataFileError as err:
         _fail(str(err))
     if not quiet:
         c = report["counts"]
+        d = report["dataset"]
         typer.echo(f"{c['events']} events from {c['articles_with_events']} of {c['articles_read']} articles "
-                   f"({c['articles_rejected']} rejected, {c['skipped_mentions']} mentions not coded) "
-                   f"-> {report['output']}; report: {Path(out) / 'run.json'}")
+                   f"({c['articles_rejected']} rejected, {c['articles_already_coded']} already coded, "
+                   f"{c['skipped_mentions']} mentions not coded); dataset: {d['events_total']} events from "
+                   f"{d['articles_total']} articles -> {report['output']}; report: {Path(out) / 'run.json'}")
 
 
 @app.command()
@@ -131,6 +139,11 @@ def evaluate(
         gold_events = read_gold(gold, load_taxonomy(), start, end)
         if pred is None:
             run_dir = out or Path(tempfile.mkdtemp(prefix="coder-evaluate-"))
+            from coder.store import existing_layout
+
+            if existing_layout(run_dir):
+                _fail(f"{run_dir}: holds a dataset already (a run would add to it); give an empty --out or score "
+                      f"it with --pred")
             inputs = list(articles or [])
             if not inputs:
                 run_dir.mkdir(parents=True, exist_ok=True)

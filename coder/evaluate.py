@@ -269,12 +269,12 @@ def output_events(rows: Iterable[dict[str, Any]]) -> list[Event]:
 
 
 def read_output(directory: Path) -> list[Event]:
-    """The events of a run's output folder (its events.parquet). Raises DataFileError."""
-    import pyarrow.parquet as pq
+    """The events of a run's output folder (either layout) or of an events file. Raises DataFileError."""
+    from coder.store import read_events
 
-    path = Path(directory) / "events.parquet" if Path(directory).is_dir() else Path(directory)
+    path = Path(directory)
     try:
-        table = pq.read_table(path)
+        table = read_events(path)
     except (OSError, ValueError) as exc:
         raise DataFileError(str(path), "file", f"cannot read the coded dataset ({exc})") from exc
     return output_events(table.to_pylist())

@@ -409,7 +409,19 @@ def _special_at(toks: list[_Tok], i: int):
             if toks[j].low in (".", ";"):
                 return None
             j += 1
-        count = _parse_group(toks, j)
+        count = _parse_group(toks, j) if j < len(toks) and j < i + 6 else None
+        if count is None:  # "the toll from Sunday's bomb attack on a patrol in X has risen to three"
+            for k in range(i + 1, min(len(toks) - 1, i + 25)):
+                if toks[k].low in (".", ";"):
+                    return None
+                rising = toks[k].low in ("to", "at") and toks[k - 1].low in (
+                    "risen", "rose", "rises", "climbed", "increased", "jumped", "stands", "stood", "reached")
+                at = k + 1
+                if at + 2 < len(toks) and toks[at].low == "at" and toks[at + 1].low == "least":
+                    at += 2
+                if (rising or toks[k].low in ("reached", "reaches")) and _number_value(toks, at) is not None:
+                    count = _parse_group(toks, at)
+                    break
         if count is not None:
             return _finding(toks, i, count.end, count.value, None, count), count.end
         return None

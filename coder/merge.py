@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from coder.fatalities import combine_reports
 from coder.incidents import GENERIC_ACTOR, actors_compatible
 from coder.locations import choose_location, locations_compatible, spots_compatible
 from coder.models import ActorAssignment, Mention, PlaceMention, ResolvedDate
@@ -34,6 +33,8 @@ class MergedEvent:
     fatalities: int
     wounded: int | None
     tags: tuple[str, ...]
+    # how fields the sources disagree on were settled: (field, chosen value, rule, per-source values)
+    resolutions: tuple[tuple[str, str, str, str], ...] = ()
 
     @property
     def article_ids(self) -> list[str]:
@@ -45,21 +46,84 @@ def _canonical(m: Mention) -> tuple:
 
 
 def same_incident(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()) -> bool:
+    return why_apart(a, b, taxonomy, generic_rules) is None
+
+
+def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()) -> str | None:
+    """Why two mentions cannot be one incident (the first check that fails), or None when they can."""
     if a.location.place is None or b.location.place is None:
-        return False
+        return "no place"
+    if a.location.place.iso3 != b.location.place.iso3:
+        return "different countries"
     if a.event_type != b.event_type:
-        return False
+        return f"different event types ({a.event_type} / {b.event_type})"
     if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
-        return False
+        return f"different developments ({a.sub_event_type} / {b.sub_event_type})"
     if (a.event_type == "Explosions/Remote violence" and a.sub_event_type != b.sub_event_type
             and a.rule_id not in generic_rules and b.rule_id not in generic_rules):
-        return False  # shelling and an air strike on one village the same day are two events; "an explosion" is either
+        # shelling and an air strike on one village the same day are two events; "an explosion" is either
+        return f"different means ({a.sub_event_type} / {b.sub_event_type})"
     window = max(taxonomy.sub_event(a.sub_event_type).merge_window_days,
                  taxonomy.sub_event(b.sub_event_type).merge_window_days)
-    if abs((a.date.date - b.date.date).days) > window:
-        return False
-    return (actors_compatible(a, b) and targets_compatible(a, b) and participants_compatible(a, b)
-            and locations_compatible(a.location, b.location) and spots_compatible(a.location, b.location))
+    gap = abs((a.date.date - b.date.date).days)
+    if gap > window:
+        return f"different days ({a.date.date} / {b.date.date}; {a.sub_event_type} joins within {window} day(s))"
+    if not pair_compatible(a, b):
+        if not actors_compatible(a, b):
+            return f"different perpetrators ({a.actors.actor1} / {b.actors.actor1})"
+        return f"different actor pairs ({a.actors.actor1} vs {a.actors.actor2} / {b.actors.actor1} vs {b.actors.actor2})"
+    if not participants_compatible(a, b):
+        return "different crowds ({} / {})".format(", ".join(a.actors.assoc_actor_1 + a.participants) or "-",
+                                                   ", ".join(b.actors.assoc_actor_1 + b.participants) or "-")
+    if not locations_compatible(a.location, b.location):
+        return f"different places ({_place_label(a)} / {_place_label(b)})"
+    if not spots_compatible(a.location, b.location):
+        return f"different named spots ({_place_label(a)} / {_place_label(b)})"
+    return None
+
+
+def why_together(a: Mention, b: Mention) -> str:
+    """What two compatible mentions share: the reason a mention joined an event, in words."""
+    day = "same day" if a.date.date == b.date.date else f"dates {a.date.date} / {b.date.date} within the window"
+    if a.location.place.id == b.location.place.id and not (a.location.unresolved or b.location.unresolved):
+        place = f"same place ({_place_label(a)})"
+    else:
+        place = f"compatible places ({_place_label(a)} / {_place_label(b)})"
+    if a.actors.actor1 == b.actors.actor1:
+        actors = f"same perpetrator ({a.actors.actor1})"
+    else:
+        actors = f"perpetrators compatible, one unidentified ({a.actors.actor1} / {b.actors.actor1})"
+    return f"{day}; same type ({a.sub_event_type}); {place}; {actors}"
+
+
+def _place_label(m: Mention) -> str:
+    p = m.location
+    name = p.place.name if p.place else p.text
+    spot = f" [{', '.join(p.unresolved)}]" if p.unresolved else ""
+    return f"{name}{spot}, precision {p.geo_precision}"
+
+
+def _fits(p: str | None, q: str | None) -> bool:
+    """Two reports' names for one side of an incident can be the same actor: equal, one not given, one an
+    unidentified armed group, or an unidentified kind the other names ("Unidentified Clan Militia (Somalia)" and
+    a named clan militia; "Unidentified Military Forces" and a country's military forces)."""
+    if p is None or q is None or p == q:
+        return True
+    for x, y in ((p, q), (q, p)):
+        if x.startswith("Unidentified Armed Group"):
+            return True
+        if x.startswith("Unidentified "):
+            kind = x.removeprefix("Unidentified ").split(" (")[0]
+            if kind in y:
+                return True
+    return False
+
+
+def pair_compatible(a: Mention, b: Mention) -> bool:
+    """Both sides fit, in the order the reports give them or swapped: one report's "militants attacked a patrol"
+    and another's "soldiers clashed with militants" give the same pair in opposite order."""
+    x1, x2, y1, y2 = a.actors.actor1, a.actors.actor2, b.actors.actor1, b.actors.actor2
+    return (_fits(x1, y1) and _fits(x2, y2)) or (_fits(x1, y2) and _fits(x2, y1))
 
 
 def _side(name: str | None) -> str | None:
@@ -109,17 +173,64 @@ def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy, generic_rules: f
 
 def _combine(group: list[Mention], taxonomy: Taxonomy) -> MergedEvent:
     primary = min(group, key=lambda m: (taxonomy.sub_event(m.sub_event_type).rank, _canonical(m)))
+    articles = sorted({m.article_id for m in group})
+    fatalities, fatality_rule, fatality_values = _choose_fatalities(group, articles)
+    location = choose_location([m.location for m in group])
+    date = _choose_date(group)
+    actors = _choose_actors(group)
+    resolutions: list[tuple[str, str, str, str]] = []
+    if len(articles) > 1:
+        resolutions.append(("fatalities", str(fatalities), fatality_rule, fatality_values))
+        places = _per_article(group, articles, lambda m: m.location.place.name if m.location.place else m.location.text)
+        resolutions.append(("location", location.place.name if location.place else location.text,
+                            "the most precise place that no other source rules out", places))
+        dates = _per_article(group, articles, lambda m: m.date.date.isoformat())
+        resolutions.append(("event_date", date.date.isoformat(),
+                            "the date most sources give (a stated date before an inferred one; ties: the earlier)", dates))
+        names = _per_article(group, articles, lambda m: m.actors.actor1)
+        resolutions.append(("actor1", actors.actor1, "a named actor before an unidentified one; then the most sources",
+                            names))
     return MergedEvent(
         mentions=tuple(group),
         event_type=primary.event_type,
         sub_event_type=primary.sub_event_type,
-        date=_choose_date(group),
-        location=choose_location([m.location for m in group]),
-        actors=_choose_actors(group),
-        fatalities=combine_reports([_per_article_max(group, a, "killed") for a in sorted({m.article_id for m in group})]),
-        wounded=_lowest([_per_article_max(group, a, "wounded") for a in sorted({m.article_id for m in group})]),
+        date=date,
+        location=location,
+        actors=actors,
+        fatalities=fatalities,
+        wounded=_lowest([_per_article_max(group, a, "wounded") for a in articles]),
         tags=tuple(sorted({t for m in group for t in m.tags})),
+        resolutions=tuple(resolutions),
     )
+
+
+def _per_article(group: list[Mention], articles: list[str], value) -> str:
+    """`article: value` per source, the values of one article joined by '/'."""
+    parts = []
+    for a in articles:
+        vals = list(dict.fromkeys(str(value(m)) for m in group if m.article_id == a))
+        parts.append(f"{a}: {' / '.join(vals)}")
+    return "; ".join(parts)
+
+
+def _choose_fatalities(group: list[Mention], articles: list[str]) -> tuple[int, str, str]:
+    """Codebook §6 across sources: the lowest credible figure; but a report published on a later day than the
+    others updates the toll (the wounded die, bodies are found), so the figures of the latest day that gives one
+    are the candidates. Sources that give no figure are ignored; with no figure at all, 0."""
+    figures = [(a, _per_article_max(group, a, "killed"), _published(group, a)) for a in articles]
+    known = [(a, k, p) for a, k, p in figures if k is not None]
+    values = "; ".join(f"{a}: {'-' if k is None else k} (published {p or 'unknown'})" for a, k, p in figures)
+    if not known:
+        return 0, "no source gives a figure: 0", values
+    days = {p for _, _, p in known if p is not None}
+    if len(days) > 1 and len({k for _, k, _ in known}) > 1:
+        latest = max(days)
+        later = [k for _, k, p in known if p == latest]
+        return min(later), f"a later report updates the toll (published {latest}; the lowest of that day)", values
+    lowest = min(k for _, k, _ in known)
+    if len({k for _, k, _ in known}) > 1:
+        return lowest, "the lowest credible figure (sources conflict)", values
+    return lowest, "sources agree" if len(known) > 1 else "one source gives a figure", values
 
 
 def _per_article_max(group: list[Mention], article_id: str, attr: str) -> int | None:
@@ -130,6 +241,10 @@ def _per_article_max(group: list[Mention], article_id: str, attr: str) -> int | 
 def _lowest(values: list[int | None]) -> int | None:
     known = [v for v in values if v is not None]
     return min(known) if known else None
+
+
+def _published(group: list[Mention], article_id: str):
+    return next((m.published for m in group if m.article_id == article_id), None)
 
 
 def _choose_date(group: list[Mention]) -> ResolvedDate:

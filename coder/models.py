@@ -244,6 +244,9 @@ class Mention(BaseModel):
     # protests and riots: content words saying who gathered and where ("engineering graduates", "oil refinery"),
     # which tell apart two gatherings in one town on one day; empty when the report does not say
     participants: list[str] = Field(default_factory=list)
+    # of the article: set by the pipeline; merging (a later report's toll) and event ids (the first report) use them
+    published: dt.date | None = None
+    content_sha256: str = ""
 
 
 class Citation(BaseModel):

@@ -10,10 +10,15 @@
     7    fatalities  coder.fatalities                  how many killed (and wounded, kept apart)
     8  merge       coder.merge.merge_mentions        Mentions of all articles -> one event per incident
     9  notes       coder.notes.write_note            (called by coder.assemble) ACLED-style notes
-   10  write       coder.write.WRITERS               EventRecords -> events.parquet (+ run.json here)
+   10  ids, audit  coder.assemble.event_ids          stable event ids; coder.audit: DIR/merges.parquet
+   11  write       coder.store                       the dataset folder: events (file or partitioned), audit,
+                                                     state of every article coded so far, run.json; atomic
 
 Every function named above is pure over the models in coder.models, except the readers and
-writers. `run()` wires them, times them, and accounts for every input in the run report.
+the store. `run()` wires them, times them, and accounts for every input in the run report.
+A run into a folder that already holds a dataset adds to it: articles coded before (same
+content hash) are not coded again, and all mentions, old and new, are merged afresh, so
+coding in batches gives the same dataset as coding everything at once.
 """
 
 from __future__ import annotations
@@ -23,16 +28,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coder import SCHEMA_VERSION, __version__, errors
+from coder import SCHEMA_VERSION, __version__, errors, store
 from coder.assemble import assemble_records, canonical_order
+from coder.audit import audit_rows, audit_table
 from coder.incidents import detect_mentions
 from coder.merge import MergedEvent, merge_mentions
 from coder.models import Article, Mention, Reject, Skip
 from coder.read import ReadResult, read_inputs
-from coder.record import EventRecord
+from coder.record import EventRecord, records_to_table
 from coder.resources import Resources, load_resources
 from coder.sentences import split_sentences
-from coder.write import WRITERS
 
 
 @dataclass
@@ -52,8 +57,8 @@ class CodingResult:
     timings: dict[str, float]
 
 
-def code_articles(articles: list[Article], res: Resources) -> CodingResult:
-    """Stages 2–9 over articles already read: the pure core of a run."""
+def detect(articles: list[Article], res: Resources) -> tuple[list[ArticleOutcome], list[Reject], dict[str, float]]:
+    """Stages 2–7 per article: sentences and mentions. One article's failure is a reject, not a stop."""
     timings = {"sentences": 0.0, "incidents": 0.0}
     outcomes: list[ArticleOutcome] = []
     rejects: list[Reject] = []
@@ -76,20 +81,37 @@ def code_articles(articles: list[Article], res: Resources) -> CodingResult:
             outcome.mentions, outcome.skips = [], []
             outcomes.append(outcome)
             continue
+        sha = store.content_sha256(article)
+        for m in outcome.mentions:
+            m.published, m.content_sha256 = article.published, sha
         timings["sentences"] += t1 - t0
         timings["incidents"] += t2 - t1
         outcomes.append(outcome)
+    return outcomes, rejects, timings
 
+
+def build(outcomes: list[ArticleOutcome], res: Resources) -> tuple[list[EventRecord], list[MergedEvent], dict[str, float]]:
+    """Stages 8–10 over the mentions of all articles: merge, then rows in canonical order with stable ids."""
     t0 = time.perf_counter()
     events = canonical_order(merge_mentions([m for o in outcomes for m in o.mentions], res.taxonomy,
-                                                   frozenset(r.id for r in res.rules.rules if r.generic)))
+                                            generic_rules(res)))
     t1 = time.perf_counter()
-    by_id = {a.article_id: a for a in articles}
-    records = assemble_records(events, by_id, res.outlets, res.taxonomy, {iso3: c.region for iso3, c in res.gazetteer.countries.items()})
+    by_id = {o.article.article_id: o.article for o in outcomes}
+    records = assemble_records(events, by_id, res.outlets, res.taxonomy,
+                               {iso3: c.region for iso3, c in res.gazetteer.countries.items()})
     t2 = time.perf_counter()
-    timings["merge"] = t1 - t0
-    timings["notes"] = t2 - t1
-    return CodingResult(records=records, events=events, outcomes=outcomes, rejects=rejects, timings=timings)
+    return records, events, {"merge": t1 - t0, "notes": t2 - t1}
+
+
+def generic_rules(res: Resources) -> frozenset[str]:
+    return frozenset(r.id for r in res.rules.rules if r.generic)
+
+
+def code_articles(articles: list[Article], res: Resources) -> CodingResult:
+    """Stages 2–10 over articles already read: the pure core of a run."""
+    outcomes, rejects, timings = detect(articles, res)
+    records, events, more = build(outcomes, res)
+    return CodingResult(records=records, events=events, outcomes=outcomes, rejects=rejects, timings={**timings, **more})
 
 
 def dataset_metadata(res: Resources) -> dict[str, str]:
@@ -106,8 +128,9 @@ def dataset_metadata(res: Resources) -> dict[str, str]:
 
 
 def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None = None,
-        resources: Resources | None = None, writer: str = "parquet", gazetteer_extra: str | Path | None = None) -> dict:
-    """Read, code and write. Returns the run report (also written to out_dir/run.json).
+        resources: Resources | None = None, gazetteer_extra: str | Path | None = None, layout: str = "auto") -> dict:
+    """Read, code and write into the dataset folder `out_dir`, adding to the dataset already there.
+    Returns the run report (also written to out_dir/run.json).
 
     Raises coder.read.InputNotFound when an input path matches nothing.
     """
@@ -117,17 +140,80 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     res = resources or load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
     t1 = time.perf_counter()
     read: ReadResult = read_inputs(inputs, manifest)
+    state = store.load_state(out_dir)
+    versions = res.versions()
+    recoded = bool(state.articles) and state.versions != versions
     t2 = time.perf_counter()
-    result = code_articles(read.articles, res)
+
+    # which inputs are new: an article whose content hash the dataset (or this run) already holds is not coded
+    new: list[Article] = []
+    duplicates: dict[str, str] = {}  # article id -> the article id it repeats
+    holder = {sha: s.article.article_id for sha, s in state.articles.items()}
+    for article in read.articles:
+        sha = store.content_sha256(article)
+        if sha in holder:
+            duplicates[article.article_id] = holder[sha]
+            continue
+        holder[sha] = article.article_id
+        new.append(article)
+    old = [s.article for s in state.articles.values()] if recoded else []
+    outcomes, rejects, timings = detect(sorted(old, key=lambda a: a.article_id) + new, res)
+    failed = {r.article_id for r in rejects}
+    for o in outcomes:
+        sha = store.content_sha256(o.article)
+        state.articles[sha] = store.StoredArticle(sha=sha, article=o.article, mentions=o.mentions, skips=o.skips,
+                                                  sentences=o.sentences,
+                                                  status="failed" if o.article.article_id in failed else "coded")
+    state.versions = versions
+    every = [ArticleOutcome(s.article, s.mentions, s.skips, s.sentences)
+             for _, s in sorted(state.articles.items(), key=lambda kv: kv[1].article.article_id)]
     t3 = time.perf_counter()
-    path = WRITERS[writer](result.records, out_dir, dataset_metadata(res))
+    records, events, more = build(every, res)
+    ids = [r.event_id_cnty for r in records]
+    audit = audit_table(audit_rows(events, ids, res.taxonomy, generic_rules(res)))
     t4 = time.perf_counter()
 
-    timings = {"load_resources": t1 - t0, "read": t2 - t1, **result.timings, "write": t4 - t3}
-    timings["total"] = time.perf_counter() - started
-    report = build_report(read, result, res, path, timings)
-    (out_dir / "run.json").write_text(json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n", "utf-8")
+    table = records_to_table(records, {f"coder.{k}": v for k, v in sorted(dataset_metadata(res).items())})
+    chosen = store.choose_layout(layout, out_dir, table.num_rows)
+    staging = store.Staging(out_dir)
+    try:
+        staging.write_events(table, chosen)
+        staging.write_table(store.MERGES_FILE, audit)
+        staging.write_state(store.state_table(state))
+        result = CodingResult(records=records, events=events, outcomes=outcomes, rejects=rejects,
+                              timings={**timings, **more})
+        timings_all = {"load_resources": t1 - t0, "read": t2 - t1, **result.timings, "audit": t4 - t3 - more["merge"] - more["notes"]}
+        path = out_dir / (store.EVENTS_FILE if chosen == "file" else store.EVENTS_DIR)
+        report = build_report(read, result, res, path, timings_all)
+        report["dataset"] = {
+            "layout": chosen, "events_total": len(records), "articles_total": len(state.articles),
+            "articles_new": len(new), "articles_already_coded": len(duplicates),
+            "recoded_for_new_resources": len(old),
+            "merges": str(out_dir / store.MERGES_FILE),
+        }
+        for entry in report["articles"]:
+            entry["new"] = True
+        for article in read.articles:
+            if article.article_id in duplicates:
+                report["articles"].append({
+                    "article_id": article.article_id, "path": article.source_path, "format": article.format,
+                    "outlet": article.outlet, "url": article.url,
+                    "published": article.published.isoformat() if article.published else None,
+                    "status": "already coded", "same_content_as": duplicates[article.article_id],
+                    "events": report_events(records, duplicates[article.article_id]), "new": False,
+                })
+        report["counts"]["articles_already_coded"] = len(duplicates)
+        report["timings_s"]["total"] = round(time.perf_counter() - started, 4)
+        staging.write_text("run.json", json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
+        staging.commit(chosen)
+    except BaseException:
+        staging.abandon()
+        raise
     return report
+
+
+def report_events(records: list[EventRecord], article_id: str) -> list[str]:
+    return [r.event_id_cnty for r in records if any(c.article_id == article_id for c in r.citations)]
 
 
 def build_report(read: ReadResult, result: CodingResult, res: Resources, path: Path, timings: dict[str, float]) -> dict:

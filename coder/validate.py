@@ -107,12 +107,18 @@ def validate_table(table: pa.Table, path: str = "<table>") -> ValidationReport:
 
 
 def validate_dataset(path: str | Path) -> ValidationReport:
-    """Validate a Parquet dataset file. Raises DatasetUnreadable when it cannot be read at all."""
+    """Validate a dataset: an events Parquet file, a partitioned events folder, or a dataset folder holding
+    either. Raises DatasetUnreadable when it cannot be read at all."""
+    from coder.store import EVENTS_DIR, EVENTS_FILE, read_events
+
     path = Path(path)
-    if not path.is_file():
-        raise DatasetUnreadable(f"{path}: no such file")
+    if not path.exists():
+        raise DatasetUnreadable(f"{path}: no such file or folder")
+    if path.is_dir() and not (path / EVENTS_FILE).exists() and not (path / EVENTS_DIR).exists() \
+            and not any(path.rglob("*.parquet")):
+        raise DatasetUnreadable(f"{path}: a folder with neither {EVENTS_FILE} nor {EVENTS_DIR}/ nor Parquet files")
     try:
-        table = pq.read_table(path)
-    except (pa.ArrowInvalid, pa.ArrowException, OSError) as err:
-        raise DatasetUnreadable(f"{path}: not a readable Parquet file ({err})") from err
+        table = pq.read_table(path) if path.is_file() else read_events(path)
+    except (pa.ArrowInvalid, pa.ArrowException, OSError, KeyError, ValueError) as err:
+        raise DatasetUnreadable(f"{path}: not a readable Parquet {'file' if path.is_file() else 'dataset'} ({err})") from err
     return validate_table(table, str(path))

@@ -1,0 +1,239 @@
+"""A dataset folder that grows: what it holds, how it is read back, and how it is replaced atomically.
+
+    DIR/events.parquet         the events (layout "file"), or
+    DIR/events/                the events partitioned by country and year (layout "partitioned"):
+                               events/country=Iraq/year=2020/part-0.parquet (Hive style, readable in one call
+                               by pandas, pyarrow, polars and DuckDB); `events` is a symlink to a versioned folder
+    DIR/merges.parquet         the merge audit (coder.audit)
+    DIR/run.json               the last run's report
+    DIR/.coder/state.parquet   every article coded so far, by content hash: the article as read and the mentions it
+                               gave, so a later run re-merges old and new mentions without re-coding old articles
+
+A run writes everything into a staging folder inside DIR, then moves each piece into place with an atomic rename
+(events, then the audit, then the state, then the report). A run killed at any moment leaves every file either
+the previous version or the new one, never a partial file. If it dies between the renames, the events may be newer
+than the state; the next run re-codes the articles the state lacks and arrives at the same dataset.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from coder.models import Article, Mention, Skip
+from coder.record import ARROW_SCHEMA
+
+STATE_DIR = ".coder"
+STATE_FILE = "state.parquet"
+EVENTS_FILE = "events.parquet"
+EVENTS_DIR = "events"
+MERGES_FILE = "merges.parquet"
+LAYOUTS = ("auto", "file", "partitioned")
+PARTITION_ABOVE = 250_000  # layout "auto": a new dataset with more rows than this is partitioned
+PARTITIONING = ds.partitioning(pa.schema([("country", pa.string()), ("year", pa.int16())]), flavor="hive")
+STATE_SCHEMA = pa.schema([
+    ("content_sha256", pa.string()), ("article_id", pa.string()), ("article", pa.string()),
+    ("mentions", pa.string()), ("skips", pa.string()), ("sentences", pa.int32()), ("status", pa.string()),
+])
+
+
+def content_sha256(article: Article) -> str:
+    """What the coder's result depends on: the text as read, the publication date and the country hint.
+    Two inputs with the same hash are the same article for the dataset (a re-scrape, a syndicated copy)."""
+    payload = json.dumps([article.text, article.published.isoformat() if article.published else None,
+                          article.country], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class StoredArticle:
+    """One article of the dataset's state: the article as read and what coding it gave."""
+
+    sha: str
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    sentences: int = 0
+    status: str = "coded"  # "coded" or "failed"
+
+
+@dataclass
+class State:
+    articles: dict[str, StoredArticle] = field(default_factory=dict)  # by content hash
+    versions: dict[str, str] = field(default_factory=dict)  # resources the mentions were coded with
+    layout: str | None = None
+
+
+def load_state(out_dir: Path) -> State:
+    """The state of the dataset in `out_dir` (empty when there is none)."""
+    path = Path(out_dir) / STATE_DIR / STATE_FILE
+    state = State(layout=existing_layout(out_dir))
+    if not path.exists():
+        return state
+    table = pq.read_table(path)
+    meta = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
+    state.versions = json.loads(meta.get("coder.versions", "{}"))
+    for row in table.to_pylist():
+        state.articles[row["content_sha256"]] = StoredArticle(
+            sha=row["content_sha256"], article=Article.model_validate_json(row["article"]),
+            mentions=[Mention.model_validate(m) for m in json.loads(row["mentions"])],
+            skips=[Skip.model_validate(s) for s in json.loads(row["skips"])],
+            sentences=row["sentences"], status=row["status"])
+    return state
+
+
+def state_table(state: State) -> pa.Table:
+    rows = {name: [] for name in STATE_SCHEMA.names}
+    for sha in sorted(state.articles):
+        s = state.articles[sha]
+        rows["content_sha256"].append(sha)
+        rows["article_id"].append(s.article.article_id)
+        rows["article"].append(s.article.model_dump_json())
+        rows["mentions"].append(json.dumps([m.model_dump(mode="json") for m in s.mentions], ensure_ascii=False))
+        rows["skips"].append(json.dumps([k.model_dump(mode="json") for k in s.skips], ensure_ascii=False))
+        rows["sentences"].append(s.sentences)
+        rows["status"].append(s.status)
+    table = pa.table(rows, schema=STATE_SCHEMA)
+    return table.replace_schema_metadata({"coder.versions": json.dumps(state.versions, sort_keys=True)})
+
+
+def existing_layout(out_dir: Path) -> str | None:
+    out_dir = Path(out_dir)
+    if (out_dir / EVENTS_DIR).exists():
+        return "partitioned"
+    if (out_dir / EVENTS_FILE).exists():
+        return "file"
+    return None
+
+
+def choose_layout(requested: str, out_dir: Path, rows: int) -> str:
+    if requested not in LAYOUTS:
+        raise ValueError(f"layout {requested!r}: choose from {', '.join(LAYOUTS)}")
+    if requested != "auto":
+        return requested
+    return existing_layout(out_dir) or ("partitioned" if rows > PARTITION_ABOVE else "file")
+
+
+def read_events(out_dir_or_file: Path | str) -> pa.Table:
+    """The events of a dataset folder (either layout) or of one events file, with the published schema's columns
+    in order (partition keys restored as columns)."""
+    path = Path(out_dir_or_file)
+    if path.is_dir() and (path / EVENTS_FILE).exists():
+        path = path / EVENTS_FILE
+    elif path.is_dir() and (path / EVENTS_DIR).exists():
+        path = path / EVENTS_DIR
+    if path.is_file():
+        return pq.read_table(path)
+    table = ds.dataset(path, format="parquet", partitioning=PARTITIONING).to_table()
+    metadata = _first_file_metadata(path)
+    columns = [table.column(name).cast(ARROW_SCHEMA.field(name).type) if name in ("country", "year") else
+               table.column(name) for name in ARROW_SCHEMA.names]
+    out = pa.table(columns, names=ARROW_SCHEMA.names)
+    order = sorted(range(out.num_rows), key=lambda i: _id_key(out.column("event_id_cnty")[i].as_py()))
+    return out.take(order).replace_schema_metadata(metadata)
+
+
+def _id_key(event_id: str) -> tuple:
+    return (event_id[:3], int(event_id[3:]))
+
+
+def _first_file_metadata(folder: Path) -> dict:
+    files = sorted(folder.rglob("*.parquet"))
+    return pq.read_schema(files[0]).metadata if files else {}
+
+
+class Staging:
+    """A folder inside the dataset where a run writes its files before they are moved into place."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for old in self.out_dir.glob(".staging-*"):  # left by a run that was killed
+            shutil.rmtree(old, ignore_errors=True)
+        self.path = self.out_dir / f".staging-{uuid.uuid4().hex[:12]}"
+        self.path.mkdir()
+
+    def write_events(self, table: pa.Table, layout: str) -> None:
+        if layout == "file":
+            pq.write_table(table, self.path / EVENTS_FILE, compression="zstd")
+            return
+        target = self.path / EVENTS_DIR
+        parts: dict[tuple[str, int], list[int]] = {}
+        countries, years = table.column("country").to_pylist(), table.column("year").to_pylist()
+        for i, key in enumerate(zip(countries, years, strict=True)):
+            parts.setdefault(key, []).append(i)
+        keep = [n for n in table.schema.names if n not in ("country", "year")]
+        for (country, year), rows in sorted(parts.items()):
+            folder = target / f"country={_escape(country)}" / f"year={year}"
+            folder.mkdir(parents=True)
+            pq.write_table(table.take(rows).select(keep), folder / "part-0.parquet", compression="zstd")
+        if not parts:
+            target.mkdir()
+
+    def write_table(self, name: str, table: pa.Table) -> None:
+        pq.write_table(table, self.path / name, compression="zstd")
+
+    def write_state(self, table: pa.Table) -> None:
+        (self.path / STATE_DIR).mkdir(exist_ok=True)
+        pq.write_table(table, self.path / STATE_DIR / STATE_FILE, compression="zstd")
+
+    def write_text(self, name: str, text: str) -> None:
+        (self.path / name).write_text(text, "utf-8")
+
+    def commit(self, layout: str) -> Path:
+        """Move the staged files into place, each by an atomic rename; returns the events path."""
+        out = self.out_dir
+        if layout == "file":
+            os.replace(self.path / EVENTS_FILE, out / EVENTS_FILE)
+            events = out / EVENTS_FILE
+            _remove_partitioned(out)
+        else:
+            version = f".events-{uuid.uuid4().hex[:12]}"
+            os.replace(self.path / EVENTS_DIR, out / version)
+            link = out / f".link-{uuid.uuid4().hex[:12]}"
+            os.symlink(version, link)
+            previous = os.readlink(out / EVENTS_DIR) if (out / EVENTS_DIR).is_symlink() else None
+            os.replace(link, out / EVENTS_DIR)  # atomic: readers see the old folder or the new one
+            if previous:
+                shutil.rmtree(out / previous, ignore_errors=True)
+            events = out / EVENTS_DIR
+            if (out / EVENTS_FILE).exists():
+                (out / EVENTS_FILE).unlink()
+        for name in (MERGES_FILE,):
+            if (self.path / name).exists():
+                os.replace(self.path / name, out / name)
+        if (self.path / STATE_DIR / STATE_FILE).exists():
+            (out / STATE_DIR).mkdir(exist_ok=True)
+            os.replace(self.path / STATE_DIR / STATE_FILE, out / STATE_DIR / STATE_FILE)
+        if (self.path / "run.json").exists():
+            os.replace(self.path / "run.json", out / "run.json")
+        shutil.rmtree(self.path, ignore_errors=True)
+        return events
+
+    def abandon(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _remove_partitioned(out: Path) -> None:
+    link = out / EVENTS_DIR
+    if link.is_symlink():
+        target = os.readlink(link)
+        link.unlink()
+        shutil.rmtree(out / target, ignore_errors=True)
+    elif link.is_dir():
+        shutil.rmtree(link)
+
+
+def _escape(value: str) -> str:
+    """A partition folder name: Hive style, with the few characters a path cannot hold percent-encoded."""
+    return "".join(f"%{ord(c):02X}" if c in '/\\%=:*?"<>|' else c for c in value)
