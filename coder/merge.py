@@ -126,17 +126,6 @@ def pair_compatible(a: Mention, b: Mention) -> bool:
     return (_fits(x1, y1) and _fits(x2, y2)) or (_fits(x1, y2) and _fits(x2, y1))
 
 
-def _side(name: str | None) -> str | None:
-    return None if name is None or GENERIC_ACTOR.match(name) else name
-
-
-def targets_compatible(a: Mention, b: Mention) -> bool:
-    """The same target, or one report names none (an IED on a police convoy and one on a diplomat's car the
-    same day in the same city are two incidents)."""
-    x, y = _side(a.actors.actor2), _side(b.actors.actor2)
-    return x is None or y is None or x == y
-
-
 def participants_compatible(a: Mention, b: Mention) -> bool:
     """Protests and riots: the groups taking part (associated actors: teachers, lawyers, a party) overlap, or
     one report names none. Two groups demonstrating in one city on one day are two events."""

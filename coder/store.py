@@ -17,7 +17,6 @@ than the state; the next run re-codes the articles the state lacks and arrives a
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
