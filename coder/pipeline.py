@@ -46,6 +46,7 @@ class ArticleOutcome:
     mentions: list[Mention] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     sentences: int = 0
+    sha: str = ""  # the article's content hash (coder.store.content_sha256)
 
 
 @dataclass
@@ -63,7 +64,7 @@ def detect(articles: list[Article], res: Resources) -> tuple[list[ArticleOutcome
     outcomes: list[ArticleOutcome] = []
     rejects: list[Reject] = []
     for article in articles:
-        outcome = ArticleOutcome(article)
+        outcome = ArticleOutcome(article, sha=store.content_sha256(article))
         stage = "sentences"
         try:
             t0 = time.perf_counter()
@@ -81,9 +82,8 @@ def detect(articles: list[Article], res: Resources) -> tuple[list[ArticleOutcome
             outcome.mentions, outcome.skips = [], []
             outcomes.append(outcome)
             continue
-        sha = store.content_sha256(article)
         for m in outcome.mentions:
-            m.published, m.content_sha256 = article.published, sha
+            m.published, m.content_sha256 = article.published, outcome.sha
         timings["sentences"] += t1 - t0
         timings["incidents"] += t2 - t1
         outcomes.append(outcome)
@@ -160,12 +160,11 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     outcomes, rejects, timings = detect(sorted(old, key=lambda a: a.article_id) + new, res)
     failed = {r.article_id for r in rejects}
     for o in outcomes:
-        sha = store.content_sha256(o.article)
-        state.articles[sha] = store.StoredArticle(sha=sha, article=o.article, mentions=o.mentions, skips=o.skips,
+        state.articles[o.sha] = store.StoredArticle(sha=o.sha, article=o.article, mentions=o.mentions, skips=o.skips,
                                                   sentences=o.sentences,
                                                   status="failed" if o.article.article_id in failed else "coded")
     state.versions = versions
-    every = [ArticleOutcome(s.article, s.mentions, s.skips, s.sentences)
+    every = [ArticleOutcome(s.article, s.mentions, s.skips, s.sentences, s.sha)
              for _, s in sorted(state.articles.items(), key=lambda kv: kv[1].article.article_id)]
     t3 = time.perf_counter()
     records, events, more = build(every, res)
