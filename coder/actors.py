@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from coder.errors import DataFileError
 from coder.models import ActorAssignment, ActorMention
+from coder.prefilter import Needs, could_match, needed_literals
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_ACTORS_FILE = DATA_DIR / "actors.toml"
@@ -146,6 +147,22 @@ class _Alias:
     entry_id: str
     pattern: re.Pattern[str]
     local: bool
+    text: str = ""
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _alias_keys(pattern: str, alias: str) -> set[str]:
+    """The lower-case words a text must contain for `alias` to match in it: its first word, and for a
+    pluralisable single word (see `_alias_pattern`) that word with s/es."""
+    words = _WORD.findall(alias.lower())
+    if not words:
+        return {""}
+    keys = {words[0]}
+    if len(words) == 1 and pattern.endswith("(?:s|es)?(?![\\w-])"):
+        keys |= {words[0] + "s", words[0] + "es"}
+    return keys
 
 
 # ---------------------------------------------------------------------------
@@ -290,6 +307,9 @@ class ActorDictionary:
     entries: dict[str, ActorEntry]
     version: str
     _aliases: tuple[_Alias, ...] = field(repr=False)
+    # first word of each alias (lower case; single lowercase words also as plurals) -> alias indices:
+    # a sentence is tried only against the aliases whose first word it contains
+    _by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorDictionary:
@@ -312,12 +332,17 @@ class ActorDictionary:
         if missing:
             raise DataFileError(str(path), "actor", f"required generic entries missing: {missing}")
         aliases = tuple(
-            _Alias(e.id, _alias_pattern(a), local)
+            _Alias(e.id, _alias_pattern(a), local, a)
             for e in entries.values()
             for local, group in ((False, e.aliases), (True, e.local_aliases))
             for a in group
         )
-        return cls(entries=entries, version=hashlib.sha256(data).hexdigest(), _aliases=aliases)
+        by_word: dict[str, list[int]] = {}
+        for i, al in enumerate(aliases):
+            for w in _alias_keys(al.pattern.pattern, al.text):
+                by_word.setdefault(w, []).append(i)
+        return cls(entries=entries, version=hashlib.sha256(data).hexdigest(), _aliases=aliases,
+                   _by_word={w: tuple(ix) for w, ix in by_word.items()})
 
     # -- naming ------------------------------------------------------------------
 
@@ -358,7 +383,10 @@ class ActorDictionary:
         Overlapping alias hits keep the longest; `local_aliases` count only in the entry's home country.
         """
         found: list[tuple[int, int, str, bool]] = []
-        for al in self._aliases:
+        words = set(_WORD.findall(text.lower()))
+        words.add("")
+        picked = sorted({i for w in words for i in self._by_word.get(w, ())})
+        for al in (self._aliases[i] for i in picked):
             if al.local and self.entries[al.entry_id].country != iso3:
                 continue
             found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
@@ -784,7 +812,7 @@ class OutletTable:
     outlets: tuple[Outlet, ...]
     version: str
     _by_key: dict[str, Outlet] = field(repr=False)
-    _cites: tuple[tuple[Outlet, re.Pattern[str]], ...] = field(repr=False)
+    _cites: tuple[tuple[Outlet, re.Pattern[str], Needs], ...] = field(repr=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> OutletTable:
@@ -806,7 +834,7 @@ class OutletTable:
             names = "|".join(_alias_pattern(n).pattern.removeprefix("(?<![\\w-])").removesuffix("(?![\\w-])")
                              for n in sorted({o.name, *o.aliases}, key=len, reverse=True))
             alt = f"(?:{names})"
-            cites.append((o, re.compile(_CITE_CONTEXT.format(a=alt))))
+            cites.append((o, re.compile(_CITE_CONTEXT.format(a=alt)), needed_literals(alt)))
         return cls(outlets=tuple(parsed.outlet), version=hashlib.sha256(data).hexdigest(),  # type: ignore[attr-defined]
                    _by_key=by_key, _cites=tuple(cites))
 
@@ -819,8 +847,9 @@ class OutletTable:
     def cited_in(self, text: str) -> list[Outlet]:
         """Agencies a text cites ("told Reuters", "Anadolu reported", "(AP)"), in order of first citation."""
         hits = []
-        for o, pat in self._cites:
-            m = pat.search(text)
+        low = text.lower()
+        for o, pat, needs in self._cites:
+            m = pat.search(text) if could_match(needs, low) else None
             if m:
                 hits.append((m.start(), o))
         return [o for _, o in sorted(hits, key=lambda h: h[0])]

@@ -513,6 +513,9 @@ def _head_after(toks: list[_Tok], j: int) -> int | None:
     return None
 
 
+_QTY_PREFIX_LONGEST_FIRST = tuple(sorted(_QTY_PREFIX.items(), key=lambda kv: -len(kv[0])))
+
+
 @dataclass(frozen=True)
 class _Quantity:
     value: int
@@ -527,8 +530,9 @@ class _Quantity:
 def _parse_quantity(toks: list[_Tok], i: int) -> _Quantity | None:
     """A number, range, vague word or single article at token i (with "at least" etc.)."""
     j, flag = i, ""
-    for words, kind in sorted(_QTY_PREFIX.items(), key=lambda kv: -len(kv[0])):
-        if tuple(t.low for t in toks[j:j + len(words)]) == words:
+    first = toks[j].low if j < len(toks) else ""
+    for words, kind in _QTY_PREFIX_LONGEST_FIRST:
+        if words[0] == first and tuple(t.low for t in toks[j:j + len(words)]) == words:
             nxt = j + len(words)
             if _number_value(toks, nxt) is not None or (nxt < len(toks) and toks[nxt].low in _VAGUE):
                 j, flag = nxt, kind

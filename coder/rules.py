@@ -25,6 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from coder.errors import DataFileError
+from coder.prefilter import Needs, could_match, needed_literals
 from coder.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data" / "rules"
@@ -166,6 +167,27 @@ class _CompiledRule:
     plural: tuple[re.Pattern[str], ...]
     requires: tuple[re.Pattern[str], ...]
     excludes: tuple[re.Pattern[str], ...]
+    # coder.prefilter needs per pattern, and for the whole rule (None: always search)
+    singular_needs: tuple[Needs, ...] = ()
+    plural_needs: tuple[Needs, ...] = ()
+    requires_needs: tuple[Needs, ...] = ()
+    excludes_needs: tuple[Needs, ...] = ()
+    needs: Needs = None
+
+
+def _compile_rule(r: Rule, rank: int) -> _CompiledRule:
+    singular = tuple(_bounded(p) for p in r.triggers)
+    plural = tuple(_bounded(p) for p in r.plural_triggers)
+    requires = tuple(re.compile(p, re.IGNORECASE) for p in r.requires)
+    excludes = tuple(re.compile(p, re.IGNORECASE) for p in r.excludes)
+    singular_needs = tuple(needed_literals(p) for p in singular)
+    plural_needs = tuple(needed_literals(p) for p in plural)
+    every = singular_needs + plural_needs
+    needs = None if any(n is None for n in every) else frozenset().union(*every)
+    return _CompiledRule(rule=r, rank=rank, singular=singular, plural=plural, requires=requires, excludes=excludes,
+                         singular_needs=singular_needs, plural_needs=plural_needs,
+                         requires_needs=tuple(needed_literals(p) for p in requires),
+                         excludes_needs=tuple(needed_literals(p) for p in excludes), needs=needs)
 
 
 @dataclass(frozen=True)
@@ -232,17 +254,7 @@ class RuleSet:
             rules += parsed.rule
             filters += parsed.filter
             boundaries += parsed.boundary
-        compiled_rules = tuple(
-            _CompiledRule(
-                rule=r,
-                rank=taxonomy.sub_event(r.sub_event_type).rank,
-                singular=tuple(_bounded(p) for p in r.triggers),
-                plural=tuple(_bounded(p) for p in r.plural_triggers),
-                requires=tuple(re.compile(p, re.IGNORECASE) for p in r.requires),
-                excludes=tuple(re.compile(p, re.IGNORECASE) for p in r.excludes),
-            )
-            for r in rules
-        )
+        compiled_rules = tuple(_compile_rule(r, taxonomy.sub_event(r.sub_event_type).rank) for r in rules)
         compiled_filters = tuple(
             _CompiledFilter(
                 filter=f,
@@ -338,14 +350,19 @@ class RuleSet:
 
     def _candidates(self, text: str) -> list[tuple[_CompiledRule, int, int, bool]]:
         found: list[tuple[_CompiledRule, int, int, bool]] = []
+        low = text.lower()
         for crule in self._rules:
-            if any(not r.search(text) for r in crule.requires):
+            if not could_match(crule.needs, low):
+                continue  # none of its triggers can match
+            if any(not could_match(n, low) or not r.search(text) for r, n in zip(crule.requires, crule.requires_needs)):
                 continue
-            if any(x.search(text) for x in crule.excludes):
+            if any(could_match(n, low) and x.search(text) for x, n in zip(crule.excludes, crule.excludes_needs)):
                 continue
-            for plural, patterns in ((False, crule.singular), (True, crule.plural)):
-                for pat in patterns:
-                    found += [(crule, m.start(), m.end(), plural) for m in pat.finditer(text) if m.end() > m.start()]
+            for plural, patterns, needs in ((False, crule.singular, crule.singular_needs),
+                                            (True, crule.plural, crule.plural_needs)):
+                for pat, need in zip(patterns, needs):
+                    if could_match(need, low):
+                        found += [(crule, m.start(), m.end(), plural) for m in pat.finditer(text) if m.end() > m.start()]
         return found
 
     def _clause_cuts(self, text: str) -> list[int]:

@@ -1,0 +1,80 @@
+"""Cheap pre-checks for regexes: the literal words a pattern cannot match without.
+
+A sentence is searched with a few hundred rule patterns; most of them cannot match because a
+word they need is not in it. `needed_literals(pattern)` reads the pattern's parse tree and returns
+a set of lower-case strings at least one of which every match contains (or None when no such set
+can be read off the pattern: it must then always be searched). `could_match(needs, lowered)` is the
+pre-check: a substring test in C instead of a regex scan. It never rejects a text the pattern
+matches; it only saves searches that would have failed.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # noqa: N812 — the regex opcode names
+from re import _parser as P  # noqa: N812
+
+Needs = frozenset[str] | None
+
+_MIN_USEFUL = 3  # literals shorter than this rule out too little to be worth a check
+
+
+def needed_literals(pattern: str | re.Pattern[str]) -> Needs:
+    """Lower-case strings one of which must occur in any text the pattern matches; None if unknown."""
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    try:
+        parsed = P.parse(source, flags)
+    except re.error:
+        return None
+    needs = _sequence(list(parsed))
+    if needs is None or any(len(s) < _MIN_USEFUL for s in needs):
+        return None
+    return frozenset(needs)
+
+
+def could_match(needs: Needs, lowered: str) -> bool:
+    """False only when the text (lower-cased) holds none of the needed literals."""
+    return needs is None or any(s in lowered for s in needs)
+
+
+def _best(options: list[set[str]]) -> set[str] | None:
+    """Of several sets each of which is needed, the one that rules out most: longest shortest member."""
+    options = [o for o in options if o]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
+
+
+def _sequence(items: list) -> set[str] | None:
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is C.LITERAL:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        if op is C.SUBPATTERN:
+            sub = _sequence(list(av[-1]))
+            if sub is not None:
+                options.append(sub)
+        elif op is C.BRANCH:
+            branches = [_sequence(list(b)) for b in av[1]]
+            if all(b is not None for b in branches):
+                options.append(set().union(*branches))
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            low, _high, item = av
+            if low >= 1:
+                sub = _sequence(list(item))
+                if sub is not None:
+                    options.append(sub)
+        elif op is C.ATOMIC_GROUP:
+            sub = _sequence(list(av))
+            if sub is not None:
+                options.append(sub)
+        # anything else (classes, anchors, lookarounds, back-references) needs nothing we can name
+    if run:
+        options.append({"".join(run)})
+    return _best(options)

@@ -1,0 +1,65 @@
+"""The regex pre-check never rejects a text its pattern matches (coder.prefilter)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coder.prefilter import could_match, needed_literals
+from coder.resources import load_resources
+
+
+@pytest.mark.parametrize(("pattern", "needs"), [
+    (r"air\s*strike", {"strike"}),
+    (r"(?:war\s*planes?|jets?)\s+bombed", {"bombed"}),
+    (r"suicide\s+(?:car\s+)?bomb(?:er|ing)?", {"suicide"}),
+    (r"(?:attacked|stormed)\s+the", {"attacked", "stormed"}),
+    (r"\d+\s+killed", {"killed"}),
+    (r"(?:a|b)c", None),           # nothing of three letters is needed
+    (r"(?:killed|)\s+\w+", None),  # an empty alternative needs nothing
+    (r"(?:shot)?\s*dead", {"dead"}),
+])
+def test_needed_literals_reads_the_pattern(pattern, needs):
+    got = needed_literals(re.compile(pattern, re.IGNORECASE))
+    assert (set(got) if got is not None else None) == needs
+
+
+def _rule_patterns():
+    res = load_resources()
+    for crule in res.rules._rules:
+        yield from zip(crule.singular + crule.plural, crule.singular_needs + crule.plural_needs, strict=True)
+    for al in res.actors._aliases[:400]:
+        yield al.pattern, needed_literals(al.pattern)
+
+
+PATTERNS = list(_rule_patterns())
+
+
+def test_every_rule_pattern_has_a_precheck():
+    assert all(n is not None for _, n in PATTERNS[:-400]), "a trigger with no needed word is searched in every sentence"
+
+
+def test_rule_examples_pass_the_precheck():
+    res = load_resources()
+    for crule in res.rules._rules:
+        for text in crule.rule.examples + crule.rule.counter_examples:
+            low = text.lower()
+            for pat, needs in zip(crule.singular + crule.plural, crule.singular_needs + crule.plural_needs, strict=True):
+                if pat.search(text):
+                    assert could_match(needs, low), (crule.rule.id, pat.pattern, text)
+
+
+WORDS = ["air", "strike", "Strikes", "killed", "SUICIDE", "bomber", "attacked", "the", "police", "army", "IS",
+         "Daesh", "gunmen", "shot", "dead", "clashes", "protesters", "rally", "demonstrated", "3", "two", "-", ","]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12), st.sampled_from(range(len(PATTERNS))))
+def test_precheck_never_rejects_a_match(words, k):
+    text = " ".join(words)
+    pattern, needs = PATTERNS[k]
+    if pattern.search(text):
+        assert could_match(needs, text.lower())
