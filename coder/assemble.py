@@ -17,10 +17,11 @@ import datetime as dt
 import hashlib
 import unicodedata
 from collections import defaultdict
+from collections.abc import Mapping
 
 from coder.actors import OutletTable
 from coder.merge import MergedEvent
-from coder.models import Article, Citation, Mention
+from coder.models import Article, ArticleRef, Citation, Mention
 from coder.notes import write_note
 from coder.record import EventRecord, interaction_code
 from coder.taxonomy import Taxonomy
@@ -28,7 +29,15 @@ from coder.taxonomy import Taxonomy
 SCALE_ORDER = ["Local partner", "Local", "Subnational", "National", "Regional", "International", "New media", "Other"]
 
 
-def _source_name(article: Article, outlets: OutletTable) -> str:
+def article_ref(article: Article, outlets: OutletTable) -> ArticleRef:
+    """What the dataset keeps of a coded article (its text is not needed to assemble rows)."""
+    return ArticleRef(article_id=article.article_id, outlet=article.outlet, url=article.url,
+                      published=article.published, source_path=article.source_path, format=article.format,
+                      stories=len(article.stories),
+                      cited=tuple(o.name for o in outlets.cited_in(_main_story_text(article))))
+
+
+def _source_name(article: ArticleRef, outlets: OutletTable) -> str:
     """The outlet; else the URL's host; else the agencies the text cites; else the article id."""
     if article.outlet:
         known = outlets.lookup(article.outlet)
@@ -39,9 +48,8 @@ def _source_name(article: Article, outlets: OutletTable) -> str:
         host = urlparse(article.url).hostname or ""
         if host:
             return host.removeprefix("www.")
-    cited = outlets.cited_in(_main_story_text(article))
-    if cited:
-        return "; ".join(sorted({o.name for o in cited}))
+    if article.cited:
+        return "; ".join(sorted(set(article.cited)))
     return article.article_id
 
 
@@ -52,10 +60,10 @@ def _main_story_text(article: Article) -> str:
     return article.text
 
 
-def _scale(article: Article, outlets: OutletTable) -> list[str]:
+def _scale(article: ArticleRef, outlets: OutletTable) -> list[str]:
     names = [article.outlet] if article.outlet else []
     if not names and not article.url:
-        names = [o.name for o in outlets.cited_in(_main_story_text(article))]
+        names = list(article.cited)
     scales = []
     for name in names:
         known = outlets.lookup(name)
@@ -64,7 +72,7 @@ def _scale(article: Article, outlets: OutletTable) -> list[str]:
     return scales
 
 
-def _citations(event: MergedEvent, articles: dict[str, Article]) -> list[Citation]:
+def _citations(event: MergedEvent, articles: Mapping[str, ArticleRef]) -> list[Citation]:
     by_sentence: dict[tuple[str, int], dict] = {}
     for m in event.mentions:
         for ev in m.evidence:
@@ -132,9 +140,11 @@ def event_ids(events: list[MergedEvent]) -> list[str]:
     return out
 
 
-def assemble_records(events: list[MergedEvent], articles: dict[str, Article], outlets: OutletTable,
+def assemble_records(events: list[MergedEvent], articles: Mapping[str, Article | ArticleRef], outlets: OutletTable,
                      taxonomy: Taxonomy, region_of: dict[str, str]) -> list[EventRecord]:
-    """One EventRecord per merged event, in `canonical_order`, with ids from `event_ids`."""
+    """One EventRecord per merged event, in `canonical_order`, with ids from `event_ids`. `articles`: the
+    sources by id, as read or as the dataset keeps them (ArticleRef)."""
+    articles = {k: article_ref(a, outlets) if isinstance(a, Article) else a for k, a in articles.items()}
     events = canonical_order(events)
     ids = event_ids(events)
     records = []

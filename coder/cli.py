@@ -35,6 +35,17 @@ def run(
     layout: Annotated[str, typer.Option(
         "--layout", help="auto (keep the dataset's layout; a new one is partitioned above 250,000 events), "
                          "file (OUT/events.parquet) or partitioned (OUT/events/country=…/year=…/).")] = "auto",
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", help="Worker processes that read and code articles (with --engine dask and no "
+                                "--scheduler: the size of the local cluster).")] = 1,
+    engine: Annotated[str, typer.Option(
+        "--engine", help="local (this machine) or dask (a Dask distributed cluster: --scheduler ADDRESS, or a "
+                         "local cluster of --workers processes).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(
+        "--scheduler", help="Address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask); "
+                            "its workers must see the input paths.")] = None,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", help="Articles per batch a worker reads and codes at once.")] = 256,
 ) -> None:
     """Code INPUT articles into the dataset folder OUT, adding to the dataset already there: OUT/events.parquet
     (or OUT/events/), OUT/merges.parquet (the merge audit) and OUT/run.json. Articles coded before are skipped."""
@@ -45,7 +56,15 @@ def run(
     try:
         if layout not in ("auto", "file", "partitioned"):
             _fail(f"--layout {layout!r}: choose auto, file or partitioned")
-        report = run_pipeline(inputs, out, manifest=manifest, gazetteer_extra=gazetteer_extra, layout=layout)
+        if engine not in ("local", "dask"):
+            _fail(f"--engine {engine!r}: choose local or dask")
+        if scheduler and engine != "dask":
+            _fail("--scheduler needs --engine dask")
+        if workers < 1 or batch_size < 1:
+            _fail("--workers and --batch-size must be at least 1")
+        report = run_pipeline(inputs, out, manifest=manifest, gazetteer_extra=gazetteer_extra, layout=layout,
+                              workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size,
+                              progress=not quiet and sys.stderr.isatty())
     except InputNotFound as err:
         _fail(str(err))
     except DataFileError as err:

@@ -67,6 +67,22 @@ class Article(BaseModel):
     stories: list[Story] = Field(default_factory=list)
 
 
+class ArticleRef(BaseModel):
+    """What the dataset keeps of an article once it is coded, without its text: enough to cite it, name its
+    source and account for it in a report. `cited` are the agencies its main story cites (coder.assemble)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    article_id: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    source_path: str = ""
+    format: Literal["txt", "html", "jsonl"] = "txt"
+    stories: int = 0
+    cited: tuple[str, ...] = ()
+
+
 # ---------------------------------------------------------------------------
 # Stage 2: sentences
 # ---------------------------------------------------------------------------

@@ -24,25 +24,31 @@ coding in batches gives the same dataset as coding everything at once.
 from __future__ import annotations
 
 import json
+import sys
 import time
+
+from tqdm import tqdm
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder import SCHEMA_VERSION, __version__, errors, store
 from coder.assemble import assemble_records, canonical_order
 from coder.audit import audit_rows, audit_table
-from coder.incidents import detect_mentions
 from coder.merge import MergedEvent, merge_mentions
-from coder.models import Article, Mention, Reject, Skip
-from coder.read import ReadResult, read_inputs
+from coder.engine import code_article, make_engine, shards, state_tasks
+from coder.models import Article, ArticleRef, Mention, Reject, Skip
+from coder.read import plan_inputs
 from coder.record import EventRecord, records_to_table
 from coder.resources import Resources, load_resources
-from coder.sentences import split_sentences
+
+
+
+DEFAULT_BATCH = 256  # articles per shard: what one worker reads and codes at a time
 
 
 @dataclass
 class ArticleOutcome:
-    article: Article
+    article: Article | ArticleRef  # as read (code_articles) or as the dataset keeps it (run)
     mentions: list[Mention] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     sentences: int = 0
@@ -64,29 +70,10 @@ def detect(articles: list[Article], res: Resources) -> tuple[list[ArticleOutcome
     outcomes: list[ArticleOutcome] = []
     rejects: list[Reject] = []
     for article in articles:
-        outcome = ArticleOutcome(article, sha=store.content_sha256(article))
-        stage = "sentences"
-        try:
-            t0 = time.perf_counter()
-            sentences = split_sentences(article)
-            outcome.sentences = len(sentences)
-            t1 = time.perf_counter()
-            stage = "incidents"
-            outcome.mentions, outcome.skips = detect_mentions(article, sentences, res)
-            t2 = time.perf_counter()
-        except Exception as err:  # noqa: BLE001 — one article's failure must not stop the run
-            rejects.append(Reject(path=article.source_path, article_id=article.article_id, stage=stage,
-                                  code=errors.E_STAGE_FAILED.code,
-                                  message=errors.E_STAGE_FAILED.format(path=article.source_path, stage=stage,
-                                                                       detail=f"{type(err).__name__}: {err}")))
-            outcome.mentions, outcome.skips = [], []
-            outcomes.append(outcome)
-            continue
-        for m in outcome.mentions:
-            m.published, m.content_sha256 = article.published, outcome.sha
-        timings["sentences"] += t1 - t0
-        timings["incidents"] += t2 - t1
-        outcomes.append(outcome)
+        coded = code_article(article, frozenset(), res, timings)
+        if coded.failure:
+            rejects.append(coded.failure)
+        outcomes.append(ArticleOutcome(article, coded.mentions, coded.skips, coded.sentences, coded.sha))
     return outcomes, rejects, timings
 
 
@@ -108,7 +95,7 @@ def generic_rules(res: Resources) -> frozenset[str]:
 
 
 def code_articles(articles: list[Article], res: Resources) -> CodingResult:
-    """Stages 2–10 over articles already read: the pure core of a run."""
+    """Stages 2–10 over articles already read, in this process: the pure core of a run."""
     outcomes, rejects, timings = detect(articles, res)
     records, events, more = build(outcomes, res)
     return CodingResult(records=records, events=events, outcomes=outcomes, rejects=rejects, timings={**timings, **more})
@@ -128,9 +115,15 @@ def dataset_metadata(res: Resources) -> dict[str, str]:
 
 
 def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None = None,
-        resources: Resources | None = None, gazetteer_extra: str | Path | None = None, layout: str = "auto") -> dict:
+        resources: Resources | None = None, gazetteer_extra: str | Path | None = None, layout: str = "auto",
+        workers: int = 1, engine: str = "local", scheduler: str | None = None, batch_size: int = DEFAULT_BATCH,
+        progress: bool = False) -> dict:
     """Read, code and write into the dataset folder `out_dir`, adding to the dataset already there.
     Returns the run report (also written to out_dir/run.json).
+
+    Inputs are read and coded in shards of `batch_size` articles by the chosen engine (`workers` local processes,
+    or a Dask cluster at `scheduler`); each article's text goes straight to the dataset's state file, so memory
+    holds only what the merge needs. `progress` shows a bar on stderr.
 
     Raises coder.read.InputNotFound when an input path matches nothing.
     """
@@ -139,68 +132,105 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     t0 = time.perf_counter()
     res = resources or load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
     t1 = time.perf_counter()
-    read: ReadResult = read_inputs(inputs, manifest)
+    plan = plan_inputs(inputs, manifest, lines_per_task=batch_size)
     state = store.load_state(out_dir)
     versions = res.versions()
-    recoded = bool(state.articles) and state.versions != versions
+    recode = bool(state.articles) and state.versions != versions
+    tasks = (state_tasks(state) if recode else []) + plan.tasks
     t2 = time.perf_counter()
 
-    # which inputs are new: an article whose content hash the dataset (or this run) already holds is not coded
-    new: list[Article] = []
+    holder = {sha: s.ref.article_id for sha, s in state.articles.items()}  # content hash -> the article holding it
+    every: dict[str, store.StoredArticle] = {} if recode else dict(state.articles)
+    known = frozenset(state.articles)
+    outcomes: list[ArticleOutcome] = []  # coded in this run, in input order
+    rejects: list[Reject] = list(plan.rejects)
+    stage_rejects: list[Reject] = []
     duplicates: dict[str, str] = {}  # article id -> the article id it repeats
-    holder = {sha: s.article.article_id for sha, s in state.articles.items()}
-    for article in read.articles:
-        sha = store.content_sha256(article)
-        if sha in holder:
-            duplicates[article.article_id] = holder[sha]
-            continue
-        holder[sha] = article.article_id
-        new.append(article)
-    old = [s.article for s in state.articles.values()] if recoded else []
-    outcomes, rejects, timings = detect(sorted(old, key=lambda a: a.article_id) + new, res)
-    failed = {r.article_id for r in rejects}
-    for o in outcomes:
-        state.articles[o.sha] = store.StoredArticle(sha=o.sha, article=o.article, mentions=o.mentions, skips=o.skips,
-                                                  sentences=o.sentences,
-                                                  status="failed" if o.article.article_id in failed else "coded")
-    state.versions = versions
-    every = [ArticleOutcome(s.article, s.mentions, s.skips, s.sentences, s.sha)
-             for _, s in sorted(state.articles.items(), key=lambda kv: kv[1].article.article_id)]
-    t3 = time.perf_counter()
-    records, events, more = build(every, res)
-    ids = [r.event_id_cnty for r in records]
-    audit = audit_table(audit_rows(events, ids, res.taxonomy, generic_rules(res)))
-    t4 = time.perf_counter()
-
-    table = records_to_table(records, {f"coder.{k}": v for k, v in sorted(dataset_metadata(res).items())})
-    chosen = store.choose_layout(layout, out_dir, table.num_rows)
+    duplicate_refs: list[ArticleRef] = []
+    seen_ids: set[str] = set()
+    timings = {"read": 0.0, "sentences": 0.0, "incidents": 0.0}
+    articles_read = recoded = 0
     staging = store.Staging(out_dir)
+    coder_engine = None
     try:
+        writer = staging.state_writer(versions)
+        coder_engine = make_engine(engine, workers, res, scheduler, gazetteer_extra)
+        with tqdm(total=plan.articles_expected + sum(t.lines for t in tasks[:len(tasks) - len(plan.tasks)]),
+                  unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True,
+                  desc="coding") as bar:
+            for result in coder_engine.map(shards(tasks, batch_size), known):
+                rejects += result.rejects
+                for k, v in result.timings.items():
+                    timings[k] += v
+                for c in result.coded:
+                    status = "failed" if c.failure else "coded"
+                    if c.recoded:
+                        every[c.sha] = store.StoredArticle(c.sha, c.ref, c.mentions, c.skips, c.sentences, status)
+                        holder[c.sha] = c.ref.article_id
+                        writer.add(c.row)
+                        recoded += 1
+                        outcomes.append(ArticleOutcome(c.ref, c.mentions, c.skips, c.sentences, c.sha))
+                        if c.failure:
+                            stage_rejects.append(c.failure)
+                        continue
+                    if c.ref.article_id in seen_ids:
+                        rejects.append(duplicate_id_reject(c.ref))
+                        continue
+                    seen_ids.add(c.ref.article_id)
+                    articles_read += 1
+                    if c.known or c.sha in holder:
+                        duplicates[c.ref.article_id] = holder[c.sha]
+                        duplicate_refs.append(c.ref)
+                        continue
+                    holder[c.sha] = c.ref.article_id
+                    every[c.sha] = store.StoredArticle(c.sha, c.ref, c.mentions, c.skips, c.sentences, status)
+                    writer.add(c.row)
+                    outcomes.append(ArticleOutcome(c.ref, c.mentions, c.skips, c.sentences, c.sha))
+                    if c.failure:
+                        stage_rejects.append(c.failure)
+                bar.update(len(result.coded))
+        if state.path is not None and not recode:
+            writer.copy_from(state.path, keep=lambda sha: True)
+        writer.close()
+        t3 = time.perf_counter()
+
+        everything = [ArticleOutcome(s.ref, s.mentions, s.skips, s.sentences, s.sha)
+                      for s in sorted(every.values(), key=lambda s: s.ref.article_id)]
+        records, events, more = build(everything, res)
+        ids = [r.event_id_cnty for r in records]
+        audit = audit_table(audit_rows(events, ids, res.taxonomy, generic_rules(res)))
+        t4 = time.perf_counter()
+
+        table = records_to_table(records, {f"coder.{k}": v for k, v in sorted(dataset_metadata(res).items())})
+        chosen = store.choose_layout(layout, out_dir, table.num_rows)
         staging.write_events(table, chosen)
         staging.write_table(store.MERGES_FILE, audit)
-        staging.write_state(store.state_table(state))
-        result = CodingResult(records=records, events=events, outcomes=outcomes, rejects=rejects,
+        t5 = time.perf_counter()
+        result = CodingResult(records=records, events=events, outcomes=outcomes, rejects=stage_rejects,
                               timings={**timings, **more})
-        timings_all = {"load_resources": t1 - t0, "read": t2 - t1, **result.timings, "audit": t4 - t3 - more["merge"] - more["notes"]}
+        timings_all = {"load_resources": t1 - t0, "plan": t2 - t1, **result.timings,
+                       "code_wall": t3 - t2, "audit": t4 - t3 - more["merge"] - more["notes"], "write": t5 - t4}
         path = out_dir / (store.EVENTS_FILE if chosen == "file" else store.EVENTS_DIR)
-        report = build_report(read, result, res, path, timings_all)
+        report = build_report(plan.inputs_seen, articles_read, rejects, result, res, path, timings_all)
+        report["engine"] = {"engine": engine, "workers": coder_engine.workers, "batch_size": batch_size,
+                            **({"scheduler": scheduler} if scheduler else {})}
         report["dataset"] = {
-            "layout": chosen, "events_total": len(records), "articles_total": len(state.articles),
-            "articles_new": len(new), "articles_already_coded": len(duplicates),
-            "recoded_for_new_resources": len(old),
+            "layout": chosen, "events_total": len(records), "articles_total": len(every),
+            "articles_new": len(outcomes) - recoded, "articles_already_coded": len(duplicates),
+            "recoded_for_new_resources": recoded,
             "merges": str(out_dir / store.MERGES_FILE),
         }
         for entry in report["articles"]:
             entry["new"] = True
-        for article in read.articles:
-            if article.article_id in duplicates:
-                report["articles"].append({
-                    "article_id": article.article_id, "path": article.source_path, "format": article.format,
-                    "outlet": article.outlet, "url": article.url,
-                    "published": article.published.isoformat() if article.published else None,
-                    "status": "already coded", "same_content_as": duplicates[article.article_id],
-                    "events": report_events(records, duplicates[article.article_id]), "new": False,
-                })
+        by_article = _events_by_article(records)
+        for ref in duplicate_refs:
+            report["articles"].append({
+                "article_id": ref.article_id, "path": ref.source_path, "format": ref.format,
+                "outlet": ref.outlet, "url": ref.url,
+                "published": ref.published.isoformat() if ref.published else None,
+                "status": "already coded", "same_content_as": duplicates[ref.article_id],
+                "events": by_article.get(duplicates[ref.article_id], []), "new": False,
+            })
         report["counts"]["articles_already_coded"] = len(duplicates)
         report["timings_s"]["total"] = round(time.perf_counter() - started, 4)
         staging.write_text("run.json", json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
@@ -208,21 +238,31 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     except BaseException:
         staging.abandon()
         raise
+    finally:
+        if coder_engine is not None:
+            coder_engine.close()
     return report
 
 
-def report_events(records: list[EventRecord], article_id: str) -> list[str]:
-    return [r.event_id_cnty for r in records if any(c.article_id == article_id for c in r.citations)]
+def duplicate_id_reject(ref: ArticleRef) -> Reject:
+    return Reject(path=ref.source_path, article_id=ref.article_id, stage="read", code=errors.E_DUPLICATE_ID.code,
+                  message=errors.E_DUPLICATE_ID.format(path=ref.source_path, article_id=ref.article_id))
 
 
-def build_report(read: ReadResult, result: CodingResult, res: Resources, path: Path, timings: dict[str, float]) -> dict:
-    """Every input article with what it yielded or why it was skipped, counts, versions, timings."""
-    event_ids: dict[str, list[str]] = {}
-    for record in result.records:
+def _events_by_article(records: list[EventRecord]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for record in records:
         for cit in record.citations:
-            ids = event_ids.setdefault(cit.article_id, [])
+            ids = out.setdefault(cit.article_id, [])
             if record.event_id_cnty not in ids:
                 ids.append(record.event_id_cnty)
+    return out
+
+
+def build_report(inputs_seen: list[str], articles_read: int, read_rejects: list[Reject], result: CodingResult,
+                 res: Resources, path: Path, timings: dict[str, float]) -> dict:
+    """Every input article with what it yielded or why it was skipped, counts, versions, timings."""
+    event_ids = _events_by_article(result.records)
     failed = {r.article_id for r in result.rejects}
     articles = []
     for o in result.outcomes:
@@ -232,20 +272,21 @@ def build_report(read: ReadResult, result: CodingResult, res: Resources, path: P
         articles.append({
             "article_id": a.article_id, "path": a.source_path, "format": a.format, "outlet": a.outlet,
             "url": a.url, "published": a.published.isoformat() if a.published else None,
-            "status": status, "events": ids, "stories": len(a.stories), "sentences": o.sentences,
+            "status": status, "events": ids, "stories": a.stories if isinstance(a, ArticleRef) else len(a.stories),
+            "sentences": o.sentences,
             "mentions": len(o.mentions),
             "skipped": [s.model_dump(exclude_none=True) for s in o.skips],
         })
-    rejects = [r.model_dump() for r in read.rejects + result.rejects]
+    rejects = [r.model_dump() for r in read_rejects + result.rejects]
     return {
         "coder_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "output": str(path),
-        "inputs": read.inputs_seen,
+        "inputs": inputs_seen,
         "counts": {
-            "inputs": len(read.inputs_seen),
-            "articles_read": len(read.articles),
-            "articles_rejected": len(read.rejects),
+            "inputs": len(inputs_seen),
+            "articles_read": articles_read,
+            "articles_rejected": len(read_rejects),
             "articles_failed": len(failed),
             "articles_with_events": sum(1 for x in articles if x["status"] == "coded"),
             "mentions": sum(len(o.mentions) for o in result.outcomes),

@@ -29,7 +29,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from coder.models import Article, Mention, Skip
+from coder.models import Article, ArticleRef, Mention, Skip
 from coder.record import ARROW_SCHEMA
 
 STATE_DIR = ".coder"
@@ -41,9 +41,12 @@ LAYOUTS = ("auto", "file", "partitioned")
 PARTITION_ABOVE = 250_000  # layout "auto": a new dataset with more rows than this is partitioned
 PARTITIONING = ds.partitioning(pa.schema([("country", pa.string()), ("year", pa.int16())]), flavor="hive")
 STATE_SCHEMA = pa.schema([
-    ("content_sha256", pa.string()), ("article_id", pa.string()), ("article", pa.string()),
+    ("content_sha256", pa.string()), ("article_id", pa.string()), ("ref", pa.string()), ("article", pa.string()),
     ("mentions", pa.string()), ("skips", pa.string()), ("sentences", pa.int32()), ("status", pa.string()),
 ])
+STATE_FORMAT = "2"  # state files of another format are re-coded from their stored articles
+STATE_ROWS_PER_GROUP = 256  # a row group is the unit a run re-codes stored articles in
+_COMPACT = [n for n in STATE_SCHEMA.names if n != "article"]
 
 
 def content_sha256(article: Article) -> str:
@@ -56,10 +59,11 @@ def content_sha256(article: Article) -> str:
 
 @dataclass
 class StoredArticle:
-    """One article of the dataset's state: the article as read and what coding it gave."""
+    """One article of the dataset's state as a run holds it: what coding it gave, and its reference (the text
+    stays on disk, read again only to re-code)."""
 
     sha: str
-    article: Article
+    ref: ArticleRef
     mentions: list[Mention] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     sentences: int = 0
@@ -71,39 +75,91 @@ class State:
     articles: dict[str, StoredArticle] = field(default_factory=dict)  # by content hash
     versions: dict[str, str] = field(default_factory=dict)  # resources the mentions were coded with
     layout: str | None = None
+    path: Path | None = None  # the state file, when there is one
+
+    def row_groups(self) -> int:
+        return pq.ParquetFile(self.path).num_row_groups if self.path else 0
+
+
+def state_path(out_dir: Path) -> Path:
+    return Path(out_dir) / STATE_DIR / STATE_FILE
 
 
 def load_state(out_dir: Path) -> State:
-    """The state of the dataset in `out_dir` (empty when there is none)."""
-    path = Path(out_dir) / STATE_DIR / STATE_FILE
+    """The state of the dataset in `out_dir` (empty when there is none), without the stored texts."""
+    path = state_path(out_dir)
     state = State(layout=existing_layout(out_dir))
     if not path.exists():
         return state
-    table = pq.read_table(path)
-    meta = {k.decode(): v.decode() for k, v in (table.schema.metadata or {}).items()}
+    state.path = path
+    handle = pq.ParquetFile(path)
+    meta = {k.decode(): v.decode() for k, v in (handle.schema_arrow.metadata or {}).items()}
+    if meta.get("coder.state_format") != STATE_FORMAT:
+        state.versions = {}  # an older format: every stored article is re-coded
+        columns = [n for n in ("content_sha256", "article", "status") if n in handle.schema_arrow.names]
+        for batch in handle.iter_batches(columns=columns):
+            for row in batch.to_pylist():
+                article = Article.model_validate_json(row["article"])
+                state.articles[row["content_sha256"]] = StoredArticle(
+                    sha=row["content_sha256"], ref=ArticleRef(article_id=article.article_id), status=row["status"])
+        return state
     state.versions = json.loads(meta.get("coder.versions", "{}"))
-    for row in table.to_pylist():
-        state.articles[row["content_sha256"]] = StoredArticle(
-            sha=row["content_sha256"], article=Article.model_validate_json(row["article"]),
-            mentions=[Mention.model_validate(m) for m in json.loads(row["mentions"])],
-            skips=[Skip.model_validate(s) for s in json.loads(row["skips"])],
-            sentences=row["sentences"], status=row["status"])
+    for batch in handle.iter_batches(columns=_COMPACT):
+        for row in batch.to_pylist():
+            state.articles[row["content_sha256"]] = StoredArticle(
+                sha=row["content_sha256"], ref=ArticleRef.model_validate_json(row["ref"]),
+                mentions=[Mention.model_validate(m) for m in json.loads(row["mentions"])],
+                skips=[Skip.model_validate(k) for k in json.loads(row["skips"])],
+                sentences=row["sentences"], status=row["status"])
     return state
 
 
-def state_table(state: State) -> pa.Table:
-    rows = {name: [] for name in STATE_SCHEMA.names}
-    for sha in sorted(state.articles):
-        s = state.articles[sha]
-        rows["content_sha256"].append(sha)
-        rows["article_id"].append(s.article.article_id)
-        rows["article"].append(s.article.model_dump_json())
-        rows["mentions"].append(json.dumps([m.model_dump(mode="json") for m in s.mentions], ensure_ascii=False))
-        rows["skips"].append(json.dumps([k.model_dump(mode="json") for k in s.skips], ensure_ascii=False))
-        rows["sentences"].append(s.sentences)
-        rows["status"].append(s.status)
-    table = pa.table(rows, schema=STATE_SCHEMA)
-    return table.replace_schema_metadata({"coder.versions": json.dumps(state.versions, sort_keys=True)})
+def stored_articles(path: Path, row_groups: list[int]) -> list[Article]:
+    """The articles (with their text) stored in some row groups of a state file: what a re-coding task reads."""
+    table = pq.ParquetFile(path).read_row_groups(row_groups, columns=["article"])
+    return [Article.model_validate_json(x) for x in table.column("article").to_pylist()]
+
+
+def state_row(sha: str, ref: ArticleRef, article_json: str, mentions: list[Mention], skips: list[Skip],
+              sentences: int, status: str) -> dict:
+    return {"content_sha256": sha, "article_id": ref.article_id, "ref": ref.model_dump_json(), "article": article_json,
+            "mentions": json.dumps([m.model_dump(mode="json") for m in mentions], ensure_ascii=False),
+            "skips": json.dumps([k.model_dump(mode="json") for k in skips], ensure_ascii=False),
+            "sentences": sentences, "status": status}
+
+
+class StateWriter:
+    """Writes a state file row group by row group, so no run holds every stored text at once."""
+
+    def __init__(self, path: Path, versions: dict[str, str]):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        schema = STATE_SCHEMA.with_metadata({"coder.versions": json.dumps(versions, sort_keys=True),
+                                             "coder.state_format": STATE_FORMAT})
+        self._writer = pq.ParquetWriter(path, schema, compression="zstd")
+        self._rows: list[dict] = []
+        self.count = 0
+
+    def add(self, row: dict) -> None:
+        self._rows.append(row)
+        self.count += 1
+        if len(self._rows) >= STATE_ROWS_PER_GROUP:
+            self._flush()
+
+    def copy_from(self, path: Path, keep) -> None:
+        """Copy the rows of another state file whose content hash `keep(sha)` accepts."""
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=STATE_ROWS_PER_GROUP):
+            for row in batch.to_pylist():
+                if keep(row["content_sha256"]):
+                    self.add(row)
+
+    def _flush(self) -> None:
+        if self._rows:
+            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=self._writer.schema))
+            self._rows = []
+
+    def close(self) -> None:
+        self._flush()
+        self._writer.close()
 
 
 def existing_layout(out_dir: Path) -> str | None:
@@ -182,9 +238,8 @@ class Staging:
     def write_table(self, name: str, table: pa.Table) -> None:
         pq.write_table(table, self.path / name, compression="zstd")
 
-    def write_state(self, table: pa.Table) -> None:
-        (self.path / STATE_DIR).mkdir(exist_ok=True)
-        pq.write_table(table, self.path / STATE_DIR / STATE_FILE, compression="zstd")
+    def state_writer(self, versions: dict[str, str]) -> StateWriter:
+        return StateWriter(self.path / STATE_DIR / STATE_FILE, versions)
 
     def write_text(self, name: str, text: str) -> None:
         (self.path / name).write_text(text, "utf-8")

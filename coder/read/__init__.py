@@ -28,7 +28,8 @@ from coder.read.jsonl import iter_json_objects, read_jsonl
 from coder.read.text import ArticleMeta, ReadError, parse_published, read_text
 
 __all__ = [
-    "READERS", "ArticleMeta", "InputNotFound", "ReadResult", "read_inputs", "read_manifest",
+    "READERS", "ArticleMeta", "FileTask", "InputNotFound", "Plan", "ReadResult", "duplicate_id", "plan_inputs",
+    "read_inputs", "read_manifest", "read_task",
     "read_html", "read_jsonl", "read_text",
 ]
 
@@ -214,16 +215,46 @@ def _expand(item: str) -> list[Found]:
     raise InputNotFound(item)
 
 
-def read_inputs(inputs: list[str], manifest: str | None = None) -> ReadResult:
-    """Read every article the inputs name; rejects collect every problem found.
+@dataclass(frozen=True)
+class FileTask:
+    """One input file, or a range of lines of a JSONL file, with the metadata planning found for it.
+    `path` is the path as the user named it (it labels articles and messages); `abspath` is where any process
+    on a machine that sees the same files opens it."""
 
-    Raises InputNotFound (before reading anything) when an input matches nothing.
+    path: str
+    abspath: str
+    meta: ArticleMeta
+    meta_by_id: Mapping[str, ArticleMeta] = field(default_factory=dict)
+    start: int = 0  # byte range of a JSONL part; end None: to the end of the file
+    end: int | None = None
+    first_line: int = 1
+    lines: int = 1  # articles it may hold (non-blank lines of a JSONL part; 1 for other files)
+
+
+@dataclass
+class Plan:
+    """What a run will read: tasks in input order, and the problems found while planning."""
+
+    tasks: list[FileTask] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    inputs_seen: list[str] = field(default_factory=list)
+
+    @property
+    def articles_expected(self) -> int:
+        return sum(t.lines for t in self.tasks)
+
+
+def plan_inputs(inputs: list[str], manifest: str | None = None, lines_per_task: int = 0) -> Plan:
+    """Expand the inputs into read tasks (a JSONL file longer than `lines_per_task` lines is split into parts of
+    that many lines; 0: never split) without reading any article. Manifests are read here.
+
+    Raises InputNotFound (before anything is planned) when an input matches nothing.
     """
     found: list[Found] = []
     for item in inputs:
         found.extend(_expand(item))
 
-    result = ReadResult()
+    plan = Plan()
     manifests: dict[Path, Manifest] = {}
 
     def manifest_at(path: Path) -> Manifest:
@@ -231,12 +262,11 @@ def read_inputs(inputs: list[str], manifest: str | None = None) -> ReadResult:
         if key not in manifests:
             parsed, rejects = read_manifest(path)
             manifests[key] = parsed
-            result.rejects.extend(rejects)
+            plan.rejects.extend(rejects)
         return manifests[key]
 
     explicit = manifest_at(Path(manifest)) if manifest else None
     seen_paths: set[Path] = set()
-    seen_ids: set[str] = set()
     for item in found:
         resolved = item.path.resolve()
         if resolved in seen_paths:
@@ -248,11 +278,11 @@ def read_inputs(inputs: list[str], manifest: str | None = None) -> ReadResult:
         suffix = item.path.suffix.lower()
         if suffix not in READERS and not item.explicit and suffix in COMPANION_SUFFIXES:
             continue
-        result.inputs_seen.append(str(item.path))
+        plan.inputs_seen.append(str(item.path))
         if suffix not in READERS:
-            result.rejects.append(Reject(path=str(item.path), article_id=item.article_id, stage=STAGE,
-                                         code=E_UNSUPPORTED.code,
-                                         message=E_UNSUPPORTED.format(path=item.path, suffix=item.path.suffix)))
+            plan.rejects.append(Reject(path=str(item.path), article_id=item.article_id, stage=STAGE,
+                                       code=E_UNSUPPORTED.code,
+                                       message=E_UNSUPPORTED.format(path=item.path, suffix=item.path.suffix)))
             continue
         local = [manifest_at(f / MANIFEST_NAME) for f in item.manifest_folders() if (f / MANIFEST_NAME).is_file()]
         sources = ([explicit] if explicit else []) + local  # first wins
@@ -262,16 +292,76 @@ def read_inputs(inputs: list[str], manifest: str | None = None) -> ReadResult:
             if entry is not None:
                 meta = meta.filled_from(entry)
         meta_by_id: dict[str, ArticleMeta] = {}
-        for source in reversed(sources):  # explicit manifest last: it wins
-            meta_by_id.update(source.by_key)
-        articles, rejects = READERS[suffix](item.path, meta, meta_by_id)
+        if suffix == ".jsonl":
+            for source in reversed(sources):  # explicit manifest last: it wins
+                meta_by_id.update(source.by_key)
+            plan.tasks.extend(_jsonl_tasks(item.path, resolved, meta, meta_by_id, lines_per_task))
+        else:
+            plan.tasks.append(FileTask(str(item.path), str(resolved), meta))
+    return plan
+
+
+def _jsonl_tasks(path: Path, resolved: Path, meta: ArticleMeta, meta_by_id: dict[str, ArticleMeta],
+                 lines_per_task: int) -> list[FileTask]:
+    """A JSONL file as tasks of at most `lines_per_task` non-blank lines, found by scanning its bytes for line
+    ends (nothing is parsed or kept)."""
+    whole = FileTask(str(path), str(resolved), meta, meta_by_id)
+    tasks: list[FileTask] = []
+    try:
+        handle = open(resolved, "rb")  # noqa: SIM115
+    except OSError:
+        return [whole]  # reading it reports the problem
+    with handle:
+        start, first, number, count, pos = 0, 1, 0, 0, 0
+        for line in handle:
+            number += 1
+            pos += len(line)
+            if line.strip():
+                count += 1
+            if lines_per_task and count >= lines_per_task:
+                tasks.append(FileTask(str(path), str(resolved), meta, meta_by_id, start, pos, first, count))
+                start, first, count = pos, number + 1, 0
+        if count or not tasks:
+            tasks.append(FileTask(str(path), str(resolved), meta, meta_by_id, start, None if not tasks else pos,
+                                  first, max(count, 1) if not tasks else count))
+    return tasks
+
+
+def read_task(task: FileTask) -> tuple[list[Article], list[Reject]]:
+    """The articles of one task, and rejects for what could not be read."""
+    suffix = Path(task.path).suffix.lower()
+    if suffix == ".jsonl":
+        return read_jsonl(Path(task.path), task.meta_by_id, file_meta=task.meta, abspath=task.abspath,
+                          start=task.start, end=task.end, first_line=task.first_line)
+    return READERS[suffix](Path(task.path), task.meta, task.meta_by_id)
+
+
+def read_inputs(inputs: list[str], manifest: str | None = None) -> ReadResult:
+    """Read every article the inputs name; rejects collect every problem found (all in memory: for a corpus,
+    a run reads `plan_inputs` tasks one batch at a time).
+
+    Raises InputNotFound (before reading anything) when an input matches nothing.
+    """
+    plan = plan_inputs(inputs, manifest)
+    result = ReadResult(rejects=list(plan.rejects), inputs_seen=list(plan.inputs_seen))
+    seen_ids: set[str] = set()
+    for task in plan.tasks:
+        articles, rejects = read_task(task)
         result.rejects.extend(rejects)
         for article in articles:
-            if article.article_id in seen_ids:
-                result.rejects.append(Reject(
-                    path=article.source_path, article_id=article.article_id, stage=STAGE, code=E_DUPLICATE_ID.code,
-                    message=E_DUPLICATE_ID.format(path=article.source_path, article_id=article.article_id)))
+            reject = duplicate_id(article, seen_ids)
+            if reject is not None:
+                result.rejects.append(reject)
                 continue
-            seen_ids.add(article.article_id)
             result.articles.append(article)
     return result
+
+
+def duplicate_id(article: Article, seen_ids: set[str]) -> Reject | None:
+    """An E007 reject when an article of the same id was read before (else the id is noted)."""
+    if article.article_id in seen_ids:
+        return Reject(path=article.source_path, article_id=article.article_id, stage=STAGE,
+                      code=E_DUPLICATE_ID.code,
+                      message=E_DUPLICATE_ID.format(path=article.source_path, article_id=article.article_id))
+    seen_ids.add(article.article_id)
+    return None

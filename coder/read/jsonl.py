@@ -30,10 +30,10 @@ def _line_reject(path: str, line: int, detail: str, article_id: str | None = Non
                   message=E_JSONL_LINE.format(path=path, line=line, detail=detail))
 
 
-def iter_json_objects(raw: str):
+def iter_json_objects(raw: str, first_line: int = 1):
     """Yield (line number, object, problem) for each non-blank line of a JSONL text;
     `problem` says why a line is not one JSON object (then `object` is None)."""
-    for number, line in enumerate(raw.splitlines(), start=1):
+    for number, line in enumerate(raw.splitlines(), start=first_line):
         if not line.strip():
             continue
         try:
@@ -51,6 +51,10 @@ def read_jsonl(
     path: Path | str,
     meta_by_id: Mapping[str, ArticleMeta] | None = None,
     file_meta: ArticleMeta | None = None,
+    abspath: str | None = None,
+    start: int = 0,
+    end: int | None = None,
+    first_line: int = 1,
 ) -> tuple[list[Article], list[Reject]]:
     """Articles of a .jsonl file, and rejects for the lines that could not be read.
 
@@ -63,12 +67,15 @@ def read_jsonl(
     meta_by_id = meta_by_id or {}
     file_meta = file_meta or ArticleMeta(article_id=path.name)
     try:
-        raw = decode_bytes(read_bytes(path), spath)
+        data = read_bytes(Path(abspath or path), start, end)
+        if start and not data.strip():
+            return [], []  # a part of blank lines
+        raw = decode_bytes(data, spath if not start and end is None else f"{spath} (lines from {first_line})")
     except ReadError as exc:
         return [], [Reject(path=spath, article_id=file_meta.article_id, stage=STAGE, code=exc.code, message=exc.message)]
     articles: list[Article] = []
     rejects: list[Reject] = []
-    for number, obj, problem in iter_json_objects(raw):
+    for number, obj, problem in iter_json_objects(raw, first_line):
         if problem:
             rejects.append(_line_reject(spath, number, problem))
             continue

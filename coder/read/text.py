@@ -87,10 +87,14 @@ def decode_bytes(data: bytes, path: str) -> str:
     return text
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes; E001 when it vanished or cannot be opened."""
+def read_bytes(path: Path, start: int = 0, end: int | None = None) -> bytes:
+    """The file's bytes (from `start` to `end`, default all); E001 when it vanished or cannot be opened."""
     try:
-        return path.read_bytes()
+        if not start and end is None:
+            return path.read_bytes()
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            return handle.read(-1 if end is None else end - start)
     except OSError as exc:
         raise ReadError(E_NOT_FOUND, path=f"{path} ({exc.strerror})") from exc
 

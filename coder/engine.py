@@ -1,0 +1,270 @@
+"""Where articles are coded: in this process, in a pool of local worker processes, or on a Dask cluster.
+
+A run is cut into shards: bounded batches of read tasks (a file, a range of lines of a JSONL file, or row groups
+of the dataset's state to re-code). `code_shard` reads a shard's articles itself, codes the new ones and returns
+what the dataset keeps: per article its reference, mentions, skips and the state row (the text goes into the
+state file, not into the run's memory). Every engine yields the shards' results in shard order, so what a run
+writes does not depend on the engine or the number of workers. The merge across articles happens after all
+shards are coded, over the mentions of all of them, so the reports of one incident may be coded anywhere.
+
+    InProcess      --workers 1 (default): no extra processes, the first article is coded at once
+    ProcessPool    --workers N: N local processes (spawned, each loads the resources once)
+    DaskEngine     --engine dask [--scheduler ADDRESS]: the workers of an existing Dask distributed cluster, or
+                   a local cluster of N worker processes; workers open the input paths themselves
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from coder import errors, store
+from coder.assemble import article_ref
+from coder.incidents import detect_mentions
+from coder.models import Article, ArticleRef, Mention, Reject, Skip
+from coder.read import FileTask, read_task
+from coder.resources import Resources, load_resources
+from coder.sentences import split_sentences
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class StateTask:
+    """Stored articles to re-code: row groups of a state file."""
+
+    path: str
+    row_groups: tuple[int, ...]
+    lines: int
+
+
+Task = FileTask | StateTask
+Shard = tuple[Task, ...]
+
+
+@dataclass
+class Coded:
+    """One article a shard read: what the dataset keeps of it. `known`: its content hash is already in the
+    dataset, so it was not coded (and `row` is empty)."""
+
+    sha: str
+    ref: ArticleRef
+    mentions: list[Mention] = field(default_factory=list)
+    skips: list[Skip] = field(default_factory=list)
+    sentences: int = 0
+    row: dict | None = None
+    failure: Reject | None = None
+    known: bool = False
+    recoded: bool = False
+
+
+@dataclass
+class ShardResult:
+    coded: list[Coded]
+    rejects: list[Reject]
+    timings: dict[str, float]
+
+
+def shards(tasks: Iterable[Task], size: int) -> Iterator[Shard]:
+    """Tasks grouped into shards of about `size` articles (a task is never split)."""
+    batch: list[Task] = []
+    count = 0
+    for task in tasks:
+        batch.append(task)
+        count += task.lines
+        if count >= size:
+            yield tuple(batch)
+            batch, count = [], 0
+    if batch:
+        yield tuple(batch)
+
+
+def state_tasks(state: store.State) -> list[StateTask]:
+    """The dataset's stored articles as re-coding tasks, one per row group."""
+    if state.path is None:
+        return []
+    import pyarrow.parquet as pq
+
+    meta = pq.ParquetFile(state.path).metadata
+    return [StateTask(str(Path(state.path).resolve()), (g,), meta.row_group(g).num_rows) for g in range(meta.num_row_groups)]
+
+
+def code_shard(shard: Shard, known: frozenset[str], res: Resources) -> ShardResult:
+    """Read and code one shard. One article's failure is a reject on that article, never a stop."""
+    timings = {"read": 0.0, "sentences": 0.0, "incidents": 0.0}
+    coded: list[Coded] = []
+    rejects: list[Reject] = []
+    for task in shard:
+        t0 = time.perf_counter()
+        if isinstance(task, StateTask):
+            articles, recoded = store.stored_articles(Path(task.path), list(task.row_groups)), True
+        else:
+            (articles, task_rejects), recoded = read_task(task), False
+            rejects += task_rejects
+        timings["read"] += time.perf_counter() - t0
+        for article in articles:
+            coded.append(code_article(article, known, res, timings, recoded))
+    return ShardResult(coded, rejects, timings)
+
+
+def code_article(article: Article, known: frozenset[str], res: Resources, timings: dict[str, float],
+                 recoded: bool = False) -> Coded:
+    sha = store.content_sha256(article)
+    ref = article_ref(article, res.outlets)
+    if sha in known and not recoded:
+        return Coded(sha, ref, known=True)
+    out = Coded(sha, ref, recoded=recoded)
+    stage = "sentences"
+    try:
+        t0 = time.perf_counter()
+        sentences = split_sentences(article)
+        out.sentences = len(sentences)
+        t1 = time.perf_counter()
+        stage = "incidents"
+        out.mentions, out.skips = detect_mentions(article, sentences, res)
+        t2 = time.perf_counter()
+        timings["sentences"] += t1 - t0
+        timings["incidents"] += t2 - t1
+    except Exception as err:  # noqa: BLE001 — one article's failure must not stop the run
+        out.failure = Reject(path=article.source_path, article_id=article.article_id, stage=stage,
+                             code=errors.E_STAGE_FAILED.code,
+                             message=errors.E_STAGE_FAILED.format(path=article.source_path, stage=stage,
+                                                                  detail=f"{type(err).__name__}: {err}"))
+        out.mentions, out.skips = [], []
+    for m in out.mentions:
+        m.published, m.content_sha256 = article.published, sha
+    out.row = store.state_row(sha, ref, article.model_dump_json(), out.mentions, out.skips, out.sentences,
+                              "failed" if out.failure else "coded")
+    return out
+
+
+# ---------------------------------------------------------------------------
+# engines
+# ---------------------------------------------------------------------------
+
+
+class InProcess:
+    """Codes each shard here, in order."""
+
+    workers = 1
+
+    def __init__(self, res: Resources):
+        self.res = res
+
+    def map(self, shard_iter: Iterable[Shard], known: frozenset[str]) -> Iterator[ShardResult]:
+        for shard in shard_iter:
+            yield code_shard(shard, known, self.res)
+
+    def close(self) -> None:
+        pass
+
+
+# each worker process of a pool (or of a Dask cluster) loads the resources once
+_WORKER: dict = {}
+
+
+def _resources_for(gazetteer_extra: str | None) -> Resources:
+    key = ("resources", gazetteer_extra)
+    if key not in _WORKER:
+        _WORKER[key] = load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
+    return _WORKER[key]
+
+
+def _pool_init(gazetteer_extra: str | None, known: frozenset[str]) -> None:
+    _WORKER["known"] = known
+    _resources_for(gazetteer_extra)
+
+
+def _pool_code(shard: Shard, gazetteer_extra: str | None) -> ShardResult:
+    return code_shard(shard, _WORKER["known"], _resources_for(gazetteer_extra))
+
+
+def _in_order(submit, shard_iter: Iterable[Shard], ahead: int) -> Iterator[ShardResult]:
+    """Results in shard order, with at most `ahead` shards in flight (memory stays bounded)."""
+    pending: deque = deque()
+    for shard in shard_iter:
+        pending.append(submit(shard))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class ProcessPool:
+    """N spawned local processes; shards are handed out as workers free up, results come back in order."""
+
+    def __init__(self, workers: int, gazetteer_extra: str | None = None):
+        self.workers = workers
+        self.gazetteer_extra = gazetteer_extra
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, shard_iter: Iterable[Shard], known: frozenset[str]) -> Iterator[ShardResult]:
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_pool_init,
+                                         initargs=(self.gazetteer_extra, known))
+        yield from _in_order(lambda s: self._pool.submit(_pool_code, s, self.gazetteer_extra), shard_iter,
+                             2 * self.workers)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+def _dask_code(shard: Shard, known: frozenset[str], gazetteer_extra: str | None) -> ShardResult:
+    return code_shard(shard, known, _resources_for(gazetteer_extra))
+
+
+class DaskEngine:
+    """The workers of a Dask distributed cluster: `scheduler` is its address ("tcp://host:8786"); None starts a
+    local cluster of `workers` processes on loopback for this run. Workers must see the input paths."""
+
+    def __init__(self, scheduler: str | None = None, workers: int = 2, gazetteer_extra: str | None = None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - depends on the installation
+            raise RuntimeError("--engine dask needs the dask extra: pip install 'acled-coder[dask]'") from exc
+        self.gazetteer_extra = str(Path(gazetteer_extra).resolve()) if gazetteer_extra else None
+        self._cluster = None
+        if scheduler:
+            self.client = Client(scheduler, timeout="30s")
+        else:
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                         host="127.0.0.1", dashboard_address=None, silence_logs=40)
+            self.client = Client(self._cluster)
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def map(self, shard_iter: Iterable[Shard], known: frozenset[str]) -> Iterator[ShardResult]:
+        known_future = self.client.scatter([known], broadcast=True, hash=False)[0]
+        yield from _in_order(
+            lambda s: self.client.submit(_dask_code, s, known_future, self.gazetteer_extra, pure=False),
+            shard_iter, 2 * self.workers)
+
+    def close(self) -> None:
+        self.client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(engine: str, workers: int, res: Resources, scheduler: str | None = None,
+                gazetteer_extra: str | Path | None = None):
+    if engine not in ENGINES:
+        raise ValueError(f"engine {engine!r}: choose from {', '.join(ENGINES)}")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    extra = str(Path(gazetteer_extra).resolve()) if gazetteer_extra else None
+    if engine == "dask":
+        return DaskEngine(scheduler, workers, extra)
+    if scheduler:
+        raise ValueError("--scheduler needs --engine dask")
+    if workers == 1:
+        return InProcess(res)
+    return ProcessPool(workers, extra)
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
