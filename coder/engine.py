@@ -227,7 +227,7 @@ class DaskEngine:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover - depends on the installation
-            raise RuntimeError("--engine dask needs the dask extra: pip install 'acled-coder[dask]'") from exc
+            raise RuntimeError("--engine dask needs dask and distributed: pip install 'dask[distributed]'") from exc
         self.gazetteer_extra = str(Path(gazetteer_extra).resolve()) if gazetteer_extra else None
         self._cluster = None
         if scheduler:
