@@ -30,11 +30,12 @@ SCALE_ORDER = ["Local partner", "Local", "Subnational", "National", "Regional", 
 
 
 def article_ref(article: Article, outlets: OutletTable) -> ArticleRef:
-    """What the dataset keeps of a coded article (its text is not needed to assemble rows)."""
+    """What the dataset keeps of a coded article (its text is not needed to assemble rows). The agencies its story
+    cites name its source only when it has neither outlet nor URL, so only then are they looked for."""
+    cited = () if article.outlet or article.url else tuple(o.name for o in outlets.cited_in(_main_story_text(article)))
     return ArticleRef(article_id=article.article_id, outlet=article.outlet, url=article.url,
                       published=article.published, source_path=article.source_path, format=article.format,
-                      stories=len(article.stories),
-                      cited=tuple(o.name for o in outlets.cited_in(_main_story_text(article))))
+                      stories=len(article.stories), cited=cited)
 
 
 def _source_name(article: ArticleRef, outlets: OutletTable) -> str:

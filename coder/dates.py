@@ -56,11 +56,13 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 import dateparser
 
 from coder.models import ResolvedDate
+from coder.prefilter import could_match, needed_literals
 
 ExprKind = Literal["absolute", "weekday", "relative_day", "week", "month", "year"]
 Qualifier = Literal["early", "late", "overnight"]
@@ -235,7 +237,10 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
     four-digit-year numeric date or a relative-day/week/month/year word are.
     """
     found: list[tuple[int, int, int, DateExpression]] = []  # (start, -length, priority, expr)
-    for priority, (pattern, build) in enumerate(_finders()):
+    low = text.lower()
+    for priority, (pattern, build, needs) in enumerate(_checked_finders()):
+        if not could_match(needs, low):
+            continue  # the phrase needs a word (a month, a weekday, "week") the text does not have
         for m in pattern.finditer(text):
             expr = build(m, text, offset)
             if expr is not None:
@@ -247,6 +252,11 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
             taken.append(expr)
     taken.sort(key=lambda e: e.start)
     return [_with_attachment(e, text, offset) for e in taken]
+
+
+@cache
+def _checked_finders():
+    return [(p, build, needed_literals(p)) for p, build in _finders()]
 
 
 def _finders():

@@ -779,13 +779,29 @@ def _norm_direction(word: str) -> str | None:
     return (m.group(1) or m.group(2)).lower().replace("-", "").replace(" ", "")
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Match:
     start: int  # offsets within the sentence text of the name (article included)
     end: int
     key: str
     first_token: int
     last_token: int
+
+
+_MATCHES: dict[tuple[str, int], tuple[list[Token], list[_Match]]] = {}
+
+
+def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[list[Token], list[_Match]]:
+    """`tokenize` and `_raw_matches` of a sentence, kept for the story's next pass over the same sentence (a story
+    is read once for its country and frame, then again to resolve): they do not depend on the context."""
+    key = (text, id(gaz))
+    hit = _MATCHES.get(key)
+    if hit is None:
+        if len(_MATCHES) >= 4096:
+            _MATCHES.clear()
+        tokens = tokenize(text)
+        hit = _MATCHES[key] = (tokens, _raw_matches(text, tokens, gaz))
+    return hit
 
 
 def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]:
@@ -993,8 +1009,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     Offsets in the result are absolute: `offset` + index in `text`.
     """
     gaz = gazetteer
-    tokens = tokenize(text)
-    matches = _raw_matches(text, tokens, gaz)
+    tokens, matches = _tokens_and_matches(text, gaz)
     out: list[PlaceMention] = []
     resolved: list[Place] = []
     covered: list[tuple[int, int]] = []

@@ -11,6 +11,7 @@ matches; it only saves searches that would have failed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from re import _constants as C  # noqa: N812 — the regex opcode names
 from re import _parser as P  # noqa: N812
 
@@ -78,3 +79,30 @@ def _sequence(items: list) -> set[str] | None:
     if run:
         options.append({"".join(run)})
     return _best(options)
+
+
+class LiteralIndex:
+    """Every needed literal of a set of patterns in one Aho-Corasick automaton: one pass over a text gives the
+    literals it holds, and each pattern's pre-check becomes a set test (`present`)."""
+
+    def __init__(self, needs: Iterable[Needs]):
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        for group in needs:
+            for literal in group or ():
+                self._automaton.add_word(literal, literal)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def found(self, lowered: str) -> set[str]:
+        """The literals that occur in `lowered` (a lower-cased text)."""
+        if self._empty:
+            return set()
+        return {literal for _, literal in self._automaton.iter(lowered)}
+
+
+def present(needs: Needs, found: set[str]) -> bool:
+    """`could_match` against the literals a LiteralIndex found in the text."""
+    return needs is None or not needs.isdisjoint(found)

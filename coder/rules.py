@@ -18,14 +18,14 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from coder.errors import DataFileError
-from coder.prefilter import Needs, could_match, needed_literals
+from coder.prefilter import LiteralIndex, Needs, needed_literals, present
 from coder.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data" / "rules"
@@ -209,6 +209,7 @@ class RuleSet:
     _filters: tuple[_CompiledFilter, ...]
     _boundaries: tuple[re.Pattern[str], ...]
     _generic: dict[str, bool]
+    _literals: LiteralIndex = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
     # -- loading -----------------------------------------------------------------
 
@@ -268,6 +269,8 @@ class RuleSet:
             version=digest.hexdigest(), _rules=compiled_rules, _filters=compiled_filters,
             _boundaries=tuple(re.compile(b.pattern, re.IGNORECASE) for b in boundaries),
             _generic={r.id: r.generic for r in rules},
+            _literals=LiteralIndex(n for c in compiled_rules for n in (*c.singular_needs, *c.plural_needs,
+                                                                     *c.requires_needs, *c.excludes_needs)),
         )
 
     def rule(self, rule_id: str) -> Rule:
@@ -350,18 +353,18 @@ class RuleSet:
 
     def _candidates(self, text: str) -> list[tuple[_CompiledRule, int, int, bool]]:
         found: list[tuple[_CompiledRule, int, int, bool]] = []
-        low = text.lower()
+        words = self._literals.found(text.lower())
         for crule in self._rules:
-            if not could_match(crule.needs, low):
+            if not present(crule.needs, words):
                 continue  # none of its triggers can match
-            if any(not could_match(n, low) or not r.search(text) for r, n in zip(crule.requires, crule.requires_needs)):
+            if any(not present(n, words) or not r.search(text) for r, n in zip(crule.requires, crule.requires_needs)):
                 continue
-            if any(could_match(n, low) and x.search(text) for x, n in zip(crule.excludes, crule.excludes_needs)):
+            if any(present(n, words) and x.search(text) for x, n in zip(crule.excludes, crule.excludes_needs)):
                 continue
             for plural, patterns, needs in ((False, crule.singular, crule.singular_needs),
                                             (True, crule.plural, crule.plural_needs)):
                 for pat, need in zip(patterns, needs):
-                    if could_match(need, low):
+                    if present(need, words):
                         found += [(crule, m.start(), m.end(), plural) for m in pat.finditer(text) if m.end() > m.start()]
         return found
 

@@ -24,16 +24,76 @@ _CREDIT = re.compile(r"\([^()]{1,60}\)\.?")
 _TIME_ABBREVIATIONS = ("a.m.", "p.m.", "A.M.", "P.M.")
 
 
+# pysbd builds a regex per abbreviation it meets and per sentence; more than the `re` module's default cache of
+# 512 patterns keeps them compiled across sentences (it was a fifth of the coding time)
+re._MAXCACHE = max(getattr(re, "_MAXCACHE", 512), 8192)  # type: ignore[attr-defined]
+
+
 @cache
 def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
+
+
+def _pieces(text: str) -> list[str]:
+    """pysbd's sentences of `text`. Its `segment` would then locate each one in the text with a regex built for
+    that sentence; `sentence_spans` locates them with a plain search instead."""
+    if not text:
+        return []
+    fast = _plain_pieces(text)
+    if fast is not None:
+        return fast
+    return _segmenter().processor(text).process()
+
+
+# A paragraph whose every sentence mark is a plain sentence end needs none of pysbd's work (abbreviations,
+# numbers, ellipses, quotes, lists): it splits after each mark. Anything else goes to pysbd.
+_MARK = re.compile(r"[.!?]")
+_PLAIN_END = re.compile(r"(?<=[a-z]{2})[.!?](?=[”\"’']?(?:\s+[A-Z“\"]|\s*$))")
+_NOT_PLAIN = re.compile(r"\(|\)|\.\.|…|[.!?][”\"’'][^\S]*[a-z]|\b[A-Za-z]\.|[.!?]\S*\s+[a-z]|[.!?][)\]]|\s[-•*]\s")
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    from pysbd.lang.english import English
+
+    a = English.Abbreviation
+    return frozenset(x.lower() for x in (*a.ABBREVIATIONS, *a.PREPOSITIVE_ABBREVIATIONS, *a.NUMBER_ABBREVIATIONS))
+
+
+def _plain_pieces(text: str) -> list[str] | None:
+    """The sentences of a paragraph of plain prose, or None when pysbd must decide."""
+    marks = [m.start() for m in _MARK.finditer(text)]
+    if not marks:
+        return [text]
+    if _NOT_PLAIN.search(text):
+        return None
+    ends = [m.start() for m in _PLAIN_END.finditer(text)]
+    if ends != marks:
+        return None
+    abbreviations = _abbreviations()
+    pieces, start = [], 0
+    for end in ends:
+        word = text[:end].rsplit(None, 1)[-1].lstrip("“\"'(").lower()
+        if word in abbreviations:
+            return None
+        before = text[start:end]
+        if (before.count('"') % 2 or before.count("“") > before.count("”")) and text[end + 1:end + 2] not in ('"', "”"):
+            return None  # a sentence end inside a quotation: pysbd keeps the quotation whole
+        stop = end + 1
+        while stop < len(text) and text[stop] in "”\"’'":
+            stop += 1
+        pieces.append(text[start:stop])
+        start = stop
+    if text[start:].strip():
+        pieces.append(text[start:])
+    return pieces
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of `text`, stripped of surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter().segment(text):
+    for piece in _pieces(text):
         stripped = piece.strip()
         if not stripped:
             continue

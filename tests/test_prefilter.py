@@ -63,3 +63,15 @@ def test_precheck_never_rejects_a_match(words, k):
     pattern, needs = PATTERNS[k]
     if pattern.search(text):
         assert could_match(needs, text.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+def test_literal_index_agrees_with_the_substring_check(words):
+    from coder.prefilter import LiteralIndex, present
+
+    needs = [n for _, n in PATTERNS]
+    index = LiteralIndex(needs)
+    low = " ".join(words).lower()
+    found = index.found(low)
+    assert all(present(n, found) == could_match(n, low) for n in needs)

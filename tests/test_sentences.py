@@ -139,3 +139,40 @@ def test_seed_chrome_never_becomes_a_sentence():
     joined = " ".join(s.text for s in split_sentences(read_inputs([str(path)]).articles[0]))
     for chrome in ("Privacy Policy", "Community standards", "Get short URL", "Katyusha Rockets Fall", "moderator@"):
         assert chrome not in joined
+
+
+def test_plain_prose_fast_path_splits_as_pysbd_does():
+    """Paragraphs of plain prose skip pysbd; on every paragraph of the project's own text sets where the fast
+    path answers, it must give pysbd's sentences (elsewhere it must leave the paragraph to pysbd)."""
+    from conftest import REPO
+    from coder import sentences as S
+    from coder.read import read_inputs
+
+    sets = [REPO / "examples", REPO / "tests" / "data" / "devset" / "articles.jsonl",
+            REPO / "tests" / "data" / "multisource" / "articles.jsonl"]
+    answered = 0
+    for article in read_inputs([str(p) for p in sets]).articles:
+        for seg in article.segments:
+            text = article.text[seg.start:seg.end]
+            fast = S._plain_pieces(text) if seg.kind in ("body", "caption") and text.strip() else None
+            if fast is None:
+                continue
+            answered += 1
+            ref = S._segmenter().processor(text).process()
+            assert [x.strip() for x in fast if x.strip()] == [x.strip() for x in ref if x.strip()], text
+    assert answered > 100
+
+
+@pytest.mark.parametrize("text", [
+    'He said. "We are here. We stay," the mayor said.',     # a quotation with two sentences
+    "Gen. Ali spoke to Mr. Hassan on Jan. 5 in the U.S. embassy.",
+    "Prices rose 3.5 percent... then fell.",
+    "The talks (held in Doha) ended. Nothing was agreed.",
+    "Why? Nobody knows.",
+])
+def test_fast_path_leaves_the_hard_cases_to_pysbd_or_agrees(text):
+    from coder import sentences as S
+
+    fast = S._plain_pieces(text)
+    if fast is not None:
+        assert [x.strip() for x in fast] == [x.strip() for x in S._segmenter().processor(text).process()]
