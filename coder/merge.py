@@ -11,7 +11,7 @@ changes nothing.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass
 
 from coder.incidents import GENERIC_ACTOR, actors_compatible
@@ -144,16 +144,25 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
 def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()
                    ) -> list[MergedEvent]:
     """Group mentions into events; each event carries the fields chosen from its mentions. `generic_rules`: ids
-    of rules whose trigger names no means ("an explosion"), compatible with any sub-event type of their type."""
-    ordered = sorted(mentions, key=_canonical)
+    of rules whose trigger names no means ("an explosion"), compatible with any sub-event type of their type.
+
+    Mentions are taken in date order (then article, offset): a mention joins the first open event of its country
+    and type whose every mention is the same incident. An event no later mention can join (its earliest
+    mention lies more days back than any merge window) is closed, so the work per mention stays bounded by the
+    events of a few days, however large the dataset."""
+    widest = max((s.merge_window_days for s in taxonomy.sub_event_types.values()), default=1)
+    ordered = sorted(mentions, key=lambda m: (m.date.date, _canonical(m)))
     groups: list[list[Mention]] = []
-    open_groups: dict[tuple, list[int]] = {}
+    open_groups: dict[tuple, deque[int]] = {}
     for m in ordered:
         block = (m.location.place.iso3 if m.location.place else None, m.event_type)
-        home = next((g for g in open_groups.get(block, [])
+        candidates = open_groups.setdefault(block, deque())
+        while candidates and (m.date.date - groups[candidates[0]][0].date.date).days > widest:
+            candidates.popleft()  # opened too long before this mention for any later one to join it
+        home = next((g for g in candidates
                      if all(same_incident(x, m, taxonomy, generic_rules) for x in groups[g])), None)
         if home is None:
-            open_groups.setdefault(block, []).append(len(groups))
+            candidates.append(len(groups))
             groups.append([m])
         else:
             groups[home].append(m)
