@@ -347,9 +347,14 @@ def main(argv: list[str] | None = None) -> None:
     figures["startup"] = {"runs_s": walls, "median_s": statistics.median(walls),
                           "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
                           "run_timings_s": runs[len(runs) // 2].get("run_timings_s", {})}
+    firsts = [r.get("run_timings_s", {}).get("first_article_coded_since_process_start") for r in runs]
+    firsts = [f for f in firsts if f is not None]
+    figures["startup"]["first_article_coded_s"] = statistics.median(firsts) if firsts else None
     print(f"start-up: `coder run` on 1 article, fresh --out: median {figures['startup']['median_s']:.2f} s "
-          f"(runs {', '.join(f'{w:.2f}' for w in walls)} s; goal: first article coded within 2 s), "
-          f"peak RSS {figures['startup']['peak_rss_mb']:.0f} MB")
+          f"(runs {', '.join(f'{w:.2f}' for w in walls)} s), peak RSS {figures['startup']['peak_rss_mb']:.0f} MB")
+    if firsts:
+        print(f"  first article coded {statistics.median(firsts):.2f} s after the process started (median; run.json "
+              f"timings_s.first_article_coded_since_process_start; goal: within 2 s)")
 
     # throughput, one worker
     base = coder_run(corpus, workdir, one_worker)

@@ -100,6 +100,7 @@ def code_shard(shard: Shard, known: frozenset[str], res: Resources) -> ShardResu
     timings = {"read": 0.0, "sentences": 0.0, "incidents": 0.0}
     coded: list[Coded] = []
     rejects: list[Reject] = []
+    first_done: float | None = None
     for task in shard:
         t0 = time.perf_counter()
         if isinstance(task, StateTask):
@@ -110,6 +111,10 @@ def code_shard(shard: Shard, known: frozenset[str], res: Resources) -> ShardResu
         timings["read"] += time.perf_counter() - t0
         for article in articles:
             coded.append(code_article(article, known, res, timings, recoded))
+            if first_done is None:
+                first_done = time.time()  # wall clock: comparable between processes of one machine
+    if first_done is not None:
+        timings["first_article_at"] = first_done
     return ShardResult(coded, rejects, timings)
 
 
@@ -244,6 +249,12 @@ class DaskEngine:
             lambda s: self.client.submit(_dask_code, s, known_future, self.gazetteer_extra, pure=False),
             shard_iter, 2 * self.workers)
 
+    def write_parts(self, jobs: list) -> None:
+        """The partition files of the dataset, each written by a worker (the output folder must be on a file
+        system the workers see, as the inputs are)."""
+        futures = [self.client.submit(store.write_part_file, path, table, pure=False) for path, table in jobs]
+        self.client.gather(futures)
+
     def close(self) -> None:
         self.client.close()
         if self._cluster is not None:
@@ -264,6 +275,20 @@ def make_engine(engine: str, workers: int, res: Resources, scheduler: str | None
     if workers == 1:
         return InProcess(res)
     return ProcessPool(workers, extra)
+
+
+def process_started_at() -> float:
+    """Wall-clock time this process started (Linux: from /proc; elsewhere: when this module was imported)."""
+    try:
+        with open("/proc/self/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        ticks = int(fields[19])  # field 22 of stat: start time in clock ticks after boot
+        return time.time() - (time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError, AttributeError):
+        return _IMPORTED_AT
+
+
+_IMPORTED_AT = time.time()
 
 
 def default_workers() -> int:

@@ -126,6 +126,17 @@ def _story_country(sentences: list[Sentence], res: Resources, hint: str | None =
 
 
 def _code_story(article: Article, sentences: list[Sentence], reference, res: Resources) -> tuple[list[Mention], list[Skip]]:
+    all_matches = [res.rules.match(s.text, s.start) for s in sentences]
+    live_at = [i for i, (s, ms) in enumerate(zip(sentences, all_matches, strict=True))
+               if s.kind != "caption" and any(m.filtered_by is None for m in ms)]
+    if not live_at:  # nothing to code: no need to place, date or cast the story; only the skips are reported
+        quiet: list[Skip] = []
+        for s, ms in zip(sentences, all_matches, strict=True):
+            quiet += [_skip(article, "incidents", errors.S_FILTERED, m.start, m.end, s.text, trigger=m.text,
+                            filter_id=m.filtered_by) for m in ms if m.filtered_by is not None]
+            if s.kind == "caption" and any(m.filtered_by is None for m in ms):
+                quiet.append(_skip(article, "incidents", errors.S_CAPTION, s.start, s.end, s.text))
+        return [], quiet
     iso3, country, frame = story_setting(sentences, res, article.country)
     state = _StoryState(iso3=iso3, country=country, frame=frame)
     mentions: list[Mention] = []
@@ -134,10 +145,10 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
     paragraph_anchor = None
     last_paragraph = None
 
-    for sentence in sentences:
+    for n, sentence in enumerate(sentences):
         if sentence.paragraph != last_paragraph:
             paragraph_anchor, last_paragraph = None, sentence.paragraph
-        matches = res.rules.match(sentence.text, sentence.start)
+        matches = all_matches[n]
         live = [m for m in matches if m.filtered_by is None]
         for m in matches:
             if m.filtered_by is not None:
@@ -149,7 +160,8 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
                 skips.append(_skip(article, "incidents", errors.S_CAPTION, sentence.start, sentence.end, sentence.text))
             continue  # captions never set the story's date either
 
-        _sentence_places(sentence, state, article, res)
+        if n <= live_at[-1]:  # places after the story's last incident can no longer be its scene
+            _sentence_places(sentence, state, article, res)
         _expire_background(state, sentence.paragraph, reference)
         ctx = DateContext(reference_date=reference, discourse_date=state.discourse, paragraph_anchor=paragraph_anchor)
         incidents = _incidents_in_sentence(live, res)

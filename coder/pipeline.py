@@ -35,7 +35,7 @@ from coder import SCHEMA_VERSION, __version__, errors, store
 from coder.assemble import assemble_records, canonical_order
 from coder.audit import audit_rows, audit_table
 from coder.merge import MergedEvent, merge_mentions
-from coder.engine import code_article, make_engine, shards, state_tasks
+from coder.engine import code_article, make_engine, process_started_at, shards, state_tasks
 from coder.models import Article, ArticleRef, Mention, Reject, Skip
 from coder.read import plan_inputs
 from coder.record import EventRecord, records_to_table
@@ -150,6 +150,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     seen_ids: set[str] = set()
     timings = {"read": 0.0, "sentences": 0.0, "incidents": 0.0}
     articles_read = recoded = 0
+    first_article_at: float | None = None
     staging = store.Staging(out_dir)
     coder_engine = None
     try:
@@ -160,6 +161,9 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                   desc="coding") as bar:
             for result in coder_engine.map(shards(tasks, batch_size), known):
                 rejects += result.rejects
+                first_at = result.timings.pop("first_article_at", None)
+                if first_at is not None and first_article_at is None:
+                    first_article_at = first_at
                 for k, v in result.timings.items():
                     timings[k] += v
                 for c in result.coded:
@@ -203,12 +207,14 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
 
         table = records_to_table(records, {f"coder.{k}": v for k, v in sorted(dataset_metadata(res).items())})
         chosen = store.choose_layout(layout, out_dir, table.num_rows)
-        staging.write_events(table, chosen)
+        staging.write_events(table, chosen, getattr(coder_engine, "write_parts", None))
         staging.write_table(store.MERGES_FILE, audit)
         t5 = time.perf_counter()
         result = CodingResult(records=records, events=events, outcomes=outcomes, rejects=stage_rejects,
                               timings={**timings, **more})
         timings_all = {"load_resources": t1 - t0, "plan": t2 - t1, **result.timings,
+                       **({"first_article_coded_since_process_start": first_article_at - process_started_at()}
+                          if first_article_at is not None else {}),
                        "code_wall": t3 - t2, "audit": t4 - t3 - more["merge"] - more["notes"], "write": t5 - t4}
         path = out_dir / (store.EVENTS_FILE if chosen == "file" else store.EVENTS_DIR)
         report = build_report(plan.inputs_seen, articles_read, rejects, result, res, path, timings_all)

@@ -48,7 +48,7 @@ def _pieces(text: str) -> list[str]:
 # A paragraph whose every sentence mark is a plain sentence end needs none of pysbd's work (abbreviations,
 # numbers, ellipses, quotes, lists): it splits after each mark. Anything else goes to pysbd.
 _MARK = re.compile(r"[.!?]")
-_PLAIN_END = re.compile(r"(?<=[a-z]{2})[.!?](?=[”\"’']?(?:\s+[A-Z“\"]|\s*$))")
+_PLAIN_END = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?](?=[”\"’']?(?:\s+[A-Z“\"]|\s*$))")
 _NOT_PLAIN = re.compile(r"\(|\)|\.\.|…|[.!?][”\"’'][^\S]*[a-z]|\b[A-Za-z]\.|[.!?]\S*\s+[a-z]|[.!?][)\]]|\s[-•*]\s")
 
 
@@ -78,7 +78,7 @@ def _plain_pieces(text: str) -> list[str] | None:
             return None
         before = text[start:end]
         if (before.count('"') % 2 or before.count("“") > before.count("”")) and text[end + 1:end + 2] not in ('"', "”"):
-            return None  # a sentence end inside a quotation: pysbd keeps the quotation whole
+            continue  # a sentence end inside a quotation: pysbd keeps the quotation whole
         stop = end + 1
         while stop < len(text) and text[stop] in "”\"’'":
             stop += 1

@@ -218,7 +218,9 @@ class Staging:
         self.path = self.out_dir / f".staging-{uuid.uuid4().hex[:12]}"
         self.path.mkdir()
 
-    def write_events(self, table: pa.Table, layout: str) -> None:
+    def write_events(self, table: pa.Table, layout: str, write_parts=None) -> None:
+        """Write the events in `layout`. `write_parts(list of (path, table))` writes the partition files (an engine
+        may hand them to its workers); by default they are written here."""
         if layout == "file":
             pq.write_table(table, self.path / EVENTS_FILE, compression="zstd")
             return
@@ -228,10 +230,12 @@ class Staging:
         for i, key in enumerate(zip(countries, years, strict=True)):
             parts.setdefault(key, []).append(i)
         keep = [n for n in table.schema.names if n not in ("country", "year")]
+        jobs = []
         for (country, year), rows in sorted(parts.items()):
             folder = target / f"country={_escape(country)}" / f"year={year}"
             folder.mkdir(parents=True)
-            pq.write_table(table.take(rows).select(keep), folder / "part-0.parquet", compression="zstd")
+            jobs.append((str(folder / "part-0.parquet"), table.take(rows).select(keep)))
+        (write_parts or write_part_files)(jobs)
         if not parts:
             target.mkdir()
 
@@ -276,6 +280,16 @@ class Staging:
 
     def abandon(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def write_part_file(path: str, table: pa.Table) -> str:
+    pq.write_table(table, path, compression="zstd")
+    return path
+
+
+def write_part_files(jobs: list[tuple[str, pa.Table]]) -> None:
+    for path, table in jobs:
+        write_part_file(path, table)
 
 
 def _remove_partitioned(out: Path) -> None:
