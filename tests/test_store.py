@@ -153,7 +153,7 @@ def test_a_run_killed_midway_leaves_the_previous_dataset(tmp_path, res, monkeypa
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     state_before = (out / ".coder" / "state.parquet").read_bytes()
 
-    def killed(self, table, layout):
+    def killed(self, table, layout, write_parts=None):
         (self.path / "events.parquet").write_bytes(b"half a file")
         raise KeyboardInterrupt
 
