@@ -166,7 +166,8 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
         carried = plain.carries
         for match in incidents:
             announcement = match.event_type == STRATEGIC
-            outcome = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=announcement)
+            outcome = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=announcement,
+                                            trigger_start=match.start, trigger_end=match.end)
             if outcome.date is None:
                 skips.append(_skip(article, "dates", errors.S_NO_DATE, match.start, match.end, sentence.text))
                 continue
@@ -372,6 +373,7 @@ again another second third fourth fifth day days row today yesterday morning eve
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december city province district area village neighbourhood neighborhood town governorate region
 outside inside front near streets street square road where while after before during against demanding calling
+north south east west northern southern eastern western central rioters rioter mob mobs angry
 '''.split())
 
 

@@ -106,23 +106,28 @@ def _place_label(m: Mention) -> str:
 
 
 NOT_ARMED_INTER = (5, 6, 7)  # rioters, protesters, civilians
+STATE_INTER = (1, 8)  # state forces, external forces
 
 
-def _fits(p: str | None, q: str | None, p_inter: int | None = None, q_inter: int | None = None) -> bool:
+def _fits(p: str | None, q: str | None, p_inter: int | None = None, q_inter: int | None = None,
+          p_inferred: bool = False, q_inferred: bool = False) -> bool:
     """Two reports' names for one side of an incident can be the same actor: equal, one not given, one an
-    unidentified armed group and the other armed, or an unidentified kind the other names ("Unidentified Clan
-    Militia (Somalia)" and a named clan militia; "Unidentified Military Forces" and a country's military forces).
-    Civilians, protesters and rioters are never an unidentified armed group: "a bomb hit a police patrol" and
-    "a bomb hit a shopkeeper's car" have different targets."""
+    unidentified armed group and the other armed, an unidentified kind the other names ("Unidentified Clan
+    Militia (Somalia)" and a named clan militia; "Unidentified Military Forces" and a country's military forces),
+    or a state force one report only implies ("warplanes" read as the home country's) and a force of the same kind
+    (military, police) of another state the other names ("Russian jets"). Civilians, protesters and rioters are never an unidentified armed group:
+    "a bomb hit a police patrol" and "a bomb hit a shopkeeper's car" have different targets."""
     if p is None or q is None or p == q:
         return True
-    for x, y, y_inter in ((p, q, q_inter), (q, p, p_inter)):
+    for x, y, y_inter, x_inferred in ((p, q, q_inter, p_inferred), (q, p, p_inter, q_inferred)):
         if x.startswith("Unidentified Armed Group"):
             return y_inter not in NOT_ARMED_INTER
         if x.startswith("Unidentified "):
             kind = x.removeprefix("Unidentified ").split(" (")[0]
             if kind in y:
                 return True
+        if x_inferred and y_inter in STATE_INTER and x.split(" of ")[0] == y.split(" of ")[0]:
+            return True  # "Military Forces of Syria" read from "warplanes" and "Military Forces of Russia"
     return False
 
 
@@ -130,8 +135,12 @@ def pair_compatible(a: Mention, b: Mention) -> bool:
     """Both sides fit, in the order the reports give them or swapped: one report's "militants attacked a patrol"
     and another's "soldiers clashed with militants" give the same pair in opposite order."""
     x, y = a.actors, b.actors
-    return ((_fits(x.actor1, y.actor1, x.inter1, y.inter1) and _fits(x.actor2, y.actor2, x.inter2, y.inter2))
-            or (_fits(x.actor1, y.actor2, x.inter1, y.inter2) and _fits(x.actor2, y.actor1, x.inter2, y.inter1)))
+
+    def fits(p: str | None, q: str | None, pi: int | None, qi: int | None) -> bool:
+        return _fits(p, q, pi, qi, p in x.inferred, q in y.inferred)
+
+    return ((fits(x.actor1, y.actor1, x.inter1, y.inter1) and fits(x.actor2, y.actor2, x.inter2, y.inter2))
+            or (fits(x.actor1, y.actor2, x.inter1, y.inter2) and fits(x.actor2, y.actor1, x.inter2, y.inter1)))
 
 
 def participants_compatible(a: Mention, b: Mention) -> bool:
@@ -150,8 +159,8 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
         vx, vy = _venue_words(a), _venue_words(b)
         if vx and vy and not vx & vy:
             return False  # both say where the crowd gathered, and not the same building
-        if kx and ky:
-            return True
+        if kx and ky or a.event_type == "Riots":
+            return True  # a riot's clause tells what the mob did more than who it was ("smashing the windows")
         # one report names no kind of people: its other words (the venue, the crowd's own description) must
         # share something with the other report's, when both give some
         p, q = {w.removeprefix(VENUE) for w in a.participants}, {w.removeprefix(VENUE) for w in b.participants}

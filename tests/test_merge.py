@@ -183,3 +183,20 @@ def test_arrests_of_different_people_on_one_day_stay_apart(res):
         "z": "Police detained three women's rights activists in Kut on Tuesday afternoon.",
     })
     assert _clusters(events) == [["x", "y"], ["z"]]
+
+
+def test_a_force_one_report_only_implies_fits_the_one_another_names(res):
+    # "warplanes" in a Syrian story reads as Syria's air force; another report names the jets as Russian
+    events = _coded_in(res, "SYR", {
+        "x": "Warplanes struck the outskirts of Sarmin on Sunday, killing a shepherd, activists said.",
+        "y": "Russian jets bombed the outskirts of Sarmin on Sunday, killing a shepherd.",
+    })
+    assert _clusters(events) == [["x", "y"]]
+
+
+def test_two_reports_of_one_riot_that_tell_different_acts_join(res):
+    events = _coded(res, {
+        "x": "Hundreds of youths rioted in Kut on Tuesday, smashing the windows of a government office.",
+        "y": "An angry mob set vehicles on fire in Kut on Tuesday over the sacking of a tribal sheikh.",
+    })
+    assert _clusters(events) == [["x", "y"]]

@@ -69,8 +69,6 @@ def test_pairwise_precision(figures: dict) -> None:
     assert (figures["precision"] or 0.0) >= 0.95, f"precision {figures['precision']}; wrongly joined: {wrong}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5 target not met yet: pairwise recall 82.1% (precision 100%) "
-                   "(bench/merge_quality.py at this commit); the misses are listed by the script")
 def test_pairwise_recall(figures: dict) -> None:
     wrong = _pairs(figures, "split")
     assert (figures["recall"] or 0.0) >= 0.95, f"recall {figures['recall']}; split: {wrong}"
