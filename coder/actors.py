@@ -584,7 +584,15 @@ class _Ctx:
             assoc_actor_1=[n for n in _unique(assoc1) if n not in names],
             assoc_actor_2=[n for n in _unique(assoc2) if n not in names],
             entries=_unique(ids), reason=reason,
+            inferred=_unique(a.name for a in (a1, a2) if a is not None and self._implied(a)),
         )
+
+    def _implied(self, a: ActorMention) -> bool:
+        """A state force the sentence does not name: a generic word of the home country's forces, or assumed."""
+        e = self.d.entries.get(a.entry_id)
+        if e is None or not e.state:
+            return False
+        return not a.text.strip() or (self._local_word(a) and self._home(a.entry_id) == self.iso3)
 
     def allies_of(self, a: ActorMention) -> list[str]:
         """Names of the forces acting alongside `a` (its associated actors)."""

@@ -465,18 +465,23 @@ def resolve_sentence_date(
     ctx: DateContext,
     announcement: bool = False,
     trigger_start: int | None = None,
+    trigger_end: int | None = None,
 ) -> DateOutcome:
     """The date of the event a sentence reports, by the conventions in the module docstring.
 
     `announcement=True` for statements and agreements: the announcement is the event, so
-    a reporting date is its date. `trigger_start` (absolute offset) picks, among several
-    date expressions, the one nearest the event's trigger.
+    a reporting date is its date. `trigger_start` (and `trigger_end`; absolute offsets) picks, among several
+    date expressions, the one nearest the event's trigger: "buried their dead on Monday after an attack by rebels
+    on Sunday" dates the attack on Sunday.
     """
     expressions = find_date_expressions(text, offset)
     if not expressions:
         return _without_expression(ctx)
     first_reason = ""
-    for expr in _by_preference(expressions, trigger_start):
+    if any(_opens_sentence(e, text, offset) for e in expressions):
+        trigger_start = trigger_end = None  # "On 1 October 2020, ... to mark the October 2019 protests": the
+        # opening date governs the sentence
+    for expr in _by_preference(expressions, trigger_start, trigger_end):
         resolved, reason = _resolve_expression(expr, ctx, announcement)
         if resolved is None:
             first_reason = first_reason or reason
@@ -496,10 +501,32 @@ def _join(a: str, b: str) -> str:
     return f"{a}; {b}" if a else b
 
 
-def _by_preference(expressions: list[DateExpression], trigger_start: int | None) -> list[DateExpression]:
+def _opens_sentence(e: DateExpression, text: str, offset: int) -> bool:
+    """The sentence opens with the expression and a comma ("On Sunday, ...", "Around 26 October 2020 (as
+    reported), ...", "Property destruction: around 23 October, ...")."""
+    return (_OPENING.match(text[: e.start - offset]) is not None
+            and re.match(r"\s*(?:\([^)]*\)\s*)?,", text[e.end - offset:]) is not None)
+
+
+# what may precede a sentence's opening date: a label ("Property destruction:") and the date's preposition
+_OPENING = re.compile(r"^\s*(?:[A-Z][\w /-]{0,40}:\s*)?(?:(?:on|around|early|late|in|at|by|since|from|about)\s+)*$",
+                      re.IGNORECASE)
+
+
+def _by_preference(expressions: list[DateExpression], trigger_start: int | None,
+                   trigger_end: int | None = None) -> list[DateExpression]:
     """Expressions not attached to a reporting verb first; nearest the trigger (else leftmost) first."""
+    end = trigger_start if trigger_end is None else trigger_end
+
     def key(e: DateExpression) -> tuple:
-        distance = 0 if trigger_start is None else min(abs(e.start - trigger_start), abs(e.end - trigger_start))
+        if trigger_start is None:
+            distance = 0
+        elif e.end <= trigger_start:
+            distance = trigger_start - e.end
+        elif e.start >= end:
+            distance = e.start - end
+        else:
+            distance = 0
         return (e.attaches_to_report, distance, e.start)
     return sorted(expressions, key=key)
 

@@ -178,7 +178,8 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
         carried = plain.carries
         for match in incidents:
             announcement = match.event_type == STRATEGIC
-            outcome = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=announcement)
+            outcome = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=announcement,
+                                            trigger_start=match.start, trigger_end=match.end)
             if outcome.date is None:
                 skips.append(_skip(article, "dates", errors.S_NO_DATE, match.start, match.end, sentence.text))
                 continue
@@ -339,9 +340,13 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if casualties.killed is not None:
         supports.append("fatalities")
 
-    participants = (_participants(sentence.text, match.start - sentence.start, match.end - sentence.start, places,
-                                  sentence.start)
-                    if match.event_type in ("Protests", "Riots") else [])
+    participants: list[str] = []
+    if match.event_type in ("Protests", "Riots"):
+        participants = _participants(sentence.text, match.start - sentence.start, match.end - sentence.start, places,
+                                     sentence.start)
+    elif match.sub_event_type in TAKEN_SUB_EVENTS:
+        participants = _taken(sentence.text, match.start - sentence.start, match.end - sentence.start, places,
+                              sentence.start)
     out = []
     for location, killed in zip(locations, killed_parts):
         tags = []
@@ -373,35 +378,94 @@ _NOT_PARTICIPANTS = frozenset('''
 a an the of and or from in on at to for by with who which that this these those their his her its they them it was were
 is are be been being had has have also about around over more than nearly some several many few number numbers dozens
 hundreds thousands tens scores group groups crowd crowds people persons protesters protester demonstrators demonstrator
-residents citizens locals individuals participants supporters men women youths young large small big huge
+individuals participants supporters men women youths young large small big huge
 held staged organized organised took part gathered assembled joined continued started began went came stood blocked
 closed marched protest protested protesting demonstrated demonstrating demonstration demonstrations rally rallied sit
 again another second third fourth fifth day days row today yesterday morning evening night afternoon week weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december city province district area village neighbourhood neighborhood town governorate region
 outside inside front near streets street square road where while after before during against demanding calling
+north south east west northern southern eastern western central rioters rioter mob mobs angry
 '''.split())
+
+
+VENUE = "at:"  # prefix of the words naming where a crowd gathered ("at:refinery"), apart from who it was
 
 
 def _participants(text: str, start: int, end: int, places: list[PlaceMention], base: int) -> list[str]:
     """Who took part and where they gathered, as content words: the clause before the trigger ("dozens of
-    engineering graduates demonstrated"), a "by ..." phrase after it ("a sit-in by contract teachers") and the venue
-    ("outside the oil refinery"). Place names and generic words are left out."""
+    engineering graduates demonstrated"; the clause before that when this one says nothing: "workers of the X
+    company, based in Y, demonstrated"), a "by ..." phrase after it ("a sit-in by contract teachers") and, prefixed
+    VENUE, the venue ("outside the oil refinery"). Place names and generic words are left out."""
+    plain = _masked(text, places, base)
+
+    def content(part: str) -> set[str]:
+        words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", part)}
+        return {w for w in words if w not in _NOT_PARTICIPANTS and not w.endswith("ly")}
+
+    def clause_start(before: int) -> int:
+        return max(plain.rfind(",", 0, before), plain.rfind(";", 0, before), start - 90, 0)
+
+    cut = clause_start(start)
+    crowd = content(plain[cut:start])
+    if not crowd and cut > 0 and plain[cut] == ",":
+        crowd = content(plain[clause_start(cut):cut])
+    after = plain[end:end + 120]
+    venue: set[str] = set()
+    m = re.search(r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", after, re.IGNORECASE)
+    if m:
+        crowd |= content(m.group(1))
+    m = re.search(r"\b(?:outside|in\s+front\s+of|at)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})", after, re.IGNORECASE)
+    if m:
+        venue = content(m.group(1)) - crowd
+    return sorted(crowd) + sorted(VENUE + w for w in venue)
+
+
+# sub-event types whose reports say who was taken: two arrests in one city on one day are two events when the
+# reports name different people ("a university lecturer" / "three women's rights activists")
+TAKEN_SUB_EVENTS = frozenset({"Arrests", "Abduction/forced disappearance"})
+_PASSIVE_TRIGGER = re.compile(r"^(?:was|were|been|being|is|are|got|get)\b|\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$",
+                              re.IGNORECASE)
+_OBJECT_END = re.compile(r"\s(?:in|at|on|from|near|after|for|who|which|that|during|over|while|and\s+(?:took|taken|led)"
+                         r"|when|because|as|to|by|outside|inside|across|since|until|following)\s|[,.;:()]", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s(?:who|which|that|whose|after|when|while)\s", re.IGNORECASE)
+
+
+def _masked(text: str, places: list[PlaceMention], base: int) -> str:
     masked = list(text)
     for p in places:
         a, b = p.start - base, p.end - base
         for i in range(max(0, a), min(len(masked), b)):
             masked[i] = " "
-    plain = "".join(masked)
-    clause_start = max(plain.rfind(",", 0, start), plain.rfind(";", 0, start), start - 90, 0)
-    parts = [plain[clause_start:start]]
-    after = plain[end:end + 120]
-    for pat in (r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", r"\b(?:outside|in\s+front\s+of|at)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})"):
-        m = re.search(pat, after, re.IGNORECASE)
-        if m:
-            parts.append(m.group(1))
-    words = {w.lower() for part in parts for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", part)}
-    return sorted(w for w in words if w not in _NOT_PARTICIPANTS and not w.endswith("ly"))
+    return "".join(masked)
+
+
+def _taken(text: str, start: int, end: int, places: list[PlaceMention], base: int) -> list[str]:
+    """Who was arrested or abducted, as content words: the object after an active trigger ("detained a Kabul
+    University lecturer at his home") or the subject before a passive one ("three female activists were taken into
+    custody"), without relative clauses, places and generic words."""
+    plain = _masked(text, places, base)
+    trigger = plain[start:end]
+    if _PASSIVE_TRIGGER.search(trigger) or _PASSIVE_TRIGGER.search(plain[max(0, start - 20):start]):
+        clause_start = max(plain.rfind(",", 0, start), plain.rfind(";", 0, start), start - 120, 0)
+        phrase = plain[clause_start:start]
+        rel = _RELATIVE.search(phrase)
+        if rel:
+            phrase = phrase[:rel.start()]
+    else:
+        after = plain[end:end + 100]
+        stop = _OBJECT_END.search(after)
+        phrase = after[:stop.start()] if stop else after
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]{2,}", phrase)}
+    words = {w.removesuffix("'s") for w in words}
+    return sorted(w for w in words if w not in _NOT_PARTICIPANTS and w not in _NOT_TAKEN and not w.endswith("ly"))
+
+
+# words around an arrest or abduction that say nothing about whom: the verbs, the agents' generic words
+_NOT_TAKEN = frozenset('''
+arrested detained abducted kidnapped seized captured taken custody held rounded apprehended picked nabbed
+suspects suspect suspected person wanted man least others other including members member all
+'''.split())
 
 
 ARMED_INTER = (1, 2, 3, 4, 8)

@@ -23,7 +23,10 @@ NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat", "compound"})
 SAME_SPOT_KM = 25.0  # a reading at precision 2 ("near X", a district's town) this close may be the other's place
 SAME_TOWN_KM = 5.0  # two different named towns or villages this close may be one incident's place (a quarter and
 # the town's centre, one place under two gazetteer entries); further apart they are two villages, two incidents
+OUTSKIRTS_KM = 7.0  # "on the outskirts of X", "outside X": the edge of X, not anywhere in X's district; a place
+# this close to X's point may be the same spot (a city's edge lies a few km from its centre)
 TOWARDS_KM = 75.0  # how far "south of X" reaches
+NEAR_RELATIONS = frozenset({"near", "outskirts"})
 BEARING_TOLERANCE = 60.0  # degrees either side of a stated direction ("south of X")
 
 
@@ -88,7 +91,19 @@ def locations_compatible(a: PlaceMention, b: PlaceMention) -> bool:
     if {a.place.feature, b.place.feature} & ADMIN_UNITS:
         return False  # an admin unit is the same place as what it contains, not as what lies near its centre
     # two named places: the same spot, or one of them only "near" / "south of" the other's area
-    return km <= (SAME_SPOT_KM if max(a.geo_precision, b.geo_precision) >= 2 else SAME_TOWN_KM)
+    return km <= _reach(a, b)
+
+
+def _reach(a: PlaceMention, b: PlaceMention) -> float:
+    """How far apart two named places' points may lie and still be one incident's place: a reading at precision 2
+    ("near X", a district's town) reaches SAME_SPOT_KM, the outskirts of a town only its edge, a town itself
+    SAME_TOWN_KM."""
+    vague = [p for p in (a, b) if p.geo_precision >= 2]
+    if not vague:
+        return SAME_TOWN_KM
+    if all(p.relation == "outskirts" for p in vague):
+        return OUTSKIRTS_KM
+    return SAME_SPOT_KM
 
 
 SAME_NAME_RATIO = 0.8  # two spellings this alike may be one place ("Sidakan" / "Sidakane")
@@ -130,11 +145,11 @@ def spots_compatible(a: PlaceMention, b: PlaceMention) -> bool:
 
 def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
     """`unit` is an admin unit `other` lies in, or a town read at precision 2 (its district, or "near" it) whose
-    district `other` lies in."""
+    district `other` lies in. "Near X" and the outskirts of X are X's surroundings (see _reach), not its district."""
     u, o = unit.place, other.place
     if u.feature in ("admin1", "admin2", "admin3"):
         return _inside(o, u)
-    if unit.geo_precision >= 2 and unit.bearing is None and u.admin2 is not None:
+    if unit.geo_precision >= 2 and unit.bearing is None and u.admin2 is not None and unit.relation not in NEAR_RELATIONS:
         return o.iso3 == u.iso3 and o.admin1 == u.admin1 and o.admin2 == u.admin2  # "Mahmudiya district", "near X"
     return False
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass
 
-from coder.incidents import GENERIC_ACTOR, actors_compatible
+from coder.crowds import crowd_kinds, same_crowd
+from coder.incidents import GENERIC_ACTOR, TAKEN_SUB_EVENTS, VENUE, actors_compatible
 from coder.locations import choose_location, locations_compatible, spots_compatible
 from coder.models import ActorAssignment, Mention, PlaceMention, ResolvedDate
 from coder.taxonomy import Taxonomy
@@ -73,7 +74,8 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
             return f"different perpetrators ({a.actors.actor1} / {b.actors.actor1})"
         return f"different actor pairs ({a.actors.actor1} vs {a.actors.actor2} / {b.actors.actor1} vs {b.actors.actor2})"
     if not participants_compatible(a, b):
-        return "different crowds ({} / {})".format(", ".join(a.actors.assoc_actor_1 + a.participants) or "-",
+        what = "crowds" if a.event_type in ("Protests", "Riots") else "people taken"
+        return "different {} ({} / {})".format(what, ", ".join(a.actors.assoc_actor_1 + a.participants) or "-",
                                                    ", ".join(b.actors.assoc_actor_1 + b.participants) or "-")
     if not locations_compatible(a.location, b.location):
         return f"different places ({_place_label(a)} / {_place_label(b)})"
@@ -103,42 +105,79 @@ def _place_label(m: Mention) -> str:
     return f"{name}{spot}, precision {p.geo_precision}"
 
 
-def _fits(p: str | None, q: str | None) -> bool:
+NOT_ARMED_INTER = (5, 6, 7)  # rioters, protesters, civilians
+STATE_INTER = (1, 8)  # state forces, external forces
+
+
+def _fits(p: str | None, q: str | None, p_inter: int | None = None, q_inter: int | None = None,
+          p_inferred: bool = False, q_inferred: bool = False) -> bool:
     """Two reports' names for one side of an incident can be the same actor: equal, one not given, one an
-    unidentified armed group, or an unidentified kind the other names ("Unidentified Clan Militia (Somalia)" and
-    a named clan militia; "Unidentified Military Forces" and a country's military forces)."""
+    unidentified armed group and the other armed, an unidentified kind the other names ("Unidentified Clan
+    Militia (Somalia)" and a named clan militia; "Unidentified Military Forces" and a country's military forces),
+    or a state force one report only implies ("warplanes" read as the home country's) and a force of the same kind
+    (military, police) of another state the other names ("Russian jets"). Civilians, protesters and rioters are never an unidentified armed group:
+    "a bomb hit a police patrol" and "a bomb hit a shopkeeper's car" have different targets."""
     if p is None or q is None or p == q:
         return True
-    for x, y in ((p, q), (q, p)):
+    for x, y, y_inter, x_inferred in ((p, q, q_inter, p_inferred), (q, p, p_inter, q_inferred)):
         if x.startswith("Unidentified Armed Group"):
-            return True
+            return y_inter not in NOT_ARMED_INTER
         if x.startswith("Unidentified "):
             kind = x.removeprefix("Unidentified ").split(" (")[0]
             if kind in y:
                 return True
+        if x_inferred and y_inter in STATE_INTER and x.split(" of ")[0] == y.split(" of ")[0]:
+            return True  # "Military Forces of Syria" read from "warplanes" and "Military Forces of Russia"
     return False
 
 
 def pair_compatible(a: Mention, b: Mention) -> bool:
     """Both sides fit, in the order the reports give them or swapped: one report's "militants attacked a patrol"
     and another's "soldiers clashed with militants" give the same pair in opposite order."""
-    x1, x2, y1, y2 = a.actors.actor1, a.actors.actor2, b.actors.actor1, b.actors.actor2
-    return (_fits(x1, y1) and _fits(x2, y2)) or (_fits(x1, y2) and _fits(x2, y1))
+    x, y = a.actors, b.actors
+
+    def fits(p: str | None, q: str | None, pi: int | None, qi: int | None) -> bool:
+        return _fits(p, q, pi, qi, p in x.inferred, q in y.inferred)
+
+    return ((fits(x.actor1, y.actor1, x.inter1, y.inter1) and fits(x.actor2, y.actor2, x.inter2, y.inter2))
+            or (fits(x.actor1, y.actor2, x.inter1, y.inter2) and fits(x.actor2, y.actor1, x.inter2, y.inter1)))
 
 
 def participants_compatible(a: Mention, b: Mention) -> bool:
-    """Protests and riots: the groups taking part (associated actors: teachers, lawyers, a party) overlap, or
-    one report names none. Two groups demonstrating in one city on one day are two events."""
-    if a.event_type not in ("Protests", "Riots"):
-        return True
-    x, y = set(a.actors.assoc_actor_1), set(b.actors.assoc_actor_1)
-    if x and y and not x & y:
-        return False
-    p, q = set(a.participants), set(b.participants)
-    if x & y or p & q:
-        return True
-    # both reports describe the crowd (by a group ACLED names or by their own words) and share nothing of it
-    return not (x or p) or not (y or q)
+    """Protests and riots: the crowds (the kinds of people the reports name, and the groups ACLED names as
+    associated actors: teachers, lawyers, a party) can be one, or one report names none. Arrests and abductions:
+    likewise the people taken. Two groups demonstrating in one city on one day are two events; so are the arrest
+    of a lecturer and that of three activists."""
+    if a.event_type in ("Protests", "Riots"):
+        x, y = set(a.actors.assoc_actor_1), set(b.actors.assoc_actor_1)
+        if x and y and not x & y and not same_crowd(crowd_kinds([], list(x)), crowd_kinds([], list(y))):
+            return False  # two named groups (parties, unions) or identities that are not one kind of people
+        kx = crowd_kinds(_crowd_words(a), a.actors.assoc_actor_1)
+        ky = crowd_kinds(_crowd_words(b), b.actors.assoc_actor_1)
+        if kx and ky and not same_crowd(kx, ky):
+            return False
+        vx, vy = _venue_words(a), _venue_words(b)
+        if vx and vy and not vx & vy:
+            return False  # both say where the crowd gathered, and not the same building
+        if kx and ky or a.event_type == "Riots":
+            return True  # a riot's clause tells what the mob did more than who it was ("smashing the windows")
+        # one report names no kind of people: its other words (the venue, the crowd's own description) must
+        # share something with the other report's, when both give some
+        p, q = {w.removeprefix(VENUE) for w in a.participants}, {w.removeprefix(VENUE) for w in b.participants}
+        return not p or not q or bool(p & q)
+    if a.sub_event_type in TAKEN_SUB_EVENTS and b.sub_event_type in TAKEN_SUB_EVENTS:
+        return same_crowd(crowd_kinds(a.participants), crowd_kinds(b.participants))
+    return True
+
+
+def _crowd_words(m: Mention) -> list[str]:
+    """The words a protest report uses for its crowd (not for the venue: "residents outside the municipality
+    building" are residents)."""
+    return [w for w in m.participants if not w.startswith(VENUE)]
+
+
+def _venue_words(m: Mention) -> set[str]:
+    return {w.removeprefix(VENUE) for w in m.participants if w.startswith(VENUE)}
 
 
 def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()

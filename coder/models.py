@@ -202,6 +202,10 @@ class ActorAssignment(BaseModel):
     inter2: int | None = Field(default=None, ge=1, le=8)
     entries: list[str] = Field(default_factory=list)  # dictionary ids used (provenance)
     reason: str = ""
+    # state forces the report does not name, only implies: a generic word read as the home country's forces
+    # ("warplanes", "soldiers") or the state assumed to make an arrest. Another report naming a state or foreign
+    # force for that side may be right ("Russian jets").
+    inferred: list[str] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------

@@ -588,6 +588,8 @@ def story_frame(mentions: list[PlaceMention], iso3: str | None) -> list[Place]:
         p = pm.place
         if p is None or iso3 is None or p.iso3 != iso3 or pm.relation in ("metonym", "compound"):
             continue  # "the Baghdad-Erbil agreement" does not set a story in Baghdad or Erbil
+        if p.feature in ("country", "region"):
+            continue  # "central Mali" frames nothing: every place of the country lies in it
         unit = p.feature in ("admin1", "admin2", "admin3")
         if unit or (p.feature == "city" or (p.population or 0) >= SMALL_TOWN) and not _spelled_apart(fold_key(pm.text), p):
             out.setdefault(p.id, p)  # a city read from an unrelated alternate name does not frame the story

@@ -224,6 +224,21 @@ def test_trigger_picks_the_nearest_expression():
     assert resolve_sentence_date(text, 0, DateContext(SUN), trigger_start=near_clashes).date.date == D(2020, 10, 8)
 
 
+def test_the_trigger_span_picks_the_date_after_it():
+    text = "Villagers buried their dead on Saturday after an attack by rebels on Friday left six people dead."
+    start = text.index("attack by rebels")
+    end = start + len("attack by rebels")
+    outcome = resolve_sentence_date(text, 0, DateContext(SUN), trigger_start=start, trigger_end=end)
+    assert outcome.date.date == D(2020, 10, 9)
+
+
+def test_an_opening_date_governs_the_sentence_whatever_the_trigger():
+    text = "On 1 October 2020, hundreds of people marched in the city to mark the October 2019 protests."
+    start = text.index("protests")
+    outcome = resolve_sentence_date(text, 0, DateContext(SUN), trigger_start=start, trigger_end=start + 8)
+    assert outcome.date.date == D(2020, 10, 1)
+
+
 def test_story_walk_carries_event_date_and_background():
     """Sentence by sentence, as the incidents stage walks a story."""
     story = [

@@ -122,3 +122,81 @@ def test_two_crowds_in_one_city_are_two_protests(res):
         "z": "Dozens of engineering graduates rallied outside the oil company offices in Basra on Sunday.",
     })
     assert sorted(sorted(e.article_ids) for e in events) == [["x", "z"], ["y"]]
+
+
+def _coded_in(res, country: str, reports: dict[str, str], published: dt.date = dt.date(2021, 3, 8)):
+    out = []
+    for article_id, text in reports.items():
+        segments, stories = analyse_layout(text, published)
+        art = Article(article_id=article_id, text=text, outlet="Wire", published=published, segments=segments,
+                      stories=stories, country=country)
+        out.extend(detect_mentions(art, split_sentences(art), res)[0])
+    return merge_mentions(out, res.taxonomy)
+
+
+def _clusters(events) -> list[list[str]]:
+    return sorted(sorted(e.article_ids) for e in events)
+
+
+def test_a_bomb_on_a_patrol_and_one_on_a_civilian_car_stay_apart(res):
+    # the unidentified bomber fits both reports, but a police patrol and a shopkeeper are different targets
+    events = _coded(res, {
+        "x": "A roadside bomb struck a police patrol in Baquba on Thursday, killing two policemen.",
+        "y": "A sticky bomb attached to a shopkeeper's car exploded in Baquba on Thursday, killing the driver.",
+        "z": "Two policemen died when an explosive device hit their patrol in Baquba on Thursday, police said.",
+    })
+    assert _clusters(events) == [["x", "z"], ["y"]]
+
+
+def test_the_outskirts_of_a_town_are_not_its_whole_district(res):
+    # Sarmin and Saraqib: two towns of one district, 8 km apart
+    events = _coded_in(res, "SYR", {
+        "x": "Warplanes struck the outskirts of Sarmin on Sunday, killing a shepherd.",
+        "y": "Warplanes bombed a market in Saraqib on Sunday, killing four civilians.",
+        "z": "A shepherd was killed when warplanes bombed farmland outside Sarmin on Sunday.",
+    })
+    assert _clusters(events) == [["x", "z"], ["y"]]
+
+
+def test_two_words_for_one_crowd_join(res):
+    events = _coded(res, {
+        "x": "Hundreds of teachers rallied outside the education directorate in Kut on Tuesday over unpaid salaries.",
+        "y": "On Tuesday, school staff in Kut gathered to protest against delayed wages.",
+        "z": "Army pensioners took to the streets of Kut on Tuesday, demanding their retirement salaries.",
+        "w": "Dozens of retired military officers protested in Kut on Tuesday over pensions.",
+    })
+    assert _clusters(events) == [["w", "z"], ["x", "y"]]
+
+
+def test_residents_and_retirees_are_two_crowds(res):
+    events = _coded(res, {
+        "x": "Residents of Kut protested on Tuesday evening over power cuts.",
+        "y": "Hundreds of pensioners protested in Kut on Tuesday over unpaid pensions.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_arrests_of_different_people_on_one_day_stay_apart(res):
+    events = _coded(res, {
+        "x": "Security forces detained a university lecturer at his home in Kut on Tuesday, his family said.",
+        "y": "A university professor was arrested in Kut on Tuesday, a relative said.",
+        "z": "Police detained three women's rights activists in Kut on Tuesday afternoon.",
+    })
+    assert _clusters(events) == [["x", "y"], ["z"]]
+
+
+def test_a_force_one_report_only_implies_fits_the_one_another_names(res):
+    # "warplanes" in a Syrian story reads as Syria's air force; another report names the jets as Russian
+    events = _coded_in(res, "SYR", {
+        "x": "Warplanes struck the outskirts of Sarmin on Sunday, killing a shepherd, activists said.",
+        "y": "Russian jets bombed the outskirts of Sarmin on Sunday, killing a shepherd.",
+    })
+    assert _clusters(events) == [["x", "y"]]
+
+
+def test_two_reports_of_one_riot_that_tell_different_acts_join(res):
+    events = _coded(res, {
+        "x": "Hundreds of youths rioted in Kut on Tuesday, smashing the windows of a government office.",
+        "y": "An angry mob set vehicles on fire in Kut on Tuesday over the sacking of a tribal sheikh.",
+    })
+    assert _clusters(events) == [["x", "y"]]

@@ -64,15 +64,11 @@ def _pairs(figures: dict, kind: str) -> list[str]:
     return [f"{w['articles'][0]}/{w['articles'][1]}: {w['hint']}" for w in figures["wrong_pairs"] if w["kind"] == kind]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5 target not met yet: pairwise precision 61.0%, recall 64.1% "
-                   "(bench/merge_quality.py at this commit); the misses are listed by the script")
 def test_pairwise_precision(figures: dict) -> None:
     wrong = _pairs(figures, "joined")
     assert (figures["precision"] or 0.0) >= 0.95, f"precision {figures['precision']}; wrongly joined: {wrong}"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 5 target not met yet: pairwise precision 61.0%, recall 64.1% "
-                   "(bench/merge_quality.py at this commit); the misses are listed by the script")
 def test_pairwise_recall(figures: dict) -> None:
     wrong = _pairs(figures, "split")
     assert (figures["recall"] or 0.0) >= 0.95, f"recall {figures['recall']}; split: {wrong}"

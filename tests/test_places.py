@@ -218,3 +218,14 @@ def test_region_admin1_must_exist_in_gazetteer(tmp_path):
     path.write_text('[[region]]\ncountry = "IRQ"\ndirection = "south"\nadmin1 = ["Atlantis"]\npoint = "Hillah"\n')
     with pytest.raises(DataFileError, match="Atlantis"):
         Gazetteer.load(regions=path)
+
+
+def test_a_country_named_in_the_story_does_not_frame_out_its_towns(gaz):
+    # "central Mali" names the whole country: the town in "the Bandiagara area" is still read
+    from coder.places import story_frame
+
+    text = "Gunmen attacked soldiers in the Bandiagara area of central Mali on Sunday, the army said."
+    blank = find_place_mentions(text, 0, gaz, PlaceContext(iso3="MLI", anchors=[], published=None))
+    frame = story_frame(blank, "MLI")
+    found = find_place_mentions(text, 0, gaz, PlaceContext(iso3="MLI", anchors=[], published=None, frame=frame))
+    assert any(pm.place is not None and pm.place.name == "Bandiagara" for pm in found)

@@ -1,0 +1,104 @@
+"""Who a report says took part (a protest's crowd) or was taken (the people arrested or abducted), as kinds of
+people, so that two reports' words can be compared: "school staff" and "teachers", "army pensioners" and "retired
+military officers" describe one crowd; "oil workers" and "electricity workers" two.
+
+`Mention.participants` holds the content words a report uses (see incidents._participants); `crowd_kinds` maps them,
+and the associated actors ("Teachers (Iraq)", a party), to kinds. Words outside the lexicon are not kinds: they may
+be a venue, a grievance or a verb, and two reports of one protest seldom share them. Language vocabulary, not rules
+fitted to a corpus.
+"""
+
+from __future__ import annotations
+
+# kind -> words (singular, lower case). Kinds marked WEAK say little on their own: "workers" of two sectors, the
+# "residents" of a town; sharing only a weak kind does not make two crowds one when each names a different sector.
+_LEXICON: dict[str, tuple[str, ...]] = {
+    "education": ("teacher", "schoolteacher", "educator", "lecturer", "professor", "academic", "instructor", "tutor",
+                  "headmaster", "headteacher", "headmistress", "school", "university", "college", "education"),
+    "student": ("student", "pupil", "schoolchild", "schoolchildren", "undergraduate", "schoolboy", "schoolgirl"),
+    "graduate": ("graduate", "alumnus", "alumni"),
+    "unemployed": ("unemployed", "jobless", "jobseeker"),
+    "health": ("doctor", "nurse", "medic", "paramedic", "physician", "pharmacist", "dentist", "surgeon", "health",
+               "medical"),
+    "law": ("lawyer", "attorney", "advocate", "barrister", "bar"),
+    "judiciary": ("judge", "magistrate", "prosecutor"),
+    "media": ("journalist", "reporter", "correspondent", "cameraman", "photojournalist", "media", "press"),
+    "worker": ("worker", "employee", "labourer", "laborer", "staff", "contractor", "contract", "personnel", "wage",
+               "daily-wage"),
+    "oil": ("oil", "petroleum", "refinery", "oilfield"),
+    "electricity": ("electricity", "power", "electric", "electrical"),
+    "water": ("water",),
+    "municipal": ("municipality", "municipal", "sanitation", "cleaner"),
+    "farmer": ("farmer", "peasant", "grower", "herder", "shepherd", "farm", "agricultural"),
+    "fisher": ("fisherman", "fishermen", "fisher"),
+    "trader": ("trader", "merchant", "shopkeeper", "vendor", "seller", "businessman", "businessmen", "retailer",
+               "shop", "stallholder"),
+    "transport": ("driver", "trucker", "taxi", "motorcyclist", "bus", "transport"),
+    "retiree": ("retiree", "retired", "pensioner", "pension", "retirement"),
+    "military": ("army", "military", "soldier", "veteran"),
+    "police": ("police", "policeman", "policemen"),
+    "resident": ("resident", "local", "inhabitant", "villager", "citizen", "neighbour", "neighbor", "townspeople"),
+    "family": ("family", "families", "relative", "mother", "father", "parent", "widow", "orphan", "kin"),
+    "displaced": ("displaced", "idp", "refugee", "returnee", "evacuee", "asylum"),
+    "prisoner": ("prisoner", "inmate", "detainee"),
+    "tribe": ("tribesman", "tribesmen", "tribe", "tribal", "clan", "clansmen", "elder"),
+    "religious": ("cleric", "imam", "mullah", "priest", "pastor", "monk", "seminarian"),
+    "worshipper": ("worshipper", "worshiper", "congregant", "churchgoer", "parishioner", "pilgrim"),
+    "activist": ("activist", "campaigner", "dissident", "blogger", "rights", "defender"),
+    "politician": ("politician", "lawmaker", "mp", "parliamentarian", "councillor", "councilor", "mayor", "candidate"),
+    "women": ("women", "woman", "female", "girl", "feminist"),
+    "youth": ("youth", "young"),
+    "disabled": ("disabled", "handicapped", "amputee"),
+    "engineer": ("engineer", "engineering", "technician"),
+}
+WEAK = frozenset({"worker", "resident", "youth", "women", "family"})
+
+# associated actors of the dictionary's identity labels ("Teachers (Iraq)") -> kind
+_IDENTITY_KIND = {
+    "teachers": "education", "students": "student", "lawyers": "law", "journalists": "media", "labour": "worker",
+    "health": "health", "farmers": "farmer", "refugees/idps": "displaced", "prisoners": "prisoner", "women": "women",
+}
+
+_KIND_OF = {w: k for k, words in _LEXICON.items() for w in words}
+
+
+def _singular(word: str) -> str:
+    w = word.lower().removesuffix("'s").removesuffix("’s")
+    if w in _KIND_OF:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "sses", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def word_kind(word: str) -> str | None:
+    return _KIND_OF.get(_singular(word))
+
+
+def crowd_kinds(words: list[str], assoc: list[str] = ()) -> set[str]:
+    """The kinds of people a report's words and associated actors name. A named group ("Sadrist Movement") is a
+    kind of its own."""
+    kinds = {k for w in words if (k := word_kind(w)) is not None}
+    for name in assoc:
+        head = name.split(" (")[0].split()[0].lower() if name.split() else ""
+        kinds.add(_IDENTITY_KIND.get(head, name))
+    return kinds
+
+
+def same_crowd(x: set[str], y: set[str]) -> bool:
+    """Two reports' kinds can be one crowd: one names none, or they share a kind, and unless the shared kinds are
+    all weak while each names a specific kind the other does not ("oil workers" / "electricity workers")."""
+    if not x or not y:
+        return True
+    shared = x & y
+    if not shared:
+        return False
+    if shared <= WEAK:
+        sx, sy = x - WEAK, y - WEAK
+        if sx and sy and not sx & sy:
+            return False
+    return True
