@@ -367,6 +367,7 @@ closed marched protest protested protesting demonstrated demonstrating demonstra
 again another second third fourth fifth day days row today yesterday morning evening night afternoon week weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december city province district area village neighbourhood neighborhood town governorate region
+based located situated
 outside inside front near streets street square road where while after before during against demanding calling
 '''.split())
 
@@ -381,15 +382,41 @@ def _participants(text: str, start: int, end: int, places: list[PlaceMention], b
         for i in range(max(0, a), min(len(masked), b)):
             masked[i] = " "
     plain = "".join(masked)
-    clause_start = max(plain.rfind(",", 0, start), plain.rfind(";", 0, start), start - 90, 0)
+    floor = max(plain.rfind(";", 0, start), start - 150, 0)
+    clause_start = max(plain.rfind(",", 0, start), floor, start - 90)
     parts = [plain[clause_start:start]]
+    end = clause_start
+    for _ in range(2):
+        if end <= floor or _content_words(parts[-1]) or _CROWD_NOUN.search(parts[-1]):
+            break
+        # "dozens of oil workers, based in the city, held a sit-in": the crowd is named a clause or two back
+        # (not past an opening date: "On 8 May, ...")
+        earlier = max(plain.rfind(",", 0, end), floor)
+        clause = plain[earlier:end]
+        if _OPENING_DATE.search(clause):
+            break
+        parts.append(clause)
+        end = earlier
     after = plain[end:end + 120]
     for pat in (r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", r"\b(?:outside|in\s+front\s+of|at)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})"):
         m = re.search(pat, after, re.IGNORECASE)
         if m:
             parts.append(m.group(1))
-    words = {w.lower() for part in parts for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", part)}
-    return sorted(w for w in words if w not in _NOT_PARTICIPANTS and not w.endswith("ly"))
+    return sorted({w for part in parts for w in _content_words(part)})
+
+
+_CROWD_NOUN = re.compile(r"\b(?:people|persons|protesters?|demonstrators?|residents|citizens|locals|individuals|participants|"
+                         r"supporters|men|women|youths|crowds?|groups?|hundreds|thousands|dozens|scores|they)\b", re.IGNORECASE)
+_OPENING_DATE = re.compile(r"^\W*(?:on|around|as\s+reported\s+on)?\s*(?:\w+day,?\s+)?\d{1,2}\s+[A-Za-z]+\s+\d{4}\W*$|"
+                           r"^\W*(?:on|around)?\s*[A-Za-z]+\s+\d{1,2},?\s+\d{4}\W*$", re.IGNORECASE)
+
+
+def _content_words(text: str) -> set[str]:
+    """Content words, singular ("contracts" -> "contract"; "state-run" -> "state", "run"), generic words left out."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", text)}
+    words |= {part for w in words if "-" in w for part in w.split("-") if len(part) > 2}
+    kept = {w for w in words if w not in _NOT_PARTICIPANTS and not w.endswith("ly")}
+    return {w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in kept}
 
 
 ARMED_INTER = (1, 2, 3, 4, 8)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from coder.incidents import GENERIC_ACTOR, actors_compatible
 from coder.locations import choose_location, locations_compatible, spots_compatible
@@ -135,10 +136,31 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
     if x and y and not x & y:
         return False
     p, q = set(a.participants), set(b.participants)
-    if x & y or p & q:
-        return True
+    if any(not _identity_label(n) for n in x & y):
+        return True  # the same named group (a party, a movement) in both reports
+    if p and q:
+        # the words describing the two crowds overlap, by at least half of the shorter description: "oil workers"
+        # and "workers of the oil company" can be one crowd; "health department workers" and "oil company workers"
+        # share a generic noun only
+        return 2 * len(p & q) >= min(len(p), len(q))
     # both reports describe the crowd (by a group ACLED names or by their own words) and share nothing of it
     return not (x or p) or not (y or q)
+
+
+@cache
+def _identity_prefixes() -> frozenset[str]:
+    """Names of the identity labels of the actor dictionary ("Labour Group", "Students"): what a crowd is, not who
+    it is; two crowds of workers are not one crowd."""
+    import tomllib
+
+    from coder.actors import DEFAULT_ACTORS_FILE
+
+    data = tomllib.loads(DEFAULT_ACTORS_FILE.read_text(encoding="utf-8"))
+    return frozenset(e["name"].split(" (")[0] for e in data.get("actor", []) if e.get("kind") == "identity")
+
+
+def _identity_label(name: str) -> bool:
+    return name.split(" (")[0] in _identity_prefixes()
 
 
 def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()

@@ -122,3 +122,21 @@ def test_two_crowds_in_one_city_are_two_protests(res):
         "z": "Dozens of engineering graduates rallied outside the oil company offices in Basra on Sunday.",
     })
     assert sorted(sorted(e.article_ids) for e in events) == [["x", "z"], ["y"]]
+
+
+def test_crowds_sharing_only_a_generic_noun_are_two_protests(res):
+    # both are "workers", of two different employers; the crowd is named before a clause about the place
+    events = _coded(res, {
+        "x": "On Thursday, dozens of workers of the provincial health directorate, based in Nasiriyah, staged a sit-in "
+             "to demand overdue salaries.",
+        "y": "Workers of the state oil company demonstrated in Nasiriyah on Thursday against the delay of their wages.",
+    })
+    assert sorted(len(e.article_ids) for e in events) == [1, 1]
+
+
+def test_one_crowd_described_in_other_words_is_one_protest(res):
+    events = _coded(res, {
+        "x": "Contract workers of the state oil company demonstrated in Nasiriyah on Thursday, demanding permanent jobs.",
+        "y": "Oil company workers on temporary contracts protested in Nasiriyah on Thursday.",
+    })
+    assert [sorted(e.article_ids) for e in events] == [["x", "y"]]
