@@ -140,3 +140,12 @@ def test_one_crowd_described_in_other_words_is_one_protest(res):
         "y": "Oil company workers on temporary contracts protested in Nasiriyah on Thursday.",
     })
     assert [sorted(e.article_ids) for e in events] == [["x", "y"]]
+
+
+def test_shelling_of_two_neighbouring_villages_is_two_events(res):
+    # both villages are in the gazetteer, a few km apart in Soran district
+    events = _coded(res, {
+        "x": "Iranian artillery shelled the village of Ketine in the Sidakan area on Thursday, causing no casualties.",
+        "y": "Iranian artillery shelled the village of Binperez in the Sidakan area on Thursday, causing no casualties.",
+    })
+    assert sorted(len(e.article_ids) for e in events) == [1, 1]
