@@ -312,7 +312,7 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if resolved and country is None:
         country, iso3 = resolved[0].place.country, resolved[0].place.iso3
 
-    locations = _locations_for(match, resolved, state, res)
+    locations = _locations_for(match, resolved, state, res, sentence)
     if not locations:
         skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
         return []
@@ -384,6 +384,7 @@ closed marched protest protested protesting demonstrated demonstrating demonstra
 again another second third fourth fifth day days row today yesterday morning evening night afternoon week weekend
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
 october november december city province district area village neighbourhood neighborhood town governorate region
+based located situated
 outside inside front near streets street square road where while after before during against demanding calling
 north south east west northern southern eastern western central rioters rioter mob mobs angry
 '''.split())
@@ -408,8 +409,11 @@ def _participants(text: str, start: int, end: int, places: list[PlaceMention], b
 
     cut = clause_start(start)
     crowd = content(plain[cut:start])
-    if not crowd and cut > 0 and plain[cut] == ",":
-        crowd = content(plain[clause_start(cut):cut])
+    for _ in range(2):  # "workers of the X directorate, based in Y, staged a sit-in": up to two clauses back
+        if crowd or cut <= 0 or plain[cut] != "," or start - cut > 150:
+            break
+        cut, end_of = clause_start(cut), cut
+        crowd = content(plain[cut:end_of])
     after = plain[end:end + 120]
     venue: set[str] = set()
     m = re.search(r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", after, re.IGNORECASE)
@@ -491,15 +495,20 @@ _ARMED_TARGET_BEFORE = re.compile(
 _OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|at\s+his\s+home|in\s+his\s+home|unarmed)\b", re.IGNORECASE)
 
 
-def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources) -> list[PlaceMention]:
+def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources,
+                   sentence: Sentence | None = None) -> list[PlaceMention]:
     """Where the incident happened: one location, or one per place for a counted plural
-    ("two separate explosions rocked Baghdad and Anbar" is two events)."""
+    ("two separate explosions rocked Baghdad and Anbar" is two events) or for a list of distinct places
+    ("air strikes hit Sidakan and Bradost"; codebook: one event per location per day)."""
     below_country = [p for p in resolved if p.place.feature != "country"]
     if match.cardinal and match.cardinal > 1 and len(below_country) >= match.cardinal:
         distinct = _distinct_places(below_country)
         if len(distinct) == match.cardinal:
             return distinct
     scenes = [p for p in below_country if p.relation not in NOT_THE_SCENE]
+    listed = _listed_places(scenes, sentence, match) if sentence is not None else []
+    if len(listed) > 1:
+        return listed
     best = choose_location(scenes)
     if best is not None:
         return [best]
@@ -522,6 +531,72 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         return []
     return [PlaceMention(text=capital.name, start=match.start, end=match.end, phrase="(national level)",
                          place=capital, geo_precision=3, relation="capital")]
+
+
+# What may stand between two places of one list: "X and Y", "X, Y and Z", "X village and Y village",
+# "X (Y) and Z", "the districts of X and Y", "X as well as Y". Language, not tunable rules.
+_FEATURE_NOUN = (r"(?:villages?|towns?|cit(?:y|ies)|districts?|sub-?districts?|areas?|regions?|provinces?|governorates?|"
+                 r"neighbou?rhoods?|quarters?|camps?|mountains?|valleys?|islands?|nahiyas?|qadhas?)")
+_LIST_GAP = re.compile(
+    r"^(?:\s*\([^()]{1,60}\))?(?:\s+" + _FEATURE_NOUN + r")?\s*(?P<sep>,\s*and|,|and|&|as\s+well\s+as)\s+"
+    r"(?:(?:in|at|on|near)\s+)?(?:the\s+)?(?:" + _FEATURE_NOUN + r"\s+(?:of\s+)?)?$", re.IGNORECASE)
+# the two ends of a road, a border or a route are one place of the incident, not two
+_ENDS_BEFORE = re.compile(r"\b(?:between|linking|connecting|from|joining|both)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ENDS_AFTER = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?:provinces?\s+|governorates?\s+)?(?:-\s*)?(?:border|boundary|frontier|road|highway|"
+                         r"motorway|route|axis|triangle|corridor|line)s?\b", re.IGNORECASE)
+_NOT_SPLIT = frozenset({"Agreement"})  # one agreement covers every place it names
+
+
+def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: TriggerMatch) -> list[PlaceMention]:
+    """The distinct places of a list of places the sentence names as the incident's scene ("in Khanaqin and
+    Muqdadiyah districts", "at Mount Khamtir, Zakho and Dahuk"), each a separate event; [] when there is none.
+    A list is joined by "and" (commas alone make a chain of nested units: "X village, Y district, Z province");
+    no other scene lies between it and the trigger; places nested in one another are one place; the ends of a
+    road or a border ("between X and Y", "the Diyala and Salahuddin border") are not a list; the list must hold
+    the place the event would otherwise be given."""
+    if match.sub_event_type in _NOT_SPLIT:
+        return []
+    base = sentence.start
+    ordered = sorted(scenes, key=lambda p: p.start)
+    runs: list[list[PlaceMention]] = []
+    run: list[PlaceMention] = []
+    joined = False
+    for p in ordered:
+        if run and p.start >= run[-1].end:
+            gap = _LIST_GAP.match(sentence.text[run[-1].end - base:p.start - base])
+            if gap:
+                run.append(p)
+                joined = joined or gap.group("sep").strip(", ") != ""
+                continue
+        if len(run) > 1 and joined:
+            runs.append(run)
+        run, joined = [p], False
+    if len(run) > 1 and joined:
+        runs.append(run)
+    default = choose_location(scenes)
+    for run in runs:
+        first, last = run[0], run[-1]
+        if default is not None and not any(p is default for p in run):
+            continue  # the list is not where the incident is set ("... in solidarity with protesters in X and Y")
+        if first.relation == "between":
+            continue
+        if _ENDS_BEFORE.search(sentence.text[max(0, first.start - base - 40):first.start - base]):
+            continue
+        if _ENDS_AFTER.match(sentence.text[last.end - base:]):
+            continue
+        lo, hi = (match.end, first.start) if first.start >= match.end else (last.end, match.start)
+        if any(lo <= p.start < hi for p in ordered):
+            continue  # another scene is named nearer the trigger: the list belongs to another clause
+        clusters: list[list[PlaceMention]] = []
+        for p in run:
+            home = next((c for c in clusters if any(locations_compatible(p, q) for q in c)), None)
+            if home is None:
+                clusters.append([p])
+            else:
+                home.append(p)
+        if len(clusters) > 1:
+            return [choose_location(c) for c in clusters]  # the most precise reading of each place
+    return []
 
 
 def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:

@@ -139,6 +139,10 @@ def spots_compatible(a: PlaceMention, b: PlaceMention) -> bool:
     if not x or not y:
         return True
     if not (a.unresolved or b.unresolved):
+        if (a.place.feature == "village" and b.place.feature == "village" and a.place.id != b.place.id
+                and a.geo_precision == 1 and b.geo_precision == 1):
+            # two villages named as the scene: two strikes on neighbouring villages, unless the names are alike
+            return any(_alike(n, m) for n in x for m in y)
         return True  # two resolved places: their distance decides (locations_compatible)
     return any(_alike(n, m) for n in x for m in y)
 

@@ -180,6 +180,7 @@ def _venue_words(m: Mention) -> set[str]:
     return {w.removeprefix(VENUE) for w in m.participants if w.startswith(VENUE)}
 
 
+
 def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()
                    ) -> list[MergedEvent]:
     """Group mentions into events; each event carries the fields chosen from its mentions. `generic_rules`: ids

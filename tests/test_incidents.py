@@ -34,6 +34,15 @@ CASES = [
      [("Armed clash", "Salah Al-Din", 1, "2020-11-01")]),
     ("Hundreds of students protested in Nasiriyah on Monday demanding jobs.",
      [("Peaceful protest", "Thi-Qar", 0, "2020-11-02")]),
+    # codebook: one event per location per day, for a list of distinct places joined by "and"
+    ("Police seized weapons and ammunition during raids in Kirkuk and Diyala on Sunday.",
+     [("Disrupted weapons use", "Kirkuk", None, "2020-11-01"), ("Disrupted weapons use", "Diyala", None, "2020-11-01")]),
+    # a chain of nested units joined by commas is one place
+    ("A roadside bomb exploded near a farm in Tarmiyah, Baghdad on Sunday, wounding a farmer.",
+     [("Remote explosive/landmine/IED", "Baghdad", None, "2020-11-01")]),
+    # the ends of a road are one scene
+    ("A roadside bomb exploded on the road between Tikrit and Kirkuk on Sunday, damaging a truck.",
+     [("Remote explosive/landmine/IED", "Salah Al-Din", None, "2020-11-01")]),
 ]
 
 

@@ -200,3 +200,30 @@ def test_two_reports_of_one_riot_that_tell_different_acts_join(res):
         "y": "An angry mob set vehicles on fire in Kut on Tuesday over the sacking of a tribal sheikh.",
     })
     assert _clusters(events) == [["x", "y"]]
+
+
+def test_crowds_sharing_only_a_generic_noun_are_two_protests(res):
+    # both are "workers", of two different employers; the crowd is named before a clause about the place
+    events = _coded(res, {
+        "x": "On Thursday, dozens of workers of the provincial health directorate, based in Nasiriyah, staged a sit-in "
+             "to demand overdue salaries.",
+        "y": "Workers of the state oil company demonstrated in Nasiriyah on Thursday against the delay of their wages.",
+    })
+    assert sorted(len(e.article_ids) for e in events) == [1, 1]
+
+
+def test_one_crowd_described_in_other_words_is_one_protest(res):
+    events = _coded(res, {
+        "x": "Contract workers of the state oil company demonstrated in Nasiriyah on Thursday, demanding permanent jobs.",
+        "y": "Oil company workers on temporary contracts protested in Nasiriyah on Thursday.",
+    })
+    assert [sorted(e.article_ids) for e in events] == [["x", "y"]]
+
+
+def test_shelling_of_two_neighbouring_villages_is_two_events(res):
+    # both villages are in the gazetteer, a few km apart in Soran district
+    events = _coded(res, {
+        "x": "Iranian artillery shelled the village of Ketine in the Sidakan area on Thursday, causing no casualties.",
+        "y": "Iranian artillery shelled the village of Binperez in the Sidakan area on Thursday, causing no casualties.",
+    })
+    assert sorted(len(e.article_ids) for e in events) == [1, 1]
