@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -277,7 +277,26 @@ def read_output(directory: Path) -> list[Event]:
         table = read_events(path)
     except (OSError, ValueError) as exc:
         raise DataFileError(str(path), "file", f"cannot read the coded dataset ({exc})") from exc
-    return output_events(table.to_pylist())
+    return with_repeats(output_events(table.to_pylist()), repeated_articles(path))
+
+
+def repeated_articles(directory: Path) -> dict[str, set[str]]:
+    """Article id -> the ids of inputs of the last run that repeat its content word for word (run.json: "already
+    coded"). They were not coded again, but they report what it reports: the events it supports are theirs too."""
+    report = Path(directory) / "run.json"
+    if not report.is_file():
+        return {}
+    out: dict[str, set[str]] = {}
+    for entry in json.loads(report.read_text("utf-8")).get("articles", []):
+        if entry.get("status") == "already coded" and entry.get("same_content_as"):
+            out.setdefault(entry["same_content_as"], set()).add(entry["article_id"])
+    return out
+
+
+def with_repeats(events: list[Event], repeats: dict[str, set[str]]) -> list[Event]:
+    if not repeats:
+        return events
+    return [replace(e, articles=e.articles.union(*(repeats.get(a, ()) for a in e.articles))) for e in events]
 
 
 # ---------------------------------------------------------------------------

@@ -247,3 +247,22 @@ def test_cli_evaluates_the_devset(tmp_path):
     fig = json.loads((tmp_path / "fig.json").read_text("utf-8"))
     assert fig["gold_events"] == len(read_gold(DEVSET / "gold.jsonl", TAX))
     assert 0 < fig["matched"] <= min(fig["gold_events"], fig["output_events"])
+
+
+def test_a_repeated_article_is_a_source_of_what_it_repeats(tmp_path):
+    """An input that repeats a coded article word for word is not coded again (run.json: "already coded"), but
+    it reports the same events: scored against gold, those events come from it too."""
+    from coder.evaluate import Event, repeated_articles, with_repeats
+
+    (tmp_path / "run.json").write_text(json.dumps({"articles": [
+        {"article_id": "a", "status": "coded"},
+        {"article_id": "b", "status": "already coded", "same_content_as": "a"},
+        {"article_id": "c", "status": "no events"},
+    ]}), "utf-8")
+    repeats = repeated_articles(tmp_path)
+    assert repeats == {"a": {"b"}}
+    events = [Event(articles=frozenset({"a"}), event_date=dt.date(2020, 12, 1), event_type="Battles", sub_event_type="Armed clash"),
+              Event(articles=frozenset({"c"}), event_date=dt.date(2020, 12, 1), event_type="Battles", sub_event_type="Armed clash")]
+    got = with_repeats(events, repeats)
+    assert [sorted(e.articles) for e in got] == [["a", "b"], ["c"]]
+    assert repeated_articles(tmp_path / "nowhere") == {}
