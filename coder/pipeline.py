@@ -169,7 +169,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                 for c in result.coded:
                     status = "failed" if c.failure else "coded"
                     if c.recoded:
-                        every[c.sha] = store.StoredArticle(c.sha, c.ref, c.mentions, c.skips, c.sentences, status)
+                        every[c.sha] = store.StoredArticle(c.sha, c.ref, c.mentions, [], c.sentences, status)
                         holder[c.sha] = c.ref.article_id
                         writer.add(c.row)
                         recoded += 1
@@ -187,7 +187,8 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                         duplicate_refs.append(c.ref)
                         continue
                     holder[c.sha] = c.ref.article_id
-                    every[c.sha] = store.StoredArticle(c.sha, c.ref, c.mentions, c.skips, c.sentences, status)
+                    # the merge needs mentions only; skips stay in the state file and this run's report
+                    every[c.sha] = store.StoredArticle(c.sha, c.ref, c.mentions, [], c.sentences, status)
                     writer.add(c.row)
                     outcomes.append(ArticleOutcome(c.ref, c.mentions, c.skips, c.sentences, c.sha))
                     if c.failure:

@@ -799,7 +799,7 @@ def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[list[Token], list[_M
     key = (text, id(gaz))
     hit = _MATCHES.get(key)
     if hit is None:
-        if len(_MATCHES) >= 4096:
+        if len(_MATCHES) >= 512:
             _MATCHES.clear()
         tokens = tokenize(text)
         hit = _MATCHES[key] = (tokens, _raw_matches(text, tokens, gaz))

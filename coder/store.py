@@ -46,7 +46,7 @@ STATE_SCHEMA = pa.schema([
 ])
 STATE_FORMAT = "2"  # state files of another format are re-coded from their stored articles
 STATE_ROWS_PER_GROUP = 256  # a row group is the unit a run re-codes stored articles in
-_COMPACT = [n for n in STATE_SCHEMA.names if n != "article"]
+_COMPACT = [n for n in STATE_SCHEMA.names if n not in ("article", "skips")]  # what a run holds of stored articles
 
 
 def content_sha256(article: Article) -> str:
@@ -109,7 +109,6 @@ def load_state(out_dir: Path) -> State:
             state.articles[row["content_sha256"]] = StoredArticle(
                 sha=row["content_sha256"], ref=ArticleRef.model_validate_json(row["ref"]),
                 mentions=[Mention.model_validate(m) for m in json.loads(row["mentions"])],
-                skips=[Skip.model_validate(k) for k in json.loads(row["skips"])],
                 sentences=row["sentences"], status=row["status"])
     return state
 
