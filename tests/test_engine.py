@@ -169,3 +169,14 @@ def test_cli_rejects_bad_engine_options(tmp_path):
     assert bad.exit_code != 0 and "--engine 'spark'" in bad.output
     bad = runner.invoke(app, ["run", EXAMPLES[0], "--out", str(tmp_path / "x"), "--workers", "0"])
     assert bad.exit_code != 0
+
+
+def test_dask_workers_open_relative_inputs_from_any_working_folder(tmp_path, res, dask_cluster, monkeypatch):
+    # the cluster's workers started in another folder: inputs named relative to the client's folder must still open
+    local = tmp_path / "local"
+    run(EXAMPLES, local, resources=res)
+    monkeypatch.chdir(REPO / "examples")
+    out = tmp_path / "dask"
+    report = run(["seeds", "own"], out, resources=res, engine="dask", scheduler=dask_cluster.scheduler_address)
+    assert report["rejects"] == [] and report["counts"]["articles_read"] == 9
+    assert _events(out) == _events(local)

@@ -333,7 +333,17 @@ def read_task(task: FileTask) -> tuple[list[Article], list[Reject]]:
     if suffix == ".jsonl":
         return read_jsonl(Path(task.path), task.meta_by_id, file_meta=task.meta, abspath=task.abspath,
                           start=task.start, end=task.end, first_line=task.first_line)
+    one = _BY_PATH.get(suffix)
+    if one is not None:  # open the absolute path (a worker's working folder may differ), label with the given one
+        try:
+            return [one(Path(task.path), task.meta, opened=task.abspath)], []
+        except ReadError as exc:
+            return [], [Reject(path=task.path, article_id=task.meta.article_id, stage=STAGE, code=exc.code,
+                               message=exc.message)]
     return READERS[suffix](Path(task.path), task.meta, task.meta_by_id)
+
+
+_BY_PATH = {".txt": read_text, ".html": read_html, ".htm": read_html}
 
 
 def read_inputs(inputs: list[str], manifest: str | None = None) -> ReadResult:

@@ -49,8 +49,8 @@ def html_article(html: str, meta: ArticleMeta, path: str, fmt: str = "html") -> 
     return build_article(text, meta.filled_from(page), path, fmt)  # type: ignore[arg-type]
 
 
-def read_html(path: Path | str, meta: ArticleMeta) -> Article:
+def read_html(path: Path | str, meta: ArticleMeta, opened: Path | str | None = None) -> Article:
     """A .html/.htm page (UTF-8)."""
     path = Path(path)
-    html = decode_bytes(read_bytes(path), str(path))
+    html = decode_bytes(read_bytes(Path(opened or path)), str(path))
     return html_article(html, meta, str(path))

@@ -113,8 +113,8 @@ def build_article(
     )
 
 
-def read_text(path: Path | str, meta: ArticleMeta) -> Article:
+def read_text(path: Path | str, meta: ArticleMeta, opened: Path | str | None = None) -> Article:
     """A .txt page: the file's text as is (UTF-8), with its layout."""
     path = Path(path)
-    text = decode_bytes(read_bytes(path), str(path))
+    text = decode_bytes(read_bytes(Path(opened or path)), str(path))
     return build_article(text, meta, str(path), "txt")
