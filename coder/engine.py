@@ -181,9 +181,20 @@ def _resources_for(gazetteer_extra: str | None) -> Resources:
     return _WORKER[key]
 
 
-def _pool_init(gazetteer_extra: str | None, known: frozenset[str]) -> None:
+def _pool_init(gazetteer_extra: str | None, state_file: str | None) -> None:
+    """A pool worker starts while the run is still loading: it loads the resources, and the content hashes of the
+    articles the dataset holds from its state file (the file is only replaced when the run ends)."""
+    known: frozenset[str] = frozenset()
+    if state_file and Path(state_file).exists():
+        import pyarrow.parquet as pq
+
+        known = frozenset(pq.read_table(state_file, columns=["content_sha256"]).column(0).to_pylist())
     _WORKER["known"] = known
     _resources_for(gazetteer_extra)
+
+
+def _ready() -> bool:
+    return True
 
 
 def _pool_code(shard: Shard, gazetteer_extra: str | None) -> ShardResult:
@@ -202,16 +213,19 @@ def _in_order(submit, shard_iter: Iterable[Shard], ahead: int) -> Iterator[Shard
 
 
 class ProcessPool:
-    """N spawned local processes; shards are handed out as workers free up, results come back in order."""
+    """N spawned local processes, started at once so that they load while the run plans; shards are handed out as
+    workers free up, results come back in order. `state_file`: the dataset's state, whose articles are not coded
+    again (the workers read its content hashes themselves)."""
 
-    def __init__(self, workers: int, gazetteer_extra: str | None = None):
+    def __init__(self, workers: int, gazetteer_extra: str | None = None, state_file: str | None = None):
         self.workers = workers
         self.gazetteer_extra = gazetteer_extra
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_pool_init,
+                                         initargs=(gazetteer_extra, state_file))
+        for _ in range(workers):
+            self._pool.submit(_ready)  # spawn them now
 
     def map(self, shard_iter: Iterable[Shard], known: frozenset[str]) -> Iterator[ShardResult]:
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"), initializer=_pool_init,
-                                         initargs=(self.gazetteer_extra, known))
         yield from _in_order(lambda s: self._pool.submit(_pool_code, s, self.gazetteer_extra), shard_iter,
                              2 * self.workers)
 
@@ -261,8 +275,9 @@ class DaskEngine:
             self._cluster.close()
 
 
-def make_engine(engine: str, workers: int, res: Resources, scheduler: str | None = None,
-                gazetteer_extra: str | Path | None = None):
+def make_engine(engine: str, workers: int, res: Resources | None, scheduler: str | None = None,
+                gazetteer_extra: str | Path | None = None, state_file: Path | None = None):
+    """The engine for a run. Other than InProcess (which needs `res`), engines start their workers at once."""
     if engine not in ENGINES:
         raise ValueError(f"engine {engine!r}: choose from {', '.join(ENGINES)}")
     if workers < 1:
@@ -274,7 +289,7 @@ def make_engine(engine: str, workers: int, res: Resources, scheduler: str | None
         raise ValueError("--scheduler needs --engine dask")
     if workers == 1:
         return InProcess(res)
-    return ProcessPool(workers, extra)
+    return ProcessPool(workers, extra, str(Path(state_file).resolve()) if state_file else None)
 
 
 def process_started_at() -> float:

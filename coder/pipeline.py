@@ -130,9 +130,17 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     out_dir = Path(out_dir)
     started = time.perf_counter()
     t0 = time.perf_counter()
-    res = resources or load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
-    t1 = time.perf_counter()
-    plan = plan_inputs(inputs, manifest, lines_per_task=batch_size)
+    # worker processes or a cluster start first, so that they load while this process does
+    coder_engine = (make_engine(engine, workers, None, scheduler, gazetteer_extra, store.state_path(out_dir))
+                    if engine != "local" or workers > 1 else None)
+    try:
+        res = resources or load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
+        t1 = time.perf_counter()
+        plan = plan_inputs(inputs, manifest, lines_per_task=batch_size)
+    except BaseException:
+        if coder_engine is not None:
+            coder_engine.close()
+        raise
     state = store.load_state(out_dir)
     versions = res.versions()
     recode = bool(state.articles) and state.versions != versions
@@ -152,10 +160,9 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     articles_read = recoded = 0
     first_article_at: float | None = None
     staging = store.Staging(out_dir)
-    coder_engine = None
     try:
         writer = staging.state_writer(versions)
-        coder_engine = make_engine(engine, workers, res, scheduler, gazetteer_extra)
+        coder_engine = coder_engine or make_engine(engine, workers, res, scheduler, gazetteer_extra)
         with tqdm(total=plan.articles_expected + sum(t.lines for t in tasks[:len(tasks) - len(plan.tasks)]),
                   unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True,
                   desc="coding") as bar:

@@ -180,3 +180,13 @@ def test_dask_workers_open_relative_inputs_from_any_working_folder(tmp_path, res
     report = run(["seeds", "own"], out, resources=res, engine="dask", scheduler=dask_cluster.scheduler_address)
     assert report["rejects"] == [] and report["counts"]["articles_read"] == 9
     assert _events(out) == _events(local)
+
+
+def test_pool_workers_skip_what_the_dataset_holds(tmp_path, res):
+    out = tmp_path / "twice"
+    run([str(MULTI)], out, resources=res, workers=2, batch_size=10)
+    first = _events(out)
+    report = run([str(MULTI)], out, resources=res, workers=2, batch_size=10)
+    assert report["dataset"]["articles_already_coded"] == 54 and report["dataset"]["articles_new"] == 0
+    assert report["counts"]["mentions"] == 0  # nothing was coded again
+    assert _events(out) == first
