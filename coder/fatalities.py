@@ -513,6 +513,10 @@ def _head_after(toks: list[_Tok], j: int) -> int | None:
     return None
 
 
+_PHRASE_QUANTITIES = ((("a", "few"), 3), (("a", "number", "of"), 3), (("an", "unknown", "number", "of"), 3),
+                      (("unknown", "number", "of"), 3), (("a", "handful", "of"), 3), (("some",), 3),
+                      (("a", "dozen"), 12), (("a", "hundred"), 100), (("a", "thousand"), 1000))
+_PHRASE_FIRST = frozenset(words[0] for words, _ in _PHRASE_QUANTITIES)
 _QTY_PREFIX_LONGEST_FIRST = tuple(sorted(_QTY_PREFIX.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -558,9 +562,7 @@ def _parse_quantity(toks: list[_Tok], i: int) -> _Quantity | None:
             end += 1
         return _Quantity(_VAGUE[low], i, end, vague=True, at_least=at_least,
                          note=f"{low!r}: coded {_VAGUE[low]} (codebook)")
-    for words, value in ((("a", "few"), 3), (("a", "number", "of"), 3), (("an", "unknown", "number", "of"), 3),
-                         (("unknown", "number", "of"), 3), (("a", "handful", "of"), 3), (("some",), 3),
-                         (("a", "dozen"), 12), (("a", "hundred"), 100), (("a", "thousand"), 1000)):
+    for words, value in (_PHRASE_QUANTITIES if low in _PHRASE_FIRST else ()):
         if tuple(t.low for t in toks[j:j + len(words)]) == words:
             vague = words[-1] not in ("dozen", "hundred", "thousand")
             end = j + len(words)
@@ -595,12 +597,15 @@ def _range_after(toks: list[_Tok], value: int, end: int) -> tuple[int, int, str]
     return value, end, ""
 
 
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+
+
 def _number_value(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     """(value, end) for a number in digits or words at token j."""
     if j >= len(toks):
         return None
     tok = toks[j]
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", tok.text):
+    if tok.text[:1].isdigit() and _DIGITS.fullmatch(tok.text):
         if j > 0 and toks[j - 1].text in (":", "/", ".", "$", "£", "€", "#"):
             return None  # times, dates, money, page numbers
         if j + 1 < len(toks) and toks[j + 1].text in (":", "/", "%"):
