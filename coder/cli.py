@@ -50,18 +50,17 @@ def run(
     """Code INPUT articles into the dataset folder OUT, adding to the dataset already there: OUT/events.parquet
     (or OUT/events/), OUT/merges.parquet (the merge audit) and OUT/run.json. Articles coded before are skipped."""
     from coder.errors import DataFileError
+    from coder.engine import check_options
     from coder.pipeline import run as run_pipeline
     from coder.read import InputNotFound
 
     try:
         if layout not in ("auto", "file", "partitioned"):
             _fail(f"--layout {layout!r}: choose auto, file or partitioned")
-        if engine not in ("local", "dask"):
-            _fail(f"--engine {engine!r}: choose local or dask")
-        if scheduler and engine != "dask":
-            _fail("--scheduler needs --engine dask")
-        if workers < 1 or batch_size < 1:
-            _fail("--workers and --batch-size must be at least 1")
+        try:
+            check_options(engine, workers, scheduler, batch_size)
+        except ValueError as err:
+            _fail(str(err))
         report = run_pipeline(inputs, out, manifest=manifest, gazetteer_extra=gazetteer_extra, layout=layout,
                               workers=workers, engine=engine, scheduler=scheduler, batch_size=batch_size,
                               progress=not quiet and sys.stderr.isatty())

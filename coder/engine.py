@@ -275,18 +275,23 @@ class DaskEngine:
             self._cluster.close()
 
 
+def check_options(engine: str, workers: int, scheduler: str | None = None, batch_size: int = 1) -> None:
+    """ValueError, worded for the command line, when the engine options do not fit together."""
+    if engine not in ENGINES:
+        raise ValueError(f"--engine {engine!r}: choose {' or '.join(ENGINES)}")
+    if scheduler and engine != "dask":
+        raise ValueError("--scheduler needs --engine dask")
+    if workers < 1 or batch_size < 1:
+        raise ValueError("--workers and --batch-size must be at least 1")
+
+
 def make_engine(engine: str, workers: int, res: Resources | None, scheduler: str | None = None,
                 gazetteer_extra: str | Path | None = None, state_file: Path | None = None):
     """The engine for a run. Other than InProcess (which needs `res`), engines start their workers at once."""
-    if engine not in ENGINES:
-        raise ValueError(f"engine {engine!r}: choose from {', '.join(ENGINES)}")
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1, not {workers}")
+    check_options(engine, workers, scheduler)
     extra = str(Path(gazetteer_extra).resolve()) if gazetteer_extra else None
     if engine == "dask":
         return DaskEngine(scheduler, workers, extra)
-    if scheduler:
-        raise ValueError("--scheduler needs --engine dask")
     if workers == 1:
         return InProcess(res)
     return ProcessPool(workers, extra, str(Path(state_file).resolve()) if state_file else None)
@@ -304,7 +309,3 @@ def process_started_at() -> float:
 
 
 _IMPORTED_AT = time.time()
-
-
-def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

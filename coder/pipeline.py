@@ -31,13 +31,13 @@ from tqdm import tqdm
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coder import SCHEMA_VERSION, __version__, errors, store
+from coder import SCHEMA_VERSION, __version__, store
 from coder.assemble import assemble_records, canonical_order
 from coder.audit import audit_rows, audit_table
 from coder.merge import MergedEvent, merge_mentions
-from coder.engine import code_article, make_engine, process_started_at, shards, state_tasks
+from coder.engine import check_options, code_article, make_engine, process_started_at, shards, state_tasks
 from coder.models import Article, ArticleRef, Mention, Reject, Skip
-from coder.read import plan_inputs
+from coder.read import duplicate_id, plan_inputs
 from coder.record import EventRecord, records_to_table
 from coder.resources import Resources, load_resources
 
@@ -130,6 +130,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     out_dir = Path(out_dir)
     started = time.perf_counter()
     t0 = time.perf_counter()
+    check_options(engine, workers, scheduler, batch_size)
     # worker processes or a cluster start first, so that they load while this process does
     coder_engine = (make_engine(engine, workers, None, scheduler, gazetteer_extra, store.state_path(out_dir))
                     if engine != "local" or workers > 1 else None)
@@ -184,10 +185,10 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                         if c.failure:
                             stage_rejects.append(c.failure)
                         continue
-                    if c.ref.article_id in seen_ids:
-                        rejects.append(duplicate_id_reject(c.ref))
+                    reject = duplicate_id(c.ref, seen_ids)
+                    if reject is not None:
+                        rejects.append(reject)
                         continue
-                    seen_ids.add(c.ref.article_id)
                     articles_read += 1
                     if c.known or c.sha in holder:
                         duplicates[c.ref.article_id] = holder[c.sha]
@@ -225,7 +226,8 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                           if first_article_at is not None else {}),
                        "code_wall": t3 - t2, "audit": t4 - t3 - more["merge"] - more["notes"], "write": t5 - t4}
         path = out_dir / (store.EVENTS_FILE if chosen == "file" else store.EVENTS_DIR)
-        report = build_report(plan.inputs_seen, articles_read, rejects, result, res, path, timings_all)
+        by_article = _events_by_article(records)
+        report = build_report(plan.inputs_seen, articles_read, rejects, result, res, path, timings_all, by_article)
         report["engine"] = {"engine": engine, "workers": coder_engine.workers, "batch_size": batch_size,
                             **({"scheduler": scheduler} if scheduler else {})}
         report["dataset"] = {
@@ -236,7 +238,6 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
         }
         for entry in report["articles"]:
             entry["new"] = True
-        by_article = _events_by_article(records)
         for ref in duplicate_refs:
             report["articles"].append({
                 "article_id": ref.article_id, "path": ref.source_path, "format": ref.format,
@@ -258,11 +259,6 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     return report
 
 
-def duplicate_id_reject(ref: ArticleRef) -> Reject:
-    return Reject(path=ref.source_path, article_id=ref.article_id, stage="read", code=errors.E_DUPLICATE_ID.code,
-                  message=errors.E_DUPLICATE_ID.format(path=ref.source_path, article_id=ref.article_id))
-
-
 def _events_by_article(records: list[EventRecord]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for record in records:
@@ -274,9 +270,11 @@ def _events_by_article(records: list[EventRecord]) -> dict[str, list[str]]:
 
 
 def build_report(inputs_seen: list[str], articles_read: int, read_rejects: list[Reject], result: CodingResult,
-                 res: Resources, path: Path, timings: dict[str, float]) -> dict:
-    """Every input article with what it yielded or why it was skipped, counts, versions, timings."""
-    event_ids = _events_by_article(result.records)
+                 res: Resources, path: Path, timings: dict[str, float],
+                 event_ids: dict[str, list[str]] | None = None) -> dict:
+    """Every input article with what it yielded or why it was skipped, counts, versions, timings. `event_ids`:
+    each article's events, when the caller has them already."""
+    event_ids = event_ids if event_ids is not None else _events_by_article(result.records)
     failed = {r.article_id for r in result.rejects}
     articles = []
     for o in result.outcomes:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from re import _constants as C  # noqa: N812 — the regex opcode names
-from re import _parser as P  # noqa: N812
+from re import _constants as C  # the regex opcode names
+from re import _parser as P
 
 Needs = frozenset[str] | None
 

@@ -77,9 +77,6 @@ class State:
     layout: str | None = None
     path: Path | None = None  # the state file, when there is one
 
-    def row_groups(self) -> int:
-        return pq.ParquetFile(self.path).num_row_groups if self.path else 0
-
 
 def state_path(out_dir: Path) -> Path:
     return Path(out_dir) / STATE_DIR / STATE_FILE

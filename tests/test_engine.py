@@ -166,7 +166,7 @@ def test_cli_rejects_bad_engine_options(tmp_path):
     bad = runner.invoke(app, ["run", EXAMPLES[0], "--out", str(tmp_path / "x"), "--scheduler", "tcp://h:1"])
     assert bad.exit_code != 0 and "--scheduler needs --engine dask" in bad.output
     bad = runner.invoke(app, ["run", EXAMPLES[0], "--out", str(tmp_path / "x"), "--engine", "spark"])
-    assert bad.exit_code != 0 and "--engine 'spark'" in bad.output
+    assert bad.exit_code != 0 and "--engine 'spark': choose local or dask" in bad.output
     bad = runner.invoke(app, ["run", EXAMPLES[0], "--out", str(tmp_path / "x"), "--workers", "0"])
     assert bad.exit_code != 0
 

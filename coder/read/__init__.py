@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder.errors import E_DUPLICATE_ID, E_MANIFEST, E_UNSUPPORTED
-from coder.models import Article, Reject
+from coder.models import Article, ArticleRef, Reject
 from coder.read.html import read_html
 from coder.read.jsonl import iter_json_objects, read_jsonl
 from coder.read.text import ArticleMeta, ReadError, parse_published, read_text
@@ -367,7 +367,7 @@ def read_inputs(inputs: list[str], manifest: str | None = None) -> ReadResult:
     return result
 
 
-def duplicate_id(article: Article, seen_ids: set[str]) -> Reject | None:
+def duplicate_id(article: Article | ArticleRef, seen_ids: set[str]) -> Reject | None:
     """An E007 reject when an article of the same id was read before (else the id is noted)."""
     if article.article_id in seen_ids:
         return Reject(path=article.source_path, article_id=article.article_id, stage=STAGE,
