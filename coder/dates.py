@@ -56,7 +56,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import dateparser
@@ -229,13 +229,29 @@ class DateOutcome:
 # ---------------------------------------------------------------------------
 
 
+_FOUND: dict[tuple[str, int], list[DateExpression]] = {}
+
+
 def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
     """Every date phrase in `text`, in order, non-overlapping (the longest phrase wins).
 
     Numbers that are not dates ("2 min read", "5,000 troops", "24/7", "21:14 GMT",
     "Page 2") are never returned: only phrases built on a month name, a weekday, a
     four-digit-year numeric date or a relative-day/week/month/year word are.
+
+    A sentence is read once for its own date and again for each incident it reports: the expressions (frozen)
+    of the latest sentences are kept.
     """
+    key = (text, offset)
+    hit = _FOUND.get(key)
+    if hit is None:
+        if len(_FOUND) >= 256:
+            _FOUND.clear()
+        hit = _FOUND[key] = _find_date_expressions(text, offset)
+    return list(hit)
+
+
+def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
     found: list[tuple[int, int, int, DateExpression]] = []  # (start, -length, priority, expr)
     low = text.lower()
     for priority, (pattern, build, needs) in enumerate(_checked_finders()):
@@ -290,6 +306,7 @@ def _qualifier_of(phrase: str) -> Qualifier | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the relative base is fixed, so the value depends on the phrase only
 def _parse_absolute(core: str, numeric: bool) -> dt.datetime | None:
     settings = {"REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "DMY" if numeric else "MDY",
                 "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,

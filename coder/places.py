@@ -278,6 +278,15 @@ class Gazetteer:
         self._extra_names: dict[str, list[tuple[int, bool]]] = {}
         self._starts: dict[str, tuple[bool, bool]] = {}
         self.extra_version: str | None = None
+        self._clear_key_caches()
+
+    def _clear_key_caches(self) -> None:
+        # per name key, kept for the run (a text's names recur): the rows, what the rows' features say, the
+        # candidates with their context-free score terms, and rankings made without proximity (see _rank)
+        self._rows: dict[str, list[int]] = {}
+        self._key_features: dict[str, tuple[bool, bool]] = {}
+        self._rank_entries: dict[str, list[tuple]] = {}
+        self._rank_cache: dict[tuple, list[Place]] = {}
 
     def keys_inside(self, unit: Place) -> list[tuple[str, int]]:
         """(normalised own-name key, row) of every place inside an admin unit, for spelling-tolerant lookup of a
@@ -438,6 +447,7 @@ class Gazetteer:
                 for k in alias_keys(alias) - alias_keys(e.name):
                     self._extra_names.setdefault(k, []).append((i, False))
         self.extra_version = extra.sha256
+        self._clear_key_caches()
 
     def _nearest_populated(self, lat: float, lon: float, iso3: str, max_km: float) -> Place | None:
         iso = self._iso3s.index(iso3) if iso3 in self._iso3s else -1
@@ -485,7 +495,43 @@ class Gazetteer:
 
     def candidates(self, key: str) -> list[int]:
         """Rows named `key` (a normalised key), in row order."""
-        return [r[0] for r in self.named(key)]
+        return list(self._rows_of(key))
+
+    def _rows_of(self, key: str) -> list[int]:
+        """`candidates(key)`, kept for the run: not to be modified."""
+        found = self._rows.get(key)
+        if found is None:
+            if len(self._rows) >= 1 << 16:
+                self._rows.clear()
+            found = self._rows[key] = [r[0] for r in self.named(key)]
+        return found
+
+    def _features_of_key(self, key: str) -> tuple[bool, bool]:
+        """(every place named `key` needs a locative cue (none is in NEEDS_NO_CUE), some place named `key` is a
+        country), kept for the run."""
+        found = self._key_features.get(key)
+        if found is None:
+            if len(self._key_features) >= 1 << 16:
+                self._key_features.clear()
+            features = [self.feature_of(i) for i in self._rows_of(key)]
+            found = self._key_features[key] = (all(f not in NEEDS_NO_CUE for f in features),
+                                               any(f == "country" for f in features))
+        return found
+
+    def _entries_of(self, key: str) -> list[tuple]:
+        """The places named `key` with the terms of their rank that do not depend on the context: (place, feature
+        score, population term, the key is the place's own name folded, the place's name as plain words)."""
+        found = self._rank_entries.get(key)
+        if found is None:
+            if len(self._rank_entries) >= 1 << 15:
+                self._rank_entries.clear()
+            found = []
+            for i in self._rows_of(key):
+                p = self.place(i)
+                found.append((p, FEATURE_SCORE[p.feature], math.log10((p.population or 0) + 1) / 4,
+                              fold_key(p.name) == key, _plain(p.name)))
+            self._rank_entries[key] = found
+        return found
 
     def named(self, key: str) -> list[tuple[int, bool]]:
         """(row, whether `key` is the place's own name rather than an alternate name)."""
@@ -508,9 +554,10 @@ class Gazetteer:
             prefix = first
             for w in words[1:]:
                 prefix = f"{prefix} {w}"
-                if prefix in self.names:
+                is_key, longer = self._word_starts(prefix)
+                if is_key:
                     best = prefix
-                if next(self.names.iterkeys(prefix + " "), None) is None:
+                if not longer:
                     break
         if self._extra_names:  # a user's extra places and aliases
             window = " ".join(words)
@@ -524,6 +571,8 @@ class Gazetteer:
         the answers are kept for the run."""
         found = self._starts.get(word)
         if found is None:
+            if len(self._starts) >= 1 << 18:
+                self._starts.clear()
             found = self._starts[word] = (word in self.names,
                                               next(self.names.iterkeys(word + " "), None) is not None)
         return found
@@ -627,9 +676,9 @@ def _in_frame(p: Place, frame: list[Place], near: list[Place]) -> bool:
         if f.feature.startswith("admin"):
             if f.admin1 and p.admin1 == f.admin1:
                 return True
-        elif (f.admin1 and p.admin1 == f.admin1) or _dist_km(p, f) < 50:
+        elif (f.admin1 and p.admin1 == f.admin1) or _closer_km(p, f, 50):
             return True
-    return any(a.iso3 == p.iso3 and a.feature != "country" and _dist_km(p, a) < 50 for a in near)
+    return any(a.iso3 == p.iso3 and a.feature != "country" and _closer_km(p, a, 50) for a in near)
 
 
 _DIR = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
@@ -841,6 +890,21 @@ def _dist_km(a: Place, b: Place) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _closer_km(a: Place, b: Place, km: float) -> bool:
+    """`_dist_km(a, b) < km`; the haversine is skipped when the latitudes alone lie farther apart (a great-circle
+    distance is at least the Earth's radius times the difference of latitude in radians: 111.19 km a degree)."""
+    if abs(a.latitude - b.latitude) > km / 111.0 + 0.01:
+        return False
+    return _dist_km(a, b) < km
+
+
+def _farther_km(a: Place, b: Place, km: float) -> bool:
+    """`_dist_km(a, b) > km`, without the haversine when the latitudes alone lie farther apart."""
+    if abs(a.latitude - b.latitude) > km / 111.0 + 0.01:
+        return True
+    return _dist_km(a, b) > km
+
+
 def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -> list[float]:
     """For each of `places`, the great-circle distance to the closest of `near`, or infinity when none lies within
     `cap_km` (proximity only ranks homonyms within that reach). Anchors outside a latitude/longitude box of the
@@ -874,7 +938,7 @@ def _inside(p: Place, unit: Place) -> bool:
         return p.admin1 == unit.admin1 and p.admin2 == unit.admin2
     if unit.feature == "admin3":
         return p.admin3 == unit.admin3 and p.admin2 == unit.admin2
-    return p.id == unit.id or _dist_km(p, unit) < 30
+    return p.id == unit.id or _closer_km(p, unit, 30)
 
 
 def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: PlaceContext) -> dict[int, Place]:
@@ -884,14 +948,12 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
     out: dict[int, Place] = {}
     for i in range(len(matches) - 2, -1, -1):
         m, nxt = matches[i], matches[i + 1]
-        if not _CONTAINED_IN.match(text[m.end:nxt.start]) or any(
-                gaz.feature_of(i) == "country" for i in gaz.candidates(m.key)):
+        if not _CONTAINED_IN.match(text[m.end:nxt.start]) or gaz._features_of_key(m.key)[1]:
             continue  # "...of Turkey in Sinjar district": a country lies in no district
         after = text[nxt.end:]
         noun = _AFTER_NOUN.match(after)
         features = _NOUNS[noun.group(1).lower()] if noun else None
-        ranked = _rank(gaz, gaz.candidates(nxt.key), nxt.key, context, [], features, within=out.get(id(nxt)),
-                       container=True)
+        ranked = _rank(gaz, nxt.key, context, [], features, within=out.get(id(nxt)), container=True)
         ranked = [p for p in ranked if context.iso3 is None or p.iso3 == context.iso3 or p.feature == "country"]
         inner = _AFTER_NOUN.match(text[m.end:])
         if inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"}:
@@ -906,35 +968,46 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
     return out
 
 
-def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near: list[Place],
+def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
           features: set[str] | None, within: Place | None = None, container: bool = False,
           written: str | None = None) -> list[Place]:
-    """Candidates best first: story country, feature rank, population, primary name, proximity, and
-    lying inside the place the text says encloses it."""
-    places = [gaz.place(i) for i in idx]
-    if near:  # the story's places, each once, the latest first (a long story names the same towns often)
+    """The places named `key` best first: story country, feature rank, population, primary name, proximity, and
+    lying inside the place the text says encloses it. A ranking that proximity does not enter is kept for the
+    run (it depends on the key, the story's country, the features, the enclosing place and the name as written
+    only)."""
+    entries = gaz._entries_of(key)
+    if features is not None:
+        wanted = [e for e in entries if e[0].feature in features]
+        entries = wanted or entries  # "Sinjar region": the district when no province has that name
+    iso3 = context.iso3 or None
+    plain = _plain(written) if written is not None else None
+    cache_key = None
+    if not near or len(entries) <= 1:  # proximity only orders homonyms
+        cache_key = (key, iso3, None if features is None else frozenset(features), container, plain,
+                     None if within is None else (within.id, within.feature, within.iso3, within.admin1,
+                                                  within.admin2, within.admin3, within.latitude, within.longitude))
+        hit = gaz._rank_cache.get(cache_key)
+        if hit is not None:
+            return list(hit)
+        nearest = None
+    else:  # the story's places, each once, the latest first (a long story names the same towns often)
         seen: dict[str, Place] = {}
         for a in reversed(near):
             seen.setdefault(a.id, a)
-        near = list(seen.values())[:24]
-    if features is not None:
-        wanted = [p for p in places if p.feature in features]
-        places = wanted or places  # "Sinjar region": the district when no province has that name
+        nearest = _nearest_km([e[0] for e in entries], list(seen.values())[:24])
     scored = []
-    nearest = _nearest_km(places, near) if near and len(places) > 1 else None  # proximity only orders homonyms
-    for n, p in enumerate(places):
-        score = FEATURE_SCORE[p.feature]
-        if context.iso3 and p.iso3 == context.iso3:
+    for n, (p, score, population_term, own, p_plain) in enumerate(entries):
+        if iso3 and p.iso3 == iso3:
             score += 3.0
-        score += math.log10((p.population or 0) + 1) / 4
-        if fold_key(p.name) == key:
+        score += population_term
+        if own:
             score += 0.5
         if nearest is not None:
             d = nearest[n]
             score += 1.5 if d < 50 else 0.75 if d < 150 else 0.0
         if within is not None and _inside(p, within):
             score += 6.0
-        if written is not None and _plain(written) == _plain(p.name):
+        if plain is not None and plain == p_plain:
             score += 1.0  # "Samarra" as written is Samarra, not Samara
         scored.append((score, p.id, p))
     scored.sort(key=lambda s: (-s[0], s[1]))
@@ -950,6 +1023,11 @@ def _rank(gaz: Gazetteer, idx: list[int], key: str, context: PlaceContext, near:
                 ranked.remove(p)
                 ranked.insert(0, p)
                 break
+    if cache_key is not None:
+        if len(gaz._rank_cache) >= 1 << 16:
+            gaz._rank_cache.clear()
+        gaz._rank_cache[cache_key] = ranked
+        return list(ranked)
     return ranked
 
 
@@ -970,7 +1048,7 @@ def _neighbourhood_ok(place: Place, others: list[Place]) -> bool:
             continue
         if (o.admin3 and o.admin3 == place.admin3) or (o.feature in ("admin2",) and o.admin2 == place.admin2):
             return True
-        if o.feature in POPULATED | {"admin2", "admin3"} and _dist_km(o, place) < 25:
+        if o.feature in POPULATED | {"admin2", "admin3"} and _closer_km(o, place, 25):
             return True
     return False
 
@@ -1121,19 +1199,19 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         org = bool(_ORG_AFTER.match(after)) and not noun
 
         within = containers.get(id(m))
-        if not cue and within is None and not titled and all(
-                gaz.feature_of(i) not in NEEDS_NO_CUE for i in gaz.candidates(m.key)):
+        if not cue and within is None and not titled and gaz._features_of_key(m.key)[0]:
             continue  # only villages, towns, districts and neighbourhoods by that name, and no locative cue
         spelled = ""
-        ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, resolved + list(context.anchors), features,
-                       within=within, written=name)
+        ranked = _rank(gaz, m.key, context, resolved + list(context.anchors), features, within=within,
+                       written=name)
         chosen: Place | None = None
         out_of_frame = False
         look: list[Place] | None = None
+        known: tuple[set[str], list[Place]] | None = None  # the countries and places the sentence and story name
         for p in ranked:
             if within is not None and not _inside(p, within) and p.feature != "country" and (
                     p.feature not in ("admin1", "city") or within.feature != "country" and (
-                    p.feature == "admin1" or _dist_km(p, within) > 30)) and not _by_edge(gaz, p, within, m.key):
+                    p.feature == "admin1" or _farther_km(p, within, 30))) and not _by_edge(gaz, p, within, m.key):
                 continue  # "Sakkar in Ar Rutba district": not a Sakkar elsewhere; "Al Qadissiya, Daquq
                 # district": not the province of that name
             if context.frame and within is None and p.iso3 == context.iso3 and (
@@ -1148,9 +1226,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                     continue
             if person_after and p.iso3 != context.iso3 and p.feature != "country":
                 continue  # "Federal Police", "University of ...": part of a longer name, and abroad
-            if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not any(
-                    a.iso3 == p.iso3 or (a.feature != "country" and _dist_km(a, p) < 50)
-                    for a in resolved + list(context.anchors)) and not (
+            if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not _named_nearby(
+                    p, known := known or _known_places(resolved + list(context.anchors))) and not (
                     (gaz.is_capital(p) or not context.frame and (p.feature == "admin1" or (p.population or 0) >= 100_000))
                     and _plain(name) == _plain(p.name)):
                 continue  # abroad, in a story set elsewhere: only a big place by its own name (only a capital in a
@@ -1277,6 +1354,21 @@ def _by_edge(gaz: Gazetteer, p: Place, unit: Place, key: str) -> bool:
             and not _spelled_apart(key, p) and gaz.km_to_unit(p, unit) <= 25.0)
 
 
+def _known_places(others: list[Place]) -> tuple[set[str], list[Place]]:
+    """The countries of `others`, and its places that are not countries, each object once."""
+    seen: dict[int, Place] = {}
+    for a in others:
+        if a.feature != "country":
+            seen.setdefault(id(a), a)
+    return {a.iso3 for a in others}, list(seen.values())
+
+
+def _named_nearby(p: Place, known: tuple[set[str], list[Place]]) -> bool:
+    """Some place of `known` (_known_places) is in the country of `p` or within 50 km of it."""
+    isos, points = known
+    return p.iso3 in isos or any(_closer_km(a, p, 50) for a in points)
+
+
 def _capital_or_country(gaz: Gazetteer, p: Place) -> bool:
     return p.feature == "country" or gaz.is_capital(p)
 
@@ -1287,7 +1379,7 @@ def _lookahead(gaz: Gazetteer, matches: list[_Match], current: _Match, context: 
     for m in matches:
         if m is current or m.key == current.key:
             continue  # the same name again is no evidence for itself
-        ranked = _rank(gaz, gaz.candidates(m.key), m.key, context, [], None)
+        ranked = _rank(gaz, m.key, context, [], None)
         out += [p for p in ranked[:3] if p.feature not in ("village", "neighbourhood")]
     return out
 
@@ -1369,7 +1461,7 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                     key = " ".join(fold_word(x) for x in words[:k] + [variant] + words[k + 1:])
                     for i in gaz.candidates(key):
                         p = gaz.place(i)
-                        if any(_dist_km(p, o) < 25 for o in others if o.id != p.id):
+                        if any(_closer_km(p, o, 25) for o in others if o.id != p.id):
                             fuzzy = p
                             break
                     if fuzzy:
