@@ -62,7 +62,7 @@ from typing import Literal
 import dateparser
 
 from coder.models import ResolvedDate
-from coder.prefilter import could_match, needed_literals
+from coder.prefilter import LiteralIndex, needed_literals, present
 
 ExprKind = Literal["absolute", "weekday", "relative_day", "week", "month", "year"]
 Qualifier = Literal["early", "late", "overnight"]
@@ -253,9 +253,10 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
 
 def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
     found: list[tuple[int, int, int, DateExpression]] = []  # (start, -length, priority, expr)
-    low = text.lower()
-    for priority, (pattern, build, needs) in enumerate(_checked_finders()):
-        if not could_match(needs, low):
+    finders, index = _checked_finders()
+    literals = index.found(text.lower())  # one pass for the needed words of every finder
+    for priority, (pattern, build, needs) in enumerate(finders):
+        if not present(needs, literals):
             continue  # the phrase needs a word (a month, a weekday, "week") the text does not have
         for m in pattern.finditer(text):
             expr = build(m, text, offset)
@@ -272,7 +273,8 @@ def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
 
 @cache
 def _checked_finders():
-    return [(p, build, needed_literals(p)) for p, build in _finders()]
+    finders = [(p, build, needed_literals(p)) for p, build in _finders()]
+    return finders, LiteralIndex(needs for _, _, needs in finders)
 
 
 def _finders():

@@ -29,8 +29,10 @@ Conventions (ACLED codebook §6; each has a test in tests/test_fatalities.py):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from coder.models import Casualties
 
@@ -79,6 +81,7 @@ _PERSON_IRREGULAR = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _is_person(word: str) -> bool:
     w = word.lower().strip("'’")
     if w in _PERSON_SINGULAR or w in _PERSON_IRREGULAR:
@@ -152,8 +155,7 @@ _NONE_PATTERNS = [
 ]
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     low: str
     start: int
@@ -191,7 +193,7 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
 
     `offset` is the sentence's start in the article, so `start`/`end` are absolute.
     """
-    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [_Tok(w := m.group(), w.lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     findings = _outside_parentheses(text, _find_counts(toks))
     killed = wounded = None
     notes: list[str] = []
@@ -222,7 +224,7 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
             if w is not None and wounded is None:
                 wounded = w
 
-    if killed is None and re.search(r"\bcasualties\b", text, re.I) and not spans:
+    if killed is None and _CASUALTIES.search(text) and not spans:
         notes.append("'casualties' only (may be injured): no fatality count")
     if not spans:
         return Casualties(reason=notes[0] if notes else "")
@@ -230,6 +232,14 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
     end = max(e for _, e in spans)
     return Casualties(killed=killed, wounded=wounded, text=text[start:end], start=start + offset,
                       end=end + offset, vague=vague, at_least=at_least, reason="; ".join(notes))
+
+
+_CASUALTIES = re.compile(r"\bcasualties\b", re.I)
+_LETTER = re.compile(r"[a-z]")
+_LETTER_OR_DIGIT = re.compile(r"[a-z0-9]")
+_KILL_OR_WOUND_PASSIVE = frozenset(_KILL_PASSIVE | _WOUND_PASSIVE)
+_KILL_OR_WOUND_ACTIVE = frozenset(_KILL_ACTIVE | _WOUND_ACTIVE)
+_WOUND_ANY = frozenset(_WOUND_PASSIVE | _WOUND_ACTIVE)
 
 
 def _outside_parentheses(text: str, findings: list[_Finding]) -> list[_Finding]:
@@ -299,7 +309,7 @@ def _finding(toks: list[_Tok], a: int, b: int, killed: int | None, wounded: int 
 def _or_injured(toks: list[_Tok], i: int) -> bool:
     """`toks[i]` is "or" followed by a wound word ("killed or injured")."""
     return (i + 1 < len(toks) and toks[i].low == "or"
-            and toks[i + 1].low in (_WOUND_PASSIVE | _WOUND_ACTIVE))
+            and toks[i + 1].low in _WOUND_ANY)
 
 
 def _active_at(toks: list[_Tok], i: int):
@@ -330,7 +340,7 @@ def _active_at(toks: list[_Tok], i: int):
         return None
     if i > 0 and toks[i - 1].low in ("the", "a", "an", "those", "these") and not (j < len(toks) and toks[j].low == "of"):
         return None  # "the killed men": an adjective, not a new count
-    if word in _HARM and j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in (_KILL_ACTIVE | _WOUND_ACTIVE):
+    if word in _HARM and j + 1 < len(toks) and toks[j].low == "and" and toks[j + 1].low in _KILL_OR_WOUND_ACTIVE:
         word, j = toks[j + 1].low, j + 2  # "shot and killed two policemen"
     if word in ("killing", "killings", "death", "deaths", "injury", "injuries", "wounding") and j < len(toks) and toks[j].low == "of":
         count = _parse_group(toks, j + 1)  # "led to the killing of 1 and injury of 2"
@@ -349,7 +359,7 @@ def _active_at(toks: list[_Tok], i: int):
         if count:
             return _finding(toks, i, count.end, 0, 0, None, "'killed or injured': coded 0 (codebook)"), count.end
         return None
-    if j < len(toks) and toks[j].low == "and" and j + 1 < len(toks) and toks[j + 1].low in (_WOUND_ACTIVE | _KILL_ACTIVE):
+    if j < len(toks) and toks[j].low == "and" and j + 1 < len(toks) and toks[j + 1].low in _KILL_OR_WOUND_ACTIVE:
         count = _parse_group(toks, j + 2)  # "killing and wounding 12": split unknown
         if count:
             return _finding(toks, i, count.end, 0, 0, None, "'killed and wounded' with one figure: split unknown, coded 0"), count.end
@@ -445,7 +455,7 @@ def _skip_pp(toks: list[_Tok], j: int) -> int:
             low = toks[k].low
             if low in _AUX or low in _KILL_PASSIVE or low in _WOUND_PASSIVE:
                 return k
-            if not re.match(r"[a-z]", low) or low in ("and", "who", "which", "that", "when"):
+            if not _LETTER.match(low) or low in ("and", "who", "which", "that", "when"):
                 return j
         return j
     return j
@@ -490,7 +500,7 @@ def _parse_np(toks: list[_Tok], i: int, allow_bare_plural: bool = False, passive
     if need_noun or qty.note == "single":
         return None
     nxt = toks[qty.end].low if qty.end < len(toks) else ""
-    if (nxt == "" or not re.match(r"[a-z]", nxt) or nxt in _AFTER_HEADLESS or nxt in _AUX
+    if (nxt == "" or not _LETTER.match(nxt) or nxt in _AFTER_HEADLESS or nxt in _AUX
             or nxt in _KILL_PASSIVE or nxt in _WOUND_PASSIVE):
         if qty.numeric_year:
             return None
@@ -506,7 +516,7 @@ def _head_after(toks: list[_Tok], j: int) -> int | None:
         if _is_person(low) and not (k + 1 < len(toks) and _is_person(toks[k + 1].low) and k + 1 < j + 4):
             return k
         acronym = len(toks[k].text) > 1 and toks[k].text.isupper()  # "IS militants", "PKK fighters"
-        if not acronym and (low in _STOP_MODIFIER or not re.match(r"[a-z0-9]", low) or low in _KILL_PASSIVE | _WOUND_PASSIVE):
+        if not acronym and (low in _STOP_MODIFIER or not _LETTER_OR_DIGIT.match(low) or low in _KILL_OR_WOUND_PASSIVE):
             return None
         if _number_value(toks, k) is not None and k > j:
             return None
@@ -518,6 +528,9 @@ _PHRASE_QUANTITIES = ((("a", "few"), 3), (("a", "number", "of"), 3), (("an", "un
                       (("a", "dozen"), 12), (("a", "hundred"), 100), (("a", "thousand"), 1000))
 _PHRASE_FIRST = frozenset(words[0] for words, _ in _PHRASE_QUANTITIES)
 _QTY_PREFIX_LONGEST_FIRST = tuple(sorted(_QTY_PREFIX.items(), key=lambda kv: -len(kv[0])))
+# the words a quantity can start with, besides digits and "twenty-one" (see _parse_quantity, _number_value)
+_QTY_FIRST = frozenset({words[0] for words in _QTY_PREFIX} | {"between", "both"} | set(_VAGUE) | _PHRASE_FIRST
+                       | set(_UNITS) | set(_TENS) | _SINGLE)
 
 
 @dataclass(frozen=True)
@@ -535,6 +548,8 @@ def _parse_quantity(toks: list[_Tok], i: int) -> _Quantity | None:
     """A number, range, vague word or single article at token i (with "at least" etc.)."""
     j, flag = i, ""
     first = toks[j].low if j < len(toks) else ""
+    if first not in _QTY_FIRST and not first[:1].isdigit() and first.split("-", 1)[0] not in _TENS:
+        return None  # no quantity starts with this word (the checks below would all fail)
     for words, kind in _QTY_PREFIX_LONGEST_FIRST:
         if words[0] == first and tuple(t.low for t in toks[j:j + len(words)]) == words:
             nxt = j + len(words)

@@ -87,6 +87,19 @@ class Token(NamedTuple):
         return self.raw[:1].isupper()
 
 
+_APOSTROPHE = re.compile(f"[{_APOSTROPHES}]")
+_WORD_KEYS: dict[str, tuple[str, str]] = {}  # word as written -> (_lower_ascii, fold_word of that)
+_new_token = tuple.__new__
+
+
+def _word_keys(raw: str) -> tuple[str, str]:
+    if len(_WORD_KEYS) >= 1 << 17:
+        _WORD_KEYS.clear()
+    low = _lower_ascii(raw)
+    found = _WORD_KEYS[raw] = (low, fold_word(low))
+    return found
+
+
 def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
     """Words of `text` with their folded keys; an Arabic article before a name gets key "".
 
@@ -94,17 +107,28 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
     """
     src = text
     if apostrophe == "":
-        src = re.sub(f"[{_APOSTROPHES}]", "", text)
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(src)]
+        src = _APOSTROPHE.sub("", text)
+    # the words in order; only non-word characters lie between two of them, so each is found at its match
+    words = []
+    find = src.find
+    e = 0
+    for raw in _WORD.findall(src):
+        s = find(raw, e)
+        e = s + len(raw)
+        words.append((s, e, raw))
     out = []
+    keys = _WORD_KEYS
+    last = len(words) - 1
     for i, (s, e, raw) in enumerate(words):
-        low = _lower_ascii(raw)
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        is_article = low in ARTICLES and nxt is not None and nxt[2][:1].isalpha() and (
-            src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[2][:1].isupper() and nxt[0] == e + 1) or (
-                low in INNER_ARTICLES and raw.islower() and nxt[2][:1].isupper() and nxt[0] == e + 1 and i > 0
-                and words[i - 1][2][:1].isupper() and words[i - 1][1] == s - 1))
-        out.append(Token(s, e, raw, "" if is_article else fold_word(low)))
+        low, key = keys.get(raw) or _word_keys(raw)
+        if low in ARTICLES and i < last:
+            nxt = words[i + 1]
+            if nxt[2][:1].isalpha() and (
+                    src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[2][:1].isupper() and nxt[0] == e + 1) or (
+                    low in INNER_ARTICLES and raw.islower() and nxt[2][:1].isupper() and nxt[0] == e + 1 and i > 0
+                    and words[i - 1][2][:1].isupper() and words[i - 1][1] == s - 1)):
+                key = ""
+        out.append(_new_token(Token, (s, e, raw, key)))
     return out
 
 
@@ -695,6 +719,7 @@ _NOUNS = {
 _NOUNS.update({"neighbourhoods": _NOUNS["neighbourhood"], "neighborhoods": _NOUNS["neighborhood"],
                "villages": _NOUNS["village"], "districts": _NOUNS["district"], "areas": None, "towns": _NOUNS["town"],
                "provinces": _NOUNS["province"], "governorates": _NOUNS["governorate"]})
+_NOUNS = {n: None if f is None else frozenset(f) for n, f in _NOUNS.items()}  # hashable: rankings are kept by them
 _NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True))
 _AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
 _BEFORE_NOUN = re.compile(rf"(?:\bthe\s+)?\b({_NOUN_RE})\s+of\s+(?:the\s+)?$", re.I)
@@ -990,11 +1015,13 @@ def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
         if hit is not None:
             return list(hit)
         nearest = None
-    else:  # the story's places, each once, the latest first (a long story names the same towns often)
+    else:  # the story's 24 latest places, each once, the latest first (a long story names the same towns often)
         seen: dict[str, Place] = {}
         for a in reversed(near):
             seen.setdefault(a.id, a)
-        nearest = _nearest_km([e[0] for e in entries], list(seen.values())[:24])
+            if len(seen) == 24:
+                break
+        nearest = _nearest_km([e[0] for e in entries], list(seen.values()))
     scored = []
     for n, (p, score, population_term, own, p_plain) in enumerate(entries):
         if iso3 and p.iso3 == iso3:
@@ -1240,7 +1267,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if person_before and p.feature not in ("country", "admin1"):
                 continue  # "Barham Salih", "Hatem Al-Jabri": a name after a given name
             primary = m.key in alias_keys(p.name)
-            letters = sum(ch.isalpha() for ch in name)
+            letters = _letters(name)
             if m.first_token == 0 and not cue and p.iso3 != context.iso3 and p.feature not in ("country", "admin1") \
                     and not gaz.is_capital(p):
                 continue  # "Most of the...", "Nice weather": a sentence's first word, a town abroad
@@ -1429,6 +1456,26 @@ def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceConte
     return out
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _letters(name: str) -> int:
+    return sum(ch.isalpha() for ch in name)
+
+
+_UNKNOWN_MATCHES: dict[str, list[re.Match[str]]] = {}
+
+
+def _unknown_frames(text: str) -> list[re.Match[str]]:
+    """The matches of _UNKNOWN_FRAME and _UNKNOWN_OF_FRAME in a sentence by the start of the name, kept for the
+    story's second pass over the sentence."""
+    found = _UNKNOWN_MATCHES.get(text)
+    if found is None:
+        if len(_UNKNOWN_MATCHES) >= 512:
+            _UNKNOWN_MATCHES.clear()
+        found = _UNKNOWN_MATCHES[text] = sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text)],
+                                                key=lambda m: m.start("name"))
+    return found
+
+
 def _transpositions(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
 
@@ -1441,7 +1488,7 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     25 km of another place of the sentence or story (e.g. "Al-Tobij" for Al-Tobji next to Baghdad).
     Otherwise the name is recorded as unresolved on the nearest resolved mention of the sentence.
     """
-    for m in sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text)], key=lambda m: m.start("name")):
+    for m in _unknown_frames(text):
         s, e = m.start("name"), m.end("name")
         possessive = _POSSESSIVE.search(m.group("name"))
         if possessive:  # "Iraq's Missan province": the name is what follows the possessive
