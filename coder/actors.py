@@ -310,6 +310,8 @@ class ActorDictionary:
     # first word of each alias (lower case; single lowercase words also as plurals) -> alias indices:
     # a sentence is tried only against the aliases whose first word it contains
     _by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    # _by_word for one country: without the local aliases of entries of other countries (made when first needed)
+    _by_word_in: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorDictionary:
@@ -385,10 +387,11 @@ class ActorDictionary:
         found: list[tuple[int, int, str, bool]] = []
         words = set(_WORD.findall(text.lower()))
         words.add("")
-        picked = sorted({i for w in words for i in self._by_word.get(w, ())})
+        by_word = self._by_word_in.get(iso3)
+        if by_word is None:
+            by_word = self._by_word_in[iso3] = self._words_in(iso3)
+        picked = sorted({i for w in words for i in by_word.get(w, ())})
         for al in (self._aliases[i] for i in picked):
-            if al.local and self.entries[al.entry_id].country != iso3:
-                continue
             found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
         # longest first; of two equal hits the home-country reading wins ("Islamic State" in Nigeria is its West Africa Province)
         found.sort(key=lambda h: (h[0], -(h[1] - h[0]), not h[3]))
@@ -402,6 +405,16 @@ class ActorDictionary:
             last_end[role] = h[1]
             kept.append(h)
         return [self.mention(eid, country, iso3, on, text[s:e], offset + s, offset + e) for s, e, eid in kept]
+
+    def _words_in(self, iso3: str) -> dict[str, tuple[int, ...]]:
+        """`_by_word` less the local aliases of other countries' entries (which count only at home)."""
+        out = {}
+        for w, ix in self._by_word.items():
+            kept = tuple(i for i in ix if not (self._aliases[i].local
+                                               and self.entries[self._aliases[i].entry_id].country != iso3))
+            if kept:
+                out[w] = kept
+        return out
 
     # -- roles -------------------------------------------------------------------
 

@@ -281,15 +281,28 @@ def combine_reports(values: list[int | None]) -> int:
 # ---------------------------------------------------------------------------
 
 
+# a passive count ends in one of these words (_passive_at), a count of deaths or injuries in one of the second
+# (_special_at): at a token with none of them further on, the two cannot find anything
+_PASSIVE_CUES = frozenset(_KILL_PASSIVE | _WOUND_PASSIVE | {"lost"})
+_SPECIAL_HEADS = frozenset({"deaths", "fatalities", "death", "fatality", "dead", "injuries", "injured", "wounded"})
+
+
 def _find_counts(toks: list[_Tok]) -> list[_Finding]:
     findings: list[_Finding] = []
     used_until = 0
     i = 0
+    last_passive = last_head = -1
+    for k, t in enumerate(toks):
+        if t.low in _PASSIVE_CUES:
+            last_passive = k
+        if t.low in _SPECIAL_HEADS:
+            last_head = k
     while i < len(toks):
         if i < used_until:
             i += 1
             continue
-        found = _active_at(toks, i) or _passive_at(toks, i) or _special_at(toks, i)
+        found = _active_at(toks, i) or (_passive_at(toks, i) if i < last_passive else None) or (
+            _special_at(toks, i) if i < last_head or toks[i].low == "toll" else None)
         if found is not None:
             finding, end = found
             findings.append(finding)

@@ -311,6 +311,7 @@ class Gazetteer:
         self._key_features: dict[str, tuple[bool, bool]] = {}
         self._rank_entries: dict[str, list[tuple]] = {}
         self._rank_cache: dict[tuple, list[Place]] = {}
+        self._id_rows: dict[str, int | None] = {}  # place id -> row (None: no such id), as by_id found them
 
     def keys_inside(self, unit: Place) -> list[tuple[str, int]]:
         """(normalised own-name key, row) of every place inside an admin unit, for spelling-tolerant lookup of a
@@ -514,8 +515,14 @@ class Gazetteer:
     def by_id(self, place_id: str) -> Place | None:
         if place_id in self._extra_ids:
             return self.place(self._extra_ids[place_id])
-        i = bisect.bisect_left(self._ids, place_id)
-        return self.place(i) if i < self.size and self._ids[i] == place_id else None
+        try:
+            i = self._id_rows[place_id]
+        except KeyError:
+            if len(self._id_rows) >= 1 << 16:
+                self._id_rows.clear()
+            i = bisect.bisect_left(self._ids, place_id)
+            i = self._id_rows[place_id] = i if i < self.size and self._ids[i] == place_id else None
+        return None if i is None else self.place(i)
 
     def candidates(self, key: str) -> list[int]:
         """Rows named `key` (a normalised key), in row order."""
