@@ -271,9 +271,16 @@ def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
     return [_with_attachment(e, text, offset) for e in taken]
 
 
+# needed strings of the finders whose parse tree names none (see coder.prefilter): a numeric date's year follows
+# "/" or "."; an ISO date's month starts "-0" or "-1"; a year is "19.." or "20..", or the word "year"
+_HAND_NEEDS = {_ABSOLUTE[2].pattern: frozenset({"/19", "/20", ".19", ".20"}),
+               _ABSOLUTE[3].pattern: frozenset({"-0", "-1"}),
+               _YEAR_ONLY.pattern: frozenset({"19", "20", "year"})}
+
+
 @cache
 def _checked_finders():
-    finders = [(p, build, needed_literals(p)) for p, build in _finders()]
+    finders = [(p, build, needed_literals(p) or _HAND_NEEDS.get(p.pattern)) for p, build in _finders()]
     return finders, LiteralIndex(needs for _, _, needs in finders)
 
 

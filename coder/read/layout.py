@@ -28,6 +28,7 @@ from typing import Literal
 
 from coder.errors import DataFileError
 from coder.models import Segment, Story
+from coder.prefilter import LiteralIndex, Needs, needed_literals, present
 
 Role = Literal["chrome", "end", "credit", "wire_caption", "picture_verb", "dateline"]
 ROLES: frozenset[str] = frozenset({"chrome", "end", "credit", "wire_caption", "picture_verb", "dateline"})
@@ -225,23 +226,45 @@ def _first(patterns: tuple[LayoutPattern, ...], text: str) -> LayoutPattern | No
     return next((p for p in patterns if p.regex.search(text)), None)
 
 
+_CHECKED: dict[int, tuple[LayoutRules, dict[str, tuple[tuple[LayoutPattern, Needs], ...]], LiteralIndex]] = {}
+
+
+def _checked(rules: LayoutRules) -> tuple[dict[str, tuple[tuple[LayoutPattern, Needs], ...]], LiteralIndex]:
+    """The patterns of each role with the literals one of which a line must hold for the pattern to match in it
+    (coder.prefilter), and one automaton for all of them; made once per rule set."""
+    hit = _CHECKED.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        by_role = {role: tuple((p, needed_literals(p.regex)) for p in rules.by_role(role)) for role in ROLES}
+        hit = _CHECKED[id(rules)] = (rules, by_role, LiteralIndex(n for ps in by_role.values() for _, n in ps))
+    return hit[1], hit[2]
+
+
+def _first_checked(patterns: tuple[tuple[LayoutPattern, Needs], ...], text: str, found: set[str]
+                   ) -> LayoutPattern | None:
+    """`_first`, searching only the patterns whose needed literals are among `found` (those of `text` or of a
+    text holding it)."""
+    return next((p for p, needs in patterns if present(needs, found) and p.regex.search(text)), None)
+
+
 def _classify_line(line: Line, rules: LayoutRules) -> None:
     text = line.text
     words = _WORD.findall(text)
     if len(text) <= rules.short_line_max_chars or not words:
         line.kind, line.reason = "chrome", "too short / no words"
         return
-    if (p := _first(rules.by_role("end"), text)) is not None:
+    by_role, index = _checked(rules)
+    found = index.found(text.lower())
+    if (p := _first_checked(by_role["end"], text, found)) is not None:
         line.kind, line.reason = "end", f"end marker: {p.id}"
         return
-    for p in rules.by_role("chrome"):
+    for p, needs in by_role["chrome"]:
         if p.id == "chrome.label" and len(words) > rules.label_max_words:
             continue
-        if p.regex.search(text):
+        if present(needs, found) and p.regex.search(text):
             line.kind, line.reason = "chrome", f"chrome: {p.id}"
             return
-    for p in rules.by_role("credit"):
-        m = p.regex.search(text)
+    for p, needs in by_role["credit"]:
+        m = p.regex.search(text) if present(needs, found) else None
         if m is None:
             continue
         rest = (text[: m.start()] + text[m.end():]).strip(" |-–—,.")
@@ -250,9 +273,9 @@ def _classify_line(line: Line, rules: LayoutRules) -> None:
         else:
             line.kind, line.reason = "caption", f"photo credit: {p.id}"
         return
-    head = first_sentence(text)
-    wire = _first(rules.by_role("wire_caption"), head)
-    if wire is not None and _first(rules.by_role("picture_verb"), head) is not None:
+    head = first_sentence(text)  # a prefix of the line: its literals are among the line's
+    wire = _first_checked(by_role["wire_caption"], head, found)
+    if wire is not None and _first_checked(by_role["picture_verb"], head, found) is not None:
         line.kind, line.reason = "caption", f"wire caption: {wire.id}"
         return
     if is_heading_like(text, rules):
