@@ -48,7 +48,8 @@ def _pieces(text: str) -> list[str]:
 # A paragraph whose every sentence mark is a plain sentence end needs none of pysbd's work (abbreviations,
 # numbers, ellipses, quotes, lists): it splits after each mark. Anything else goes to pysbd.
 _MARK = re.compile(r"[.!?]")
-_PLAIN_END = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?](?=[”\"’']?(?:\s+[A-Z“\"]|\s*$))")
+_PLAIN_END = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?](?=[”\"’']?(?:\s+[A-Z“\"]|\s*$))"
+                        r"|(?<=[a-z]{2})[.!?](?=[”\"’']?\s+\d)")  # "..., police said. 12 people were killed"
 _NOT_PLAIN = re.compile(r"\(|\)|\.\.|…|[.!?][”\"’'][^\S]*[a-z]|\b[A-Za-z]\.|[.!?]\S*\s+[a-z]|[.!?][)\]]|\s[-•*]\s")
 
 
@@ -60,14 +61,28 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(x.lower() for x in (*a.ABBREVIATIONS, *a.PREPOSITIVE_ABBREVIATIONS, *a.NUMBER_ABBREVIATIONS))
 
 
+# a decimal point ("1.2 million", "3.5 percent") is no sentence mark for pysbd either (its number rules keep it)
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+# a name in brackets between spaces ("KINSHASA, Congo (Global Desk) — ..."): no list item, no mark inside
+_NAME_IN_BRACKETS = re.compile(r"(?<= )\([A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,4}\)(?= )")
+
+
 def _plain_pieces(text: str) -> list[str] | None:
     """The sentences of a paragraph of plain prose, or None when pysbd must decide."""
     marks = [m.start() for m in _MARK.finditer(text)]
     if not marks:
         return [text]
-    if _NOT_PLAIN.search(text):
+    scan = text
+    if "." in text and _DECIMAL_POINT.search(text):
+        scan = _DECIMAL_POINT.sub("0", text)  # the same length: offsets hold
+        marks = [m.start() for m in _MARK.finditer(scan)]
+        if not marks:
+            return None
+    if "(" in scan:
+        scan = _NAME_IN_BRACKETS.sub(lambda m: "_" * len(m.group()), scan)
+    if _NOT_PLAIN.search(scan):
         return None
-    ends = [m.start() for m in _PLAIN_END.finditer(text)]
+    ends = [m.start() for m in _PLAIN_END.finditer(scan)]
     if ends != marks:
         return None
     abbreviations = _abbreviations()
