@@ -109,26 +109,26 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
     if apostrophe == "":
         src = _APOSTROPHE.sub("", text)
     # the words in order; only non-word characters lie between two of them, so each is found at its match
-    words = []
+    raws = _WORD.findall(src)
+    last = len(raws) - 1
     find = src.find
-    e = 0
-    for raw in _WORD.findall(src):
+    keys = _WORD_KEYS
+    out = []
+    e = prev_raw = prev_end = 0
+    for i, raw in enumerate(raws):
         s = find(raw, e)
         e = s + len(raw)
-        words.append((s, e, raw))
-    out = []
-    keys = _WORD_KEYS
-    last = len(words) - 1
-    for i, (s, e, raw) in enumerate(words):
         low, key = keys.get(raw) or _word_keys(raw)
         if low in ARTICLES and i < last:
-            nxt = words[i + 1]
-            if nxt[2][:1].isalpha() and (
-                    src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[2][:1].isupper() and nxt[0] == e + 1) or (
-                    low in INNER_ARTICLES and raw.islower() and nxt[2][:1].isupper() and nxt[0] == e + 1 and i > 0
-                    and words[i - 1][2][:1].isupper() and words[i - 1][1] == s - 1)):
-                key = ""
+            nxt = raws[i + 1]
+            if nxt[:1].isalpha():
+                nxt_start = find(nxt, e)
+                if (src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[:1].isupper() and nxt_start == e + 1) or (
+                        low in INNER_ARTICLES and raw.islower() and nxt[:1].isupper() and nxt_start == e + 1 and i > 0
+                        and prev_raw[:1].isupper() and prev_end == s - 1)):
+                    key = ""
         out.append(_new_token(Token, (s, e, raw, key)))
+        prev_raw, prev_end = raw, e
     return out
 
 
@@ -937,22 +937,38 @@ def _farther_km(a: Place, b: Place, km: float) -> bool:
     return _dist_km(a, b) > km
 
 
+_TRIG: dict[int, tuple] = {}  # id(place) -> (place, its latitude, longitude, both in radians, cos of the latitude)
+
+
+def _trig(p: Place) -> tuple:
+    hit = _TRIG.get(id(p))
+    if hit is None or hit[0] is not p:  # the place is held in the entry, so its id is not reused meanwhile
+        if len(_TRIG) >= 1 << 16:
+            _TRIG.clear()
+        la = math.radians(p.latitude)
+        hit = _TRIG[id(p)] = (p, p.latitude, p.longitude, la, math.radians(p.longitude), math.cos(la))
+    return hit
+
+
 def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -> list[float]:
     """For each of `places`, the great-circle distance to the closest of `near`, or infinity when none lies within
     `cap_km` (proximity only ranks homonyms within that reach). Anchors outside a latitude/longitude box of the
     cap are skipped; the smallest haversine term gives the smallest distance, so one arcsine per place."""
     rad, sin = math.radians, math.sin
     box = cap_km / 111.0 * 1.1  # degrees of latitude, with a margin
-    anchors = [(a.latitude, a.longitude, rad(a.latitude), rad(a.longitude), math.cos(rad(a.latitude))) for a in near]
+    anchors = [_trig(a)[1:] for a in near]
     out = []
     for p in places:
-        lat, lon = p.latitude, p.longitude
+        _, lat, lon, la1, lo1, c1 = _trig(p)
         lon_box = box / max(math.cos(rad(min(89.0, abs(lat) + box))), 0.01)
-        la1, lo1 = rad(lat), rad(lon)
-        c1 = math.cos(la1)
-        h = min((sin((la2 - la1) / 2) ** 2 + c1 * c2 * sin((lo2 - lo1) / 2) ** 2
-                 for alat, alon, la2, lo2, c2 in anchors
-                 if abs(alat - lat) <= box and min(abs(alon - lon), 360 - abs(alon - lon)) <= lon_box), default=None)
+        h = None
+        for alat, alon, la2, lo2, c2 in anchors:
+            if abs(alat - lat) <= box:
+                dlon = abs(alon - lon)
+                if min(dlon, 360 - dlon) <= lon_box:
+                    term = sin((la2 - la1) / 2) ** 2 + c1 * c2 * sin((lo2 - lo1) / 2) ** 2
+                    if h is None or term < h:
+                        h = term
         d = math.inf if h is None else 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
         out.append(d if d <= cap_km else math.inf)
     return out
