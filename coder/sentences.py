@@ -48,8 +48,11 @@ def _pieces(text: str) -> list[str]:
 # A paragraph whose every sentence mark is a plain sentence end needs none of pysbd's work (abbreviations,
 # numbers, ellipses, quotes, lists): it splits after each mark. Anything else goes to pysbd.
 _MARK = re.compile(r"[.!?]")
-_PLAIN_END = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?](?=[”\"’']?(?:\s+[A-Z“\"]|\s*$))"
-                        r"|(?<=[a-z]{2})[.!?](?=[”\"’']?\s+\d)")  # "..., police said. 12 people were killed"
+# the mark first, then what lies around it (a lookbehind tried at every position of the text was slow): after two
+# lower-case letters or a digit, before a capital, a quote or the end; or after two letters before a number
+# ("..., police said. 12 people were killed")
+_PLAIN_END = re.compile(r"[.!?](?:(?:(?<=[a-z]{2}[.!?])|(?<=\d[.!?]))(?=[”\"’']?(?:\s+[A-Z“\"]|\s*$))"
+                        r"|(?<=[a-z]{2}[.!?])(?=[”\"’']?\s+\d))")
 _NOT_PLAIN = re.compile(r"\(|\)|\.\.|…|[.!?][”\"’'][^\S]*[a-z]|\b[A-Za-z]\.|[.!?]\S*\s+[a-z]|[.!?][)\]]|\s[-•*]\s")
 
 
