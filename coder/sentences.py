@@ -64,6 +64,7 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(x.lower() for x in (*a.ABBREVIATIONS, *a.PREPOSITIVE_ABBREVIATIONS, *a.NUMBER_ABBREVIATIONS))
 
 
+_LIST_ITEM = re.compile(r"\s*\d{1,3}[.)]\s")
 # a decimal point ("1.2 million", "3.5 percent") is no sentence mark for pysbd either (its number rules keep it)
 _DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
 # a name in brackets between spaces ("KINSHASA, Congo (Global Desk) — ..."): no list item, no mark inside
@@ -75,6 +76,8 @@ def _plain_pieces(text: str) -> list[str] | None:
     marks = [m.start() for m in _MARK.finditer(text)]
     if not marks:
         return [text]
+    if _LIST_ITEM.match(text):
+        return None  # "5. Twelve people died.": a numbered item, which pysbd keeps whole
     scan = text
     if "." in text and _DECIMAL_POINT.search(text):
         scan = _DECIMAL_POINT.sub("0", text)  # the same length: offsets hold

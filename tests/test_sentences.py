@@ -169,6 +169,7 @@ def test_plain_prose_fast_path_splits_as_pysbd_does():
     "Prices rose 3.5 percent... then fell.",
     "The talks (held in Doha) ended. Nothing was agreed.",
     "Why? Nobody knows.",
+    "5. Twelve people died. Police said so.",                   # a numbered item
 ])
 def test_fast_path_leaves_the_hard_cases_to_pysbd_or_agrees(text):
     from coder import sentences as S
