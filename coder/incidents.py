@@ -626,8 +626,15 @@ def _fold_within_article(mentions: list[Mention], res: Resources) -> list[Mentio
     return folded
 
 
+def _turned_violent(a: Mention, b: Mention) -> bool:
+    """A report's demonstration and the violence its demonstrators committed ("... demonstrated in X. Demonstrators
+    burned party offices"): one violent demonstration (codebook: demonstrators engage in violence or destruction)."""
+    return {a.sub_event_type, b.sub_event_type} <= {"Violent demonstration", "Peaceful protest",
+                                                   "Protest with intervention"} and a.event_type != b.event_type
+
+
 def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
-    if a.story != b.story or a.event_type != b.event_type:
+    if a.story != b.story or (a.event_type != b.event_type and not _turned_violent(a, b)):
         return False
     if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
         return False
@@ -635,7 +642,7 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
                  res.taxonomy.sub_event(b.sub_event_type).merge_window_days)
     if abs((a.date.date - b.date.date).days) > window:
         return False
-    if not actors_compatible(a, b):
+    if not actors_compatible(a, b) and not _turned_violent(a, b):
         return False
     return locations_compatible(a.location, b.location)
 
@@ -653,9 +660,13 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
     sub_a = res.taxonomy.sub_event(a.sub_event_type)
     sub_b = res.taxonomy.sub_event(b.sub_event_type)
     primary = a if sub_a.rank <= sub_b.rank else b
+    if _turned_violent(a, b):
+        primary = a if a.event_type == "Riots" else b
     date = _better_date(a.date, b.date)
     location = choose_location([a.location, b.location])
     actors = a.actors if _actor_score(a) >= _actor_score(b) else b.actors
+    if _turned_violent(a, b):
+        actors = primary.actors
     killed = max((k for k in (a.killed, b.killed) if k is not None), default=None)
     wounded = max((w for w in (a.wounded, b.wounded) if w is not None), default=None)
     note = a.fatalities_note if killed == a.killed else b.fatalities_note

@@ -390,6 +390,9 @@ class Gazetteer:
             countries[r["iso3"]] = CountryInfo(r["iso2"], r["iso3"], int(r["isonum"]), r["name"], r["capital_id"],
                                                r["region"])
         gaz = cls(manifest["version"], names, table, countries, load_region_policy(regions))
+        # common English spellings the sources lack ("Saladin", "Missan"): alias rows in the extra-places format
+        gaz._add_aliases(read_extra(Path(str(resources.files("coder").joinpath("data/place_aliases.csv"))),
+                                    set(countries)))
         if extra is not None:
             gaz.add_extra(read_extra(extra, set(countries)))
         gaz._check_policy(str(regions or "coder/data/regions.toml"))
@@ -411,14 +414,7 @@ class Gazetteer:
     def add_extra(self, extra: GazetteerExtra) -> None:
         """Merge a user's extra-places file (coder.gazetteer_extra): new places get rows after the built ones,
         aliases extend the name index. Raises DataFileError for an alias of an unknown place id."""
-        for a in extra.aliases:
-            i = bisect.bisect_left(self._ids, a.place_id)
-            if not (i < self.size and self._ids[i] == a.place_id):
-                raise DataFileError(extra.path, f"line {a.line}, column alias_of",
-                                    f"{a.place_id!r} is not an id in the gazetteer (see gazetteer/places.tsv.gz)")
-            for alias in a.aliases:
-                for k in alias_keys(alias):
-                    self._extra_names.setdefault(k, []).append((i, False))
+        self._add_aliases(extra)
         for e in extra.places:
             i = self.size + len(self._extra)
             admin = (e.admin1, e.admin2, e.admin3)
@@ -438,6 +434,16 @@ class Gazetteer:
                 for k in alias_keys(alias) - alias_keys(e.name):
                     self._extra_names.setdefault(k, []).append((i, False))
         self.extra_version = extra.sha256
+
+    def _add_aliases(self, extra: GazetteerExtra) -> None:
+        for a in extra.aliases:
+            i = bisect.bisect_left(self._ids, a.place_id)
+            if not (i < self.size and self._ids[i] == a.place_id):
+                raise DataFileError(extra.path, f"line {a.line}, column alias_of",
+                                    f"{a.place_id!r} is not an id in the gazetteer (see gazetteer/places.tsv.gz)")
+            for alias in a.aliases:
+                for k in alias_keys(alias):
+                    self._extra_names.setdefault(k, []).append((i, False))
 
     def _nearest_populated(self, lat: float, lon: float, iso3: str, max_km: float) -> Place | None:
         iso = self._iso3s.index(iso3) if iso3 in self._iso3s else -1
@@ -656,6 +662,11 @@ _NOT_NAME_PARTS = frozenset({"On", "In", "At", "And", "Or", "The", "Province", "
                              "Sub-district", "Region", "Village", "Town", "Area"})
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
 # in-town landmarks often named after another town ("Baghdad Street" in Basra)
+# "... Metina region of Dahuk", "Sinjar district) of Nineveh": the name after "of" holds a wide area the text names,
+# so a name that is both a province and its capital is the province
+_UNIT_OF_BEFORE = re.compile(r"\b(?:regions?|districts?|sub-?districts?|nahiyas?|mountains?|range)\s*\)?\s+of\s+(?:the\s+)?$",
+                             re.I)
+_ALT_NAME_OF_AREA = re.compile(r"^\s*\)\s+(regions?|districts?|areas?)\b", re.I)
 _LANDMARKS = frozenset({"street", "st", "market", "souk", "square", "mosque", "intersection", "roundabout", "bridge",
                         "hospital", "school", "shrine", "hotel", "stadium"})
 _LONGER_NAME = re.compile(
@@ -664,7 +675,7 @@ _LONGER_NAME = re.compile(
 # between a place and the next one, words saying the first lies inside the second:
 # "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
 _CONTAINED_IN = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
-                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?)?\s*(?:,|\(|\bin\b|\bof\b|"
+                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?\)?)?\s*(?:,|\(|\bin\b|\bof\b|"
                            r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
     ("between", re.compile(r"\bbetween\s+$", re.I)),
@@ -750,11 +761,18 @@ _THE_CAPITAL = re.compile(r"\b(?:(?P<rel>in|at|near|outside|into|inside)\s+)?the
 _THE_COUNTRY = re.compile(r"\b(?:(?P<rel>in|across|throughout)\s+)?(?:the|this)\s+country\b(?!'s)", re.I)
 _REGION_OF_COUNTRY = re.compile(rf"\b(?:(?:in|across)\s+)?(?:the\s+)?(?P<dir>{_DIR}|central)(?:ern)?\s+"
                                 rf"(?:(?:part|region|parts)\s+)?of\s+the\s+country\b", re.I)
+# natural features a name the gazetteer does not know may be given with ("Sehit Munzur hill", "Qandil Mountain")
+_NATURAL_NOUNS = ("hills", "hill", "mountains", "mountain", "valley", "peak", "summit", "heights", "ridge", "plain")
 _UNKNOWN_FRAME = re.compile(
-    rf"(?:\b(?:in|at|near|outside|into|through|from|of|bombed|shelled|struck|hit|targeted|attacked|raided|stormed)"
+    rf"(?:\b(?:in|at|on|near|outside|into|through|from|of|and|bombed|shelled|struck|hit|targeted|attacked|raided|stormed)"
     rf"\s+|[,(]\s*)(?:the\s+)?"
-    rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})\s+"
-    rf"(?P<noun>{_NOUN_RE})\b")
+    rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})"
+    rf"(?:\s*\([^()]{{1,40}}\))?\s+"  # "Nerwe (Nayrwah) village", "Zap (Amadiya) region": another spelling
+    rf"(?P<noun>{_NOUN_RE}|{'|'.join(_NATURAL_NOUNS)})\b")
+# an unknown name given with one of these nouns names a wide area (a region, a mountain range) that holds many
+# spots; it is kept with its noun ("Metina region") so that the merge can tell it from a spot inside it
+BROAD_NOUNS = frozenset({"region", "regions", "mountains", "mountain", "range", "district", "districts",
+                         "province", "governorate", "sub-district", "subdistrict", "plain"})
 # "the village of Xyz": the noun first
 _UNKNOWN_OF_FRAME = re.compile(
     rf"\b(?P<noun>village|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+"
@@ -1052,6 +1070,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             features = _NOUNS[noun.group(1).lower()]
             phrase_end = m.end + noun.end()
             noun_cue = True
+        if noun is None and (alt := _ALT_NAME_OF_AREA.match(after)):
+            # "Zap (Amadiya) region": the bracket gives the region's other name, the district it is named after
+            features = (_NOUNS[alt.group(1).lower()] or set()) | {"admin2", "admin3"}
         noun_word = noun.group(1).lower() if noun else None
         last = name.rsplit(None, 1)[-1].lower()
         if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
@@ -1060,6 +1081,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         bn = _BEFORE_NOUN.search(pre[-60:]) if _last_word(pre) in ("of", "the") else None
         if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
             bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
+        if bn is None and features is None and _last_word(pre) in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
+            features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
         if bn:
             features = _NOUNS[bn.group(1).lower()]
             noun_word = bn.group(1).lower()
@@ -1401,6 +1424,11 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                                     candidates=[fuzzy.id, f"fuzzy:{name}"]))
             covered.append((m.start(), noun_end))
             continue
+        if noun in BROAD_NOUNS:
+            for pm in out:  # the bare name read earlier (an unplaced container) is this wide area
+                if name in pm.unresolved:
+                    pm.unresolved.remove(name)
+            name = f"{name} {noun}"  # "Metina region": the wide area, kept apart from the spots inside it
         if out:
             target = min(out, key=lambda pm: abs(pm.start - offset - s))
             if name not in target.unresolved:

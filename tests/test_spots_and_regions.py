@@ -1,0 +1,93 @@
+"""Named spots the gazetteer lacks (areas, hills, villages inside a mountain region), wide areas named "of" a
+province, common English spellings of provinces, and the within-report folds of a protest that turned violent.
+Sentences written for these tests, in the wording news reports use."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.incidents import detect_mentions
+from coder.locations import spots_compatible
+from coder.models import Article
+from coder.places import Gazetteer, PlaceContext, find_place_mentions
+from coder.read.layout import analyse_layout
+from coder.resources import load_resources
+from coder.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load_resources()
+
+
+def _places(res, text):
+    return find_place_mentions(text, 0, res.gazetteer, PlaceContext(iso3="IRQ"))
+
+
+def _code(res, text, published=dt.date(2020, 11, 2)):
+    segments, stories = analyse_layout(text, published)
+    article = Article(article_id="t.txt", text=text, published=published, segments=segments, stories=stories,
+                      country="IRQ")
+    return detect_mentions(article, split_sentences(article), res)[0]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Warplanes struck the Saladin province on Monday.", "Salah Al-Din"),
+    ("A roadside bomb exploded north of Saladin on Monday.", "Salah Al-Din"),
+    ("Gunmen attacked a checkpoint in Salahuddin province.", "Salah Al-Din"),
+    ("Teachers demonstrated in Missan province on Monday.", "Maysan"),
+])
+def test_english_spellings_of_provinces(res, text, name):
+    found = [p for p in _places(res, text) if p.place is not None]
+    assert found and found[0].place.name == name and found[0].place.feature == "admin1", found
+
+
+def test_a_wide_area_of_a_province_names_the_province(res):
+    # "X region of Dahuk": Dahuk is the province here, not its capital city
+    ms = _places(res, "Jets struck targets in the Zirvanok region of Dahuk on Monday.")
+    dahuk = next(p for p in ms if p.place is not None)
+    assert dahuk.place.feature == "admin1" and dahuk.geo_precision == 3
+    assert "Zirvanok region" in dahuk.unresolved
+    # "(Y district) of Dahuk": the district is the place, the province its container
+    ms = _places(res, "Jets struck targets in the Zirvanok region (Amadiya district) of Dahuk on Monday.")
+    scene = [p for p in ms if p.place is not None and p.relation not in ("contains", "region")]
+    assert scene and scene[0].place.feature == "admin2" and scene[0].geo_precision == 2
+
+
+def test_unknown_spots_are_kept_with_the_wide_area(res):
+    ms = _places(res, "Jets struck the Kelora Tepe area and Bersive hill in the Zirvanok region of Dahuk.")
+    names = [n for p in ms for n in p.unresolved]
+    assert {"Kelora Tepe", "Bersive", "Zirvanok region"} <= set(names), names
+    # another spelling in brackets between the name and its noun
+    ms = _places(res, "Jets struck near Qelat (Qalat) village in the Zirvanok region of Dahuk.")
+    assert any("Qelat" in p.unresolved for p in ms) or any(p.place is not None and p.place.feature == "village"
+                                                            for p in ms)
+
+
+def test_two_spots_of_one_unknown_region_are_two_places(res):
+    a = _code(res, "Turkish warplanes struck the Kelora Tepe area in the Zirvanok region of Dahuk on Monday.")
+    b = _code(res, "Turkish warplanes struck the Bersive area in the Zirvanok region of Dahuk on Monday.")
+    c = _code(res, "Turkish warplanes struck targets in the Zirvanok region of Dahuk on Monday.")
+    d = _code(res, "Turkish warplanes struck targets in the Meroxan region of Dahuk on Monday.")
+    la, lb, lc, ld = (m[0].location for m in (a, b, c, d))
+    assert not spots_compatible(la, lb)  # two areas of one region: two strikes
+    assert spots_compatible(la, lc) and spots_compatible(lb, lc)  # the region alone may be either
+    assert not spots_compatible(lc, ld)  # two regions
+
+
+def test_a_protest_that_turned_violent_is_one_riot(res):
+    ms = _code(res, "Hundreds of people demonstrated in Nasiriyah on Monday against the governor. "
+                    "The demonstrators later burned a number of political party offices in the city.")
+    assert [m.sub_event_type for m in ms] == ["Violent demonstration"], [m.sub_event_type for m in ms]
+
+
+def test_a_strike_with_a_demonstration_is_a_protest(res):
+    ms = _code(res, "Health workers demonstrated in Kut on Monday and began a partial strike over unpaid wages.")
+    assert [m.sub_event_type for m in ms] == ["Peaceful protest"]
+
+
+def test_an_off_duty_soldier_attacked_at_home_is_a_civilian(res):
+    ms = _code(res, "Militants attacked an off-duty soldier at his house in Hawija on Monday, killing him.")
+    assert [(m.event_type, m.actors.actor2) for m in ms] == [("Violence against civilians", "Civilians (Iraq)")]
