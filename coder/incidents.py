@@ -483,7 +483,8 @@ def _armed_target(text: str, actors, country: str, iso3: str, on, res: Resources
             continue
         if res.actors.entries[a.entry_id].generic:
             continue
-        if _ARMED_TARGET_BEFORE.search(text[: a.start]) and not _OFF_DUTY.search(text):
+        if (_ARMED_TARGET_BEFORE.search(text[: a.start]) or _ARMED_TARGET_AFTER.match(text[a.end:])) and \
+                not _OFF_DUTY.search(text):
             return True
     return False
 
@@ -492,6 +493,10 @@ def _armed_target(text: str, actors, country: str, iso3: str, on, res: Resources
 _ARMED_TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|target|hit|struck|attacked|ambushed|killing|wounding|killed|wounded|"
     r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# the passive: "two soldiers were killed by sniper fire", "members of the PMF (a brigade) were wounded in an attack"
+_ARMED_TARGET_AFTER = re.compile(
+    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:was|were)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|attacked|targeted|ambushed|"
+    r"hit)\b", re.IGNORECASE)
 _OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|at\s+his\s+home|in\s+his\s+home|unarmed)\b", re.IGNORECASE)
 
 

@@ -764,7 +764,8 @@ _REGION_OF_COUNTRY = re.compile(rf"\b(?:(?:in|across)\s+)?(?:the\s+)?(?P<dir>{_D
 # natural features a name the gazetteer does not know may be given with ("Sehit Munzur hill", "Qandil Mountain")
 _NATURAL_NOUNS = ("hills", "hill", "mountains", "mountain", "valley", "peak", "summit", "heights", "ridge", "plain")
 _UNKNOWN_FRAME = re.compile(
-    rf"(?:\b(?:in|at|on|near|outside|into|through|from|of|and|bombed|shelled|struck|hit|targeted|attacked|raided|stormed)"
+    rf"(?:\b(?:in|at|on|near|outside|into|through|from|of|and|bombed|shelled|struck|hit|targeted|targeting|attacked|"
+    rf"raided|stormed|hitting|striking|shelling|bombing|bombarded|pounded)"
     rf"\s+|[,(]\s*)(?:the\s+)?"
     rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})"
     rf"(?:\s*\([^()]{{1,40}}\))?\s+"  # "Nerwe (Nayrwah) village", "Zap (Amadiya) region": another spelling
@@ -773,6 +774,12 @@ _UNKNOWN_FRAME = re.compile(
 # spots; it is kept with its noun ("Metina region") so that the merge can tell it from a spot inside it
 BROAD_NOUNS = frozenset({"region", "regions", "mountains", "mountain", "range", "district", "districts",
                          "province", "governorate", "sub-district", "subdistrict", "plain"})
+# "in Xyz in Muqdadiya district", "near Xyz, Diyala": an unknown name in a locative frame followed by the known unit
+# it lies in (the unit must be read as a place where the name ends)
+_UNKNOWN_IN_FRAME = re.compile(
+    rf"\b(?:in|at|near)\s+(?:the\s+)?"
+    rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})(?P<noun>)"
+    rf"(?:\s*,\s*|\s+(?:in|of|within)\s+(?:the\s+)?)(?=[A-Z])")
 # "the village of Xyz": the noun first
 _UNKNOWN_OF_FRAME = re.compile(
     rf"\b(?P<noun>village|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+"
@@ -1372,7 +1379,11 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     25 km of another place of the sentence or story (e.g. "Al-Tobij" for Al-Tobji next to Baghdad).
     Otherwise the name is recorded as unresolved on the nearest resolved mention of the sentence.
     """
-    for m in sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text)], key=lambda m: m.start("name")):
+    found = [*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text)]
+    if out:
+        starts = {pm.start - offset for pm in out if pm.place is not None}
+        found += [m for m in _UNKNOWN_IN_FRAME.finditer(text) if m.end() in starts]
+    for m in sorted(found, key=lambda m: m.start("name")):
         s, e = m.start("name"), m.end("name")
         possessive = _POSSESSIVE.search(m.group("name"))
         if possessive:  # "Iraq's Missan province": the name is what follows the possessive

@@ -91,3 +91,36 @@ def test_a_strike_with_a_demonstration_is_a_protest(res):
 def test_an_off_duty_soldier_attacked_at_home_is_a_civilian(res):
     ms = _code(res, "Militants attacked an off-duty soldier at his house in Hawija on Monday, killing him.")
     assert [(m.event_type, m.actors.actor2) for m in ms] == [("Violence against civilians", "Civilians (Iraq)")]
+
+
+def test_a_named_armed_clash_with_shelling_is_a_battle(res):
+    ms = _code(res, "An armed clash involving an exchange of mortar fire took place between militants and army troops "
+                    "near Tarmiyah on Monday.")
+    assert [m.sub_event_type for m in ms] == ["Armed clash"]
+
+
+def test_soldiers_killed_by_gunmen_are_an_armed_target(res):
+    ms = _code(res, "Two soldiers were killed by unidentified gunmen near Tarmiyah on Monday.")
+    assert [m.event_type for m in ms] == ["Battles"]
+    ms = _code(res, "Two farmers were killed by unidentified gunmen near Tarmiyah on Monday.")
+    assert [m.event_type for m in ms] == ["Violence against civilians"]
+
+
+def test_an_unknown_name_before_its_known_unit_is_a_spot(res):
+    # "in X in Y district": X, unknown to the gazetteer, is the spot inside the district
+    a = _code(res, "A bomb exploded outside the home of a civilian in al-Zirvanok in Muqdadiya district on Monday.")
+    b = _code(res, "A bomb exploded outside the home of a civilian in Meroxan in Muqdadiya district on Monday.")
+    assert "al-Zirvanok" in a[0].location.unresolved and "Meroxan" in b[0].location.unresolved
+    assert not spots_compatible(a[0].location, b[0].location)
+    # "targeting X village": the verb frames the unknown village too
+    ms = _code(res, "Iranian artillery shelled the border on Monday, targeting Zirvanok village in Soran district.")
+    assert "Zirvanok" in ms[0].location.unresolved
+
+
+def test_the_sentence_crowd_wins_over_earlier_protests_it_refers_to(res):
+    ms = _code(res, "Hundreds of demonstrators gathered in Basra on Monday, marking the anniversary of the "
+                    "October 2019 demonstrations.")
+    assert [m.sub_event_type for m in ms] == ["Peaceful protest"]
+    ms = _code(res, "Demonstrators marched to the square in Basra on Monday, calling for justice for those killed "
+                    "in demonstrations.")
+    assert [m.sub_event_type for m in ms] == ["Peaceful protest"]
