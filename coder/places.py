@@ -780,6 +780,12 @@ _UNKNOWN_IN_FRAME = re.compile(
     rf"\b(?:in|at|near)\s+(?:the\s+)?"
     rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})(?P<noun>)"
     rf"(?:\s*,\s*|\s+(?:in|of|within)\s+(?:the\s+)?)(?=[A-Z])")
+# a name read as a wide area by the noun before or after it ("the mountain range of 'Karah'", "Zap region")
+_WIDE_BEFORE = re.compile(r"\b(mountains?|range|region)\s+of\s+(?:the\s+)?['‘\"]?$", re.I)
+_WIDE_AFTER = re.compile(r"^['’\"]?\s+(mountains?|range|region)\b", re.I)
+# "Mount Zarazan", "Jabal Makhul", "Wadi Khakurk": a natural feature named with the word first
+_UNKNOWN_NATURAL = re.compile(
+    r"\b(?P<noun>Mount|Mt\.|Jabal|Jebel|Wadi)\s+(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){0,2})")
 # "the village of Xyz": the noun first
 _UNKNOWN_OF_FRAME = re.compile(
     rf"\b(?P<noun>village|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+"
@@ -1290,8 +1296,12 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                                     geo_precision=_precision(near, "in"), relation="in",
                                     candidates=[near.id, f"fuzzy:{name}"]))
             covered.append((m.start, m.end))
-        elif host is not None and name not in host.unresolved:
-            host.unresolved.append(name)
+        elif host is not None:
+            wide = _WIDE_BEFORE.search(text[max(0, m.start - 40):m.start]) or _WIDE_AFTER.match(text[m.end:])
+            if wide:  # "the mountain range of 'Karah'", "Zap region": the wide area, kept with its noun
+                name = f"{name} {'mountains' if wide.group(1).lower() in ('mountain', 'mountains', 'range') else 'region'}"
+            if name not in host.unresolved:
+                host.unresolved.append(name)
     out += _special_phrases(text, offset, gaz, context, covered)
     _attach_unknown(text, offset, gaz, context, out, covered)
     out.sort(key=lambda pm: (pm.start, pm.end))
@@ -1379,7 +1389,7 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     25 km of another place of the sentence or story (e.g. "Al-Tobij" for Al-Tobji next to Baghdad).
     Otherwise the name is recorded as unresolved on the nearest resolved mention of the sentence.
     """
-    found = [*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text)]
+    found = [*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text), *_UNKNOWN_NATURAL.finditer(text)]
     if out:
         starts = {pm.start - offset for pm in out if pm.place is not None}
         found += [m for m in _UNKNOWN_IN_FRAME.finditer(text) if m.end() in starts]
@@ -1435,6 +1445,8 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                                     candidates=[fuzzy.id, f"fuzzy:{name}"]))
             covered.append((m.start(), noun_end))
             continue
+        if noun in ("mount", "mt.", "jabal", "jebel"):
+            noun = "mountain"  # "Mount Zarazan": a mountain, wide enough for several strikes
         if noun in BROAD_NOUNS:
             for pm in out:  # the bare name read earlier (an unplaced container) is this wide area
                 if name in pm.unresolved:

@@ -124,3 +124,12 @@ def test_the_sentence_crowd_wins_over_earlier_protests_it_refers_to(res):
     ms = _code(res, "Demonstrators marched to the square in Basra on Monday, calling for justice for those killed "
                     "in demonstrations.")
     assert [m.sub_event_type for m in ms] == ["Peaceful protest"]
+
+
+def test_natural_features_named_word_first(res):
+    a = _code(res, "Turkish warplanes targeted Mount Zirvanok in Soran district, Erbil province, on Monday.")
+    b = _code(res, "Turkish warplanes targeted the Meroxan area of Soran district, Erbil province, on Monday.")
+    assert "Zirvanok mountain" in a[0].location.unresolved
+    assert not spots_compatible(a[0].location, b[0].location)
+    ms = _code(res, "Turkish warplanes targeted Wadi Zirvanok in Soran district, Erbil province, on Monday.")
+    assert "Zirvanok" in ms[0].location.unresolved
