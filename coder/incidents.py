@@ -524,7 +524,8 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     best = choose_location(below_country)
     if best is not None:
         return [best]
-    if match.event_type != STRATEGIC:
+    national = match.event_type in ("Protests", "Riots") and sentence is not None and _MINISTRY.search(sentence.text)
+    if match.event_type != STRATEGIC and not national:
         return []  # ACLED does not record violent events known only at country level
     # A national-level development is placed in the story's country (not in a country the
     # sentence merely names, as in "Iran-backed militias" or "US forces"), at its capital.
@@ -534,8 +535,15 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     capital = res.gazetteer.capital(iso3)
     if capital is None:
         return []
+    if national:  # "a protest in front of the Ministry of Industry": ministries sit in the capital
+        return [PlaceMention(text=capital.name, start=match.start, end=match.end, phrase=national.group(0),
+                             place=capital, geo_precision=1, relation="capital")]
     return [PlaceMention(text=capital.name, start=match.start, end=match.end, phrase="(national level)",
                          place=capital, geo_precision=3, relation="capital")]
+
+
+# a crowd at a national ministry (with no place named): the ministry's seat, the capital
+_MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(?:Ministry\s+of\s+[A-Z]|[A-Z][a-z]+\s+Ministry\b)")
 
 
 # What may stand between two places of one list: "X and Y", "X, Y and Z", "X village and Y village",

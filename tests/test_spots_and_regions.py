@@ -133,3 +133,11 @@ def test_natural_features_named_word_first(res):
     assert not spots_compatible(a[0].location, b[0].location)
     ms = _code(res, "Turkish warplanes targeted Wadi Zirvanok in Soran district, Erbil province, on Monday.")
     assert "Zirvanok" in ms[0].location.unresolved
+
+
+def test_a_protest_at_a_ministry_is_in_the_capital(res):
+    ms = _code(res, "Contract workers protested in front of the Ministry of Electricity on Monday over unpaid wages.")
+    assert [(m.sub_event_type, m.location.place.name, m.location.geo_precision) for m in ms] == [
+        ("Peaceful protest", "Baghdad", 1)]
+    # a violent incident known only at country level is still not coded
+    assert _code(res, "Gunmen killed a shepherd on Monday, the Ministry of Interior said.") == []
