@@ -141,3 +141,14 @@ def test_a_protest_at_a_ministry_is_in_the_capital(res):
         ("Peaceful protest", "Baghdad", 1)]
     # a violent incident known only at country level is still not coded
     assert _code(res, "Gunmen killed a shepherd on Monday, the Ministry of Interior said.") == []
+
+
+def test_a_series_of_strikes_on_a_named_day_is_an_event(res):
+    ms = _code(res, "The coalition carried out a series of air strikes on Kirkuk late on Monday, hitting two warehouses.")
+    assert [m.sub_event_type for m in ms] == ["Air/drone strike"]
+    assert _code(res, "The group has claimed a series of rocket attacks on the airport in recent months.") == []
+
+
+def test_weekday_opening_dates_a_plural_salvo(res):
+    ms = _code(res, "On Monday, mortar shells landed on houses in Tuz Khurmatu, injuring a woman and her son.")
+    assert [m.sub_event_type for m in ms] == ["Shelling/artillery/missile attack"]
