@@ -419,7 +419,8 @@ def _participants(text: str, start: int, end: int, places: list[PlaceMention], b
     m = re.search(r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", after, re.IGNORECASE)
     if m:
         crowd |= content(m.group(1))
-    m = re.search(r"\b(?:outside|in\s+front\s+of|at)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})", after, re.IGNORECASE)
+    m = re.search(r"\b(?:outside|in\s+front\s+of|at|inside|blocked|blocking|closed|closing)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})",
+                  after, re.IGNORECASE)
     if m:
         venue = content(m.group(1)) - crowd
     return sorted(crowd) + sorted(VENUE + w for w in venue)

@@ -152,3 +152,9 @@ def test_a_series_of_strikes_on_a_named_day_is_an_event(res):
 def test_weekday_opening_dates_a_plural_salvo(res):
     ms = _code(res, "On Monday, mortar shells landed on houses in Tuz Khurmatu, injuring a woman and her son.")
     assert [m.sub_event_type for m in ms] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_blocked_building_is_the_protest_venue(res):
+    ms = _code(res, "Demonstrators stood on a road and blocked the provincial council building in Kut on Monday, "
+                    "demanding the dismissal of the governor.")
+    assert ms and {"at:council", "at:provincial"} <= set(ms[0].participants), ms[0].participants
