@@ -661,12 +661,12 @@ _SEAT_AFTER = re.compile(r"^\s+(?:provincial\s+)?(?:governor|mayor|governorate\s
 _NOT_NAME_PARTS = frozenset({"On", "In", "At", "And", "Or", "The", "Province", "Governorate", "District", "City",
                              "Sub-district", "Region", "Village", "Town", "Area"})
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
-# in-town landmarks often named after another town ("Baghdad Street" in Basra)
 # "... Metina region of Dahuk", "Sinjar district) of Nineveh": the name after "of" holds a wide area the text names,
 # so a name that is both a province and its capital is the province
 _UNIT_OF_BEFORE = re.compile(r"\b(?:regions?|districts?|sub-?districts?|nahiyas?|mountains?|range)\s*\)?\s+of\s+(?:the\s+)?$",
                              re.I)
 _ALT_NAME_OF_AREA = re.compile(r"^\s*\)\s+(regions?|districts?|areas?)\b", re.I)
+# in-town landmarks often named after another town ("Baghdad Street" in Basra)
 _LANDMARKS = frozenset({"street", "st", "market", "souk", "square", "mosque", "intersection", "roundabout", "bridge",
                         "hospital", "school", "shrine", "hotel", "stadium"})
 _LONGER_NAME = re.compile(
