@@ -419,7 +419,8 @@ def _participants(text: str, start: int, end: int, places: list[PlaceMention], b
     m = re.search(r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", after, re.IGNORECASE)
     if m:
         crowd |= content(m.group(1))
-    m = re.search(r"\b(?:outside|in\s+front\s+of|at)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})", after, re.IGNORECASE)
+    m = re.search(r"\b(?:outside|in\s+front\s+of|at|inside|blocked|blocking|closed|closing)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})",
+                  after, re.IGNORECASE)
     if m:
         venue = content(m.group(1)) - crowd
     return sorted(crowd) + sorted(VENUE + w for w in venue)
@@ -483,7 +484,8 @@ def _armed_target(text: str, actors, country: str, iso3: str, on, res: Resources
             continue
         if res.actors.entries[a.entry_id].generic:
             continue
-        if _ARMED_TARGET_BEFORE.search(text[: a.start]) and not _OFF_DUTY.search(text):
+        if (_ARMED_TARGET_BEFORE.search(text[: a.start]) or _ARMED_TARGET_AFTER.match(text[a.end:])) and \
+                not _OFF_DUTY.search(text):
             return True
     return False
 
@@ -492,6 +494,10 @@ def _armed_target(text: str, actors, country: str, iso3: str, on, res: Resources
 _ARMED_TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|target|hit|struck|attacked|ambushed|killing|wounding|killed|wounded|"
     r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# the passive: "two soldiers were killed by sniper fire", "members of the PMF (a brigade) were wounded in an attack"
+_ARMED_TARGET_AFTER = re.compile(
+    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:was|were)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|attacked|targeted|ambushed|"
+    r"hit)\b", re.IGNORECASE)
 _OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|at\s+his\s+home|in\s+his\s+home|unarmed)\b", re.IGNORECASE)
 
 
@@ -519,7 +525,8 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     best = choose_location(below_country)
     if best is not None:
         return [best]
-    if match.event_type != STRATEGIC:
+    national = match.event_type in ("Protests", "Riots") and sentence is not None and _MINISTRY.search(sentence.text)
+    if match.event_type != STRATEGIC and not national:
         return []  # ACLED does not record violent events known only at country level
     # A national-level development is placed in the story's country (not in a country the
     # sentence merely names, as in "Iran-backed militias" or "US forces"), at its capital.
@@ -529,8 +536,15 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     capital = res.gazetteer.capital(iso3)
     if capital is None:
         return []
+    if national:  # "a protest in front of the Ministry of Industry": ministries sit in the capital
+        return [PlaceMention(text=capital.name, start=match.start, end=match.end, phrase=national.group(0),
+                             place=capital, geo_precision=1, relation="capital")]
     return [PlaceMention(text=capital.name, start=match.start, end=match.end, phrase="(national level)",
                          place=capital, geo_precision=3, relation="capital")]
+
+
+# a crowd at a national ministry (with no place named): the ministry's seat, the capital
+_MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(?:Ministry\s+of\s+[A-Z]|[A-Z][a-z]+\s+Ministry\b)")
 
 
 # What may stand between two places of one list: "X and Y", "X, Y and Z", "X village and Y village",
@@ -626,8 +640,15 @@ def _fold_within_article(mentions: list[Mention], res: Resources) -> list[Mentio
     return folded
 
 
+def _turned_violent(a: Mention, b: Mention) -> bool:
+    """A report's demonstration and the violence its demonstrators committed ("... demonstrated in X. Demonstrators
+    burned party offices"): one violent demonstration (codebook: demonstrators engage in violence or destruction)."""
+    return {a.sub_event_type, b.sub_event_type} <= {"Violent demonstration", "Peaceful protest",
+                                                   "Protest with intervention"} and a.event_type != b.event_type
+
+
 def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
-    if a.story != b.story or a.event_type != b.event_type:
+    if a.story != b.story or (a.event_type != b.event_type and not _turned_violent(a, b)):
         return False
     if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
         return False
@@ -635,7 +656,7 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
                  res.taxonomy.sub_event(b.sub_event_type).merge_window_days)
     if abs((a.date.date - b.date.date).days) > window:
         return False
-    if not actors_compatible(a, b):
+    if not actors_compatible(a, b) and not _turned_violent(a, b):
         return False
     return locations_compatible(a.location, b.location)
 
@@ -653,9 +674,13 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
     sub_a = res.taxonomy.sub_event(a.sub_event_type)
     sub_b = res.taxonomy.sub_event(b.sub_event_type)
     primary = a if sub_a.rank <= sub_b.rank else b
+    if _turned_violent(a, b):
+        primary = a if a.event_type == "Riots" else b
     date = _better_date(a.date, b.date)
     location = choose_location([a.location, b.location])
     actors = a.actors if _actor_score(a) >= _actor_score(b) else b.actors
+    if _turned_violent(a, b):
+        actors = primary.actors
     killed = max((k for k in (a.killed, b.killed) if k is not None), default=None)
     wounded = max((w for w in (a.wounded, b.wounded) if w is not None), default=None)
     note = a.fatalities_note if killed == a.killed else b.fatalities_note

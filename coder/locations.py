@@ -120,19 +120,32 @@ def _alike(x: str, y: str) -> bool:
 
 
 def _spot_names(p: PlaceMention) -> list[str]:
-    """Names of the precise spot a reading gives: the village it resolved to, or the names the gazetteer did not
-    know that the phrase gives inside its resolved area ("Nizdor village in the Zakho district")."""
-    if p.unresolved:
-        return list(p.unresolved)
-    if p.place is not None and p.geo_precision == 1 and p.place.feature in FINE_FEATURES:
-        return [p.text, p.place.name]
-    return []
+    """Names of the precise spot a reading gives: the names the gazetteer did not know that the phrase gives inside
+    its resolved area ("Nizdor village in the Zakho district"), else the village it resolved to (or is near)."""
+    names = list(p.unresolved)
+    if p.place is not None and p.place.feature in FINE_FEATURES and (
+            p.geo_precision == 1 or p.relation == "near" and p.place.feature != "town") and all(map(_broad, names)):
+        names += [p.text, p.place.name]  # "in X", "near X village" (in an unknown wide area: "X village in Y region")
+    return names
+
+
+def _broad(name: str) -> bool:
+    """An unresolved name kept with a noun of a wide area ("Metina region", "Qandil Mountain"; see places)."""
+    from coder.places import BROAD_NOUNS
+
+    return name.rsplit(None, 1)[-1].lower() in BROAD_NOUNS and " " in name.strip()
+
+
+def _bare(name: str) -> str:
+    return name.rsplit(None, 1)[0] if _broad(name) else name
 
 
 def spots_compatible(a: PlaceMention, b: PlaceMention) -> bool:
     """Two readings that each name a precise spot name the same one (by spelling): reports of strikes on two
     villages of one district are two incidents even when the gazetteer knows neither village. A reading that
-    names no spot (a district, a province) is compatible with any."""
+    names no spot (a district, a province) is compatible with any. Unknown wide areas (a region, a mountain
+    range) count as spots too, but when both readings also name a spot inside one (a village, an area, a hill),
+    the spots decide: strikes on two areas of one mountain region are two incidents."""
     if a.place is not None and b.place is not None and a.place.id == b.place.id and not (a.unresolved or b.unresolved):
         return True
     x, y = _spot_names(a), _spot_names(b)
@@ -144,7 +157,10 @@ def spots_compatible(a: PlaceMention, b: PlaceMention) -> bool:
             # two villages named as the scene: two strikes on neighbouring villages, unless the names are alike
             return any(_alike(n, m) for n in x for m in y)
         return True  # two resolved places: their distance decides (locations_compatible)
-    return any(_alike(n, m) for n in x for m in y)
+    fx, fy = [n for n in x if not _broad(n)], [n for n in y if not _broad(n)]
+    if fx and fy:
+        return any(_alike(n, m) for n in fx for m in fy)
+    return any(_alike(_bare(n), _bare(m)) for n in x for m in y)
 
 
 def _contains(unit: PlaceMention, other: PlaceMention) -> bool:

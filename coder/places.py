@@ -424,6 +424,9 @@ class Gazetteer:
             countries[r["iso3"]] = CountryInfo(r["iso2"], r["iso3"], int(r["isonum"]), r["name"], r["capital_id"],
                                                r["region"])
         gaz = cls(manifest["version"], names, table, countries, load_region_policy(regions))
+        # common English spellings the sources lack ("Saladin", "Missan"): alias rows in the extra-places format
+        gaz._add_aliases(read_extra(Path(str(resources.files("coder").joinpath("data/place_aliases.csv"))),
+                                    set(countries)))
         if extra is not None:
             gaz.add_extra(read_extra(extra, set(countries)))
         gaz._check_policy(str(regions or "coder/data/regions.toml"))
@@ -445,14 +448,7 @@ class Gazetteer:
     def add_extra(self, extra: GazetteerExtra) -> None:
         """Merge a user's extra-places file (coder.gazetteer_extra): new places get rows after the built ones,
         aliases extend the name index. Raises DataFileError for an alias of an unknown place id."""
-        for a in extra.aliases:
-            i = bisect.bisect_left(self._ids, a.place_id)
-            if not (i < self.size and self._ids[i] == a.place_id):
-                raise DataFileError(extra.path, f"line {a.line}, column alias_of",
-                                    f"{a.place_id!r} is not an id in the gazetteer (see gazetteer/places.tsv.gz)")
-            for alias in a.aliases:
-                for k in alias_keys(alias):
-                    self._extra_names.setdefault(k, []).append((i, False))
+        self._add_aliases(extra)
         for e in extra.places:
             i = self.size + len(self._extra)
             admin = (e.admin1, e.admin2, e.admin3)
@@ -472,6 +468,17 @@ class Gazetteer:
                 for k in alias_keys(alias) - alias_keys(e.name):
                     self._extra_names.setdefault(k, []).append((i, False))
         self.extra_version = extra.sha256
+        self._clear_key_caches()
+
+    def _add_aliases(self, extra: GazetteerExtra) -> None:
+        for a in extra.aliases:
+            i = bisect.bisect_left(self._ids, a.place_id)
+            if not (i < self.size and self._ids[i] == a.place_id):
+                raise DataFileError(extra.path, f"line {a.line}, column alias_of",
+                                    f"{a.place_id!r} is not an id in the gazetteer (see gazetteer/places.tsv.gz)")
+            for alias in a.aliases:
+                for k in alias_keys(alias):
+                    self._extra_names.setdefault(k, []).append((i, False))
         self._clear_key_caches()
 
     def _nearest_populated(self, lat: float, lon: float, iso3: str, max_km: float) -> Place | None:
@@ -736,6 +743,11 @@ _SEAT_AFTER = re.compile(r"^\s+(?:provincial\s+)?(?:governor|mayor|governorate\s
 _NOT_NAME_PARTS = frozenset({"On", "In", "At", "And", "Or", "The", "Province", "Governorate", "District", "City",
                              "Sub-district", "Region", "Village", "Town", "Area"})
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
+# "... Metina region of Dahuk", "Sinjar district) of Nineveh": the name after "of" holds a wide area the text names,
+# so a name that is both a province and its capital is the province
+_UNIT_OF_BEFORE = re.compile(r"\b(?:regions?|districts?|sub-?districts?|nahiyas?|mountains?|range)\s*\)?\s+of\s+(?:the\s+)?$",
+                             re.I)
+_ALT_NAME_OF_AREA = re.compile(r"^\s*\)\s+(regions?|districts?|areas?)\b", re.I)
 # in-town landmarks often named after another town ("Baghdad Street" in Basra)
 _LANDMARKS = frozenset({"street", "st", "market", "souk", "square", "mosque", "intersection", "roundabout", "bridge",
                         "hospital", "school", "shrine", "hotel", "stadium"})
@@ -745,7 +757,7 @@ _LONGER_NAME = re.compile(
 # between a place and the next one, words saying the first lies inside the second:
 # "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
 _CONTAINED_IN = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
-                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?)?\s*(?:,|\(|\bin\b|\bof\b|"
+                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?\)?)?\s*(?:,|\(|\bin\b|\bof\b|"
                            r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
     ("between", re.compile(r"\bbetween\s+$", re.I)),
@@ -831,11 +843,31 @@ _THE_CAPITAL = re.compile(r"\b(?:(?P<rel>in|at|near|outside|into|inside)\s+)?the
 _THE_COUNTRY = re.compile(r"\b(?:(?P<rel>in|across|throughout)\s+)?(?:the|this)\s+country\b(?!'s)", re.I)
 _REGION_OF_COUNTRY = re.compile(rf"\b(?:(?:in|across)\s+)?(?:the\s+)?(?P<dir>{_DIR}|central)(?:ern)?\s+"
                                 rf"(?:(?:part|region|parts)\s+)?of\s+the\s+country\b", re.I)
+# natural features a name the gazetteer does not know may be given with ("Sehit Munzur hill", "Qandil Mountain")
+_NATURAL_NOUNS = ("hills", "hill", "mountains", "mountain", "valley", "peak", "summit", "heights", "ridge", "plain")
 _UNKNOWN_FRAME = re.compile(
-    rf"(?:\b(?:in|at|near|outside|into|through|from|of|bombed|shelled|struck|hit|targeted|attacked|raided|stormed)"
+    rf"(?:\b(?:in|at|on|near|outside|into|through|from|of|and|bombed|shelled|struck|hit|targeted|targeting|attacked|"
+    rf"raided|stormed|hitting|striking|shelling|bombing|bombarded|pounded)"
     rf"\s+|[,(]\s*)(?:the\s+)?"
-    rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})\s+"
-    rf"(?P<noun>{_NOUN_RE})\b")
+    rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})"
+    rf"(?:\s*\([^()]{{1,40}}\))?\s+"  # "Nerwe (Nayrwah) village", "Zap (Amadiya) region": another spelling
+    rf"(?P<noun>{_NOUN_RE}|{'|'.join(_NATURAL_NOUNS)})\b")
+# an unknown name given with one of these nouns names a wide area (a region, a mountain range) that holds many
+# spots; it is kept with its noun ("Metina region") so that the merge can tell it from a spot inside it
+BROAD_NOUNS = frozenset({"region", "regions", "mountains", "mountain", "range", "district", "districts",
+                         "province", "governorate", "sub-district", "subdistrict", "plain"})
+# "in Xyz in Muqdadiya district", "near Xyz, Diyala": an unknown name in a locative frame followed by the known unit
+# it lies in (the unit must be read as a place where the name ends)
+_UNKNOWN_IN_FRAME = re.compile(
+    rf"\b(?:in|at|near)\s+(?:the\s+)?"
+    rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})(?P<noun>)"
+    rf"(?:\s*,\s*|\s+(?:in|of|within)\s+(?:the\s+)?)(?=[A-Z])")
+# a name read as a wide area by the noun before or after it ("the mountain range of 'Karah'", "Zap region")
+_WIDE_BEFORE = re.compile(r"\b(mountains?|range|region)\s+of\s+(?:the\s+)?['‘\"]?$", re.I)
+_WIDE_AFTER = re.compile(r"^['’\"]?\s+(mountains?|range|region)\b", re.I)
+# "Mount Zarazan", "Jabal Makhul", "Wadi Khakurk": a natural feature named with the word first
+_UNKNOWN_NATURAL = re.compile(
+    r"\b(?P<noun>Mount|Mt\.|Jabal|Jebel|Wadi)\s+(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){0,2})")
 # "the village of Xyz": the noun first
 _UNKNOWN_OF_FRAME = re.compile(
     rf"\b(?P<noun>village|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+"
@@ -1180,6 +1212,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             features = _NOUNS[noun.group(1).lower()]
             phrase_end = m.end + noun.end()
             noun_cue = True
+        if noun is None and (alt := _ALT_NAME_OF_AREA.match(after)):
+            # "Zap (Amadiya) region": the bracket gives the region's other name, the district it is named after
+            features = (_NOUNS[alt.group(1).lower()] or set()) | {"admin2", "admin3"}
         noun_word = noun.group(1).lower() if noun else None
         last = name.rsplit(None, 1)[-1].lower()
         if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
@@ -1188,6 +1223,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         bn = _BEFORE_NOUN.search(pre[-60:]) if _last_word(pre) in ("of", "the") else None
         if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
             bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
+        if bn is None and features is None and _last_word(pre) in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
+            features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
         if bn:
             features = _NOUNS[bn.group(1).lower()]
             noun_word = bn.group(1).lower()
@@ -1387,8 +1424,12 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                                     geo_precision=_precision(near, "in"), relation="in",
                                     candidates=[near.id, f"fuzzy:{name}"]))
             covered.append((m.start, m.end))
-        elif host is not None and name not in host.unresolved:
-            host.unresolved.append(name)
+        elif host is not None:
+            wide = _WIDE_BEFORE.search(text[max(0, m.start - 40):m.start]) or _WIDE_AFTER.match(text[m.end:])
+            if wide:  # "the mountain range of 'Karah'", "Zap region": the wide area, kept with its noun
+                name = f"{name} {'mountains' if wide.group(1).lower() in ('mountain', 'mountains', 'range') else 'region'}"
+            if name not in host.unresolved:
+                host.unresolved.append(name)
     out += _special_phrases(text, offset, gaz, context, covered)
     _attach_unknown(text, offset, gaz, context, out, covered)
     out.sort(key=lambda pm: (pm.start, pm.end))
@@ -1488,14 +1529,14 @@ _UNKNOWN_MATCHES: dict[str, list[re.Match[str]]] = {}
 
 
 def _unknown_frames(text: str) -> list[re.Match[str]]:
-    """The matches of _UNKNOWN_FRAME and _UNKNOWN_OF_FRAME in a sentence by the start of the name, kept for the
-    story's second pass over the sentence."""
+    """The matches of _UNKNOWN_FRAME, _UNKNOWN_OF_FRAME and _UNKNOWN_NATURAL in a sentence by the start of the name,
+    kept for the story's second pass over the sentence (they do not depend on the context)."""
     found = _UNKNOWN_MATCHES.get(text)
     if found is None:
         if len(_UNKNOWN_MATCHES) >= 512:
             _UNKNOWN_MATCHES.clear()
-        found = _UNKNOWN_MATCHES[text] = sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text)],
-                                                key=lambda m: m.start("name"))
+        found = _UNKNOWN_MATCHES[text] = sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text),
+                                                 *_UNKNOWN_NATURAL.finditer(text)], key=lambda m: m.start("name"))
     return found
 
 
@@ -1511,7 +1552,11 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     25 km of another place of the sentence or story (e.g. "Al-Tobij" for Al-Tobji next to Baghdad).
     Otherwise the name is recorded as unresolved on the nearest resolved mention of the sentence.
     """
-    for m in _unknown_frames(text):
+    found = list(_unknown_frames(text))
+    if out:
+        starts = {pm.start - offset for pm in out if pm.place is not None}
+        found += [m for m in _UNKNOWN_IN_FRAME.finditer(text) if m.end() in starts]
+    for m in sorted(found, key=lambda m: m.start("name")):
         s, e = m.start("name"), m.end("name")
         possessive = _POSSESSIVE.search(m.group("name"))
         if possessive:  # "Iraq's Missan province": the name is what follows the possessive
@@ -1563,6 +1608,13 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                                     candidates=[fuzzy.id, f"fuzzy:{name}"]))
             covered.append((m.start(), noun_end))
             continue
+        if noun in ("mount", "mt.", "jabal", "jebel"):
+            noun = "mountain"  # "Mount Zarazan": a mountain, wide enough for several strikes
+        if noun in BROAD_NOUNS:
+            for pm in out:  # the bare name read earlier (an unplaced container) is this wide area
+                if name in pm.unresolved:
+                    pm.unresolved.remove(name)
+            name = f"{name} {noun}"  # "Metina region": the wide area, kept apart from the spots inside it
         if out:
             target = min(out, key=lambda pm: abs(pm.start - offset - s))
             if name not in target.unresolved:
