@@ -384,3 +384,17 @@ def test_home_reading_wins_a_tie() -> None:
     text = "People's Defence Forces attacked a checkpoint."
     assert [m.entry_id for m in ACTORS.find_actors(text, 0, "Myanmar", "MMR", OCT_2020)] == ["mmr.pdf"]
     assert [m.entry_id for m in ACTORS.find_actors(text, 0, "Iraq", "IRQ", OCT_2020)] == ["irq.pkk"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The military forces of Turkey shelled the village on Monday.", "Military Forces of Turkey (2016-)"),
+    ("Armed forces of Iran fired artillery at the border area.", "Military Forces of Iran (1989-)"),
+])
+def test_a_foreign_military_named_in_full_is_not_the_host_army(text, name):
+    """"military forces of X" names X's forces, not the story country's (whose local alias is "military forces")."""
+    import datetime as dt
+
+    from coder.resources import load_resources
+
+    found = load_resources().actors.find_actors(text, 0, "Iraq", "IRQ", dt.date(2020, 12, 1))
+    assert [m.name for m in found][:1] == [name]
