@@ -111,6 +111,7 @@ def dataset_metadata(res: Resources) -> dict[str, str]:
         "actors_sha256": versions["actors"],
         "outlets_sha256": versions["outlets"],
         "gazetteer_sha256": versions["gazetteer"],
+        "code_sha256": versions["code"],
     }
 
 

@@ -178,6 +178,20 @@ def test_new_resources_recode_the_stored_articles(tmp_path, res):
     assert report["dataset"]["recoded_for_new_resources"] == 1
 
 
+def test_a_changed_coder_recodes_the_stored_articles(tmp_path, res):
+    """Same data files, other code: the stored mentions are what the old code read, so they are coded again."""
+    out = tmp_path / "ds"
+    run([seed(0)], out, manifest=str(SEEDS / "manifest.jsonl"), resources=res)
+    path = out / ".coder" / "state.parquet"
+    table = pq.read_table(path)
+    versions = {**res.versions(), "code": "an older coder"}
+    pq.write_table(table.replace_schema_metadata({**table.schema.metadata,
+                                                  b"coder.versions": json.dumps(versions).encode()}), path)
+    report = run([seed(1)], out, manifest=str(SEEDS / "manifest.jsonl"), resources=res)
+    assert report["dataset"]["recoded_for_new_resources"] == 1
+    assert pq.read_schema(out / "events.parquet").metadata[b"coder.code_sha256"].decode() == res.versions()["code"]
+
+
 def test_evaluate_refuses_to_add_to_a_dataset(tmp_path, res):
     run([seed(0)], tmp_path, manifest=str(SEEDS / "manifest.jsonl"), resources=res)
     result = CliRunner().invoke(app, ["evaluate", "--gold", str(ROOT / "tests/data/devset/gold.jsonl"),
