@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass
 
-from coder.crowds import crowd_kinds, same_crowd
+from coder.crowds import crowd_kinds, same_crowd, specific, workplaces
+from coder.grievances import grievances, same_grievance
 from coder.incidents import GENERIC_ACTOR, TAKEN_SUB_EVENTS, VENUE, actors_compatible
 from coder.locations import choose_location, locations_compatible, spots_compatible
 from coder.models import ActorAssignment, Mention, PlaceMention, ResolvedDate
@@ -77,6 +78,9 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         what = "crowds" if a.event_type in ("Protests", "Riots") else "people taken"
         return "different {} ({} / {})".format(what, ", ".join(a.actors.assoc_actor_1 + a.participants) or "-",
                                                    ", ".join(b.actors.assoc_actor_1 + b.participants) or "-")
+    if not demands_compatible(a, b):
+        return "different demands ({} / {})".format(", ".join(sorted(_demands(a))) or "-",
+                                                    ", ".join(sorted(_demands(b))) or "-")
     if not locations_compatible(a.location, b.location):
         return f"different places ({_place_label(a)} / {_place_label(b)})"
     if not spots_compatible(a.location, b.location):
@@ -152,13 +156,19 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
         x, y = set(a.actors.assoc_actor_1), set(b.actors.assoc_actor_1)
         if x and y and not x & y and not same_crowd(crowd_kinds([], list(x)), crowd_kinds([], list(y))):
             return False  # two named groups (parties, unions) or identities that are not one kind of people
-        kx = crowd_kinds(_crowd_words(a), a.actors.assoc_actor_1)
-        ky = crowd_kinds(_crowd_words(b), b.actors.assoc_actor_1)
+        kx = _kinds_with_venue(a)
+        ky = _kinds_with_venue(b)
         if kx and ky and not same_crowd(kx, ky):
             return False
+        wx, wy = workplaces(_crowd_words(a)), workplaces(_crowd_words(b))
+        if wx and wy and not wx & wy:
+            return False  # "workers of the oil refinery" / "workers of the oil company": two workplaces
         vx, vy = _venue_words(a), _venue_words(b)
         if vx and vy and not vx & vy:
             return False  # both say where the crowd gathered, and not the same building
+        dx, dy = vx - _PLAIN_VENUE, vy - _PLAIN_VENUE
+        if dx and dy and not dx & dy:
+            return False  # "outside the Ministry of Finance" / "outside the Ministry of Higher Education"
         if kx and ky or a.event_type == "Riots":
             return True  # a riot's clause tells what the mob did more than who it was ("smashing the windows")
         # one report names no kind of people: its other words (the venue, the crowd's own description) must
@@ -168,6 +178,35 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
     if a.sub_event_type in TAKEN_SUB_EVENTS and b.sub_event_type in TAKEN_SUB_EVENTS:
         return same_crowd(crowd_kinds(a.participants), crowd_kinds(b.participants))
     return True
+
+
+def demands_compatible(a: Mention, b: Mention) -> bool:
+    """Protests and riots: what the crowds demand or protest against (coder/grievances.py) can be one protest's:
+    one report names no demand, or the two share a topic. Employees demanding their delayed salaries and
+    graduates demanding to be appointed, in one city on one day, are two protests."""
+    if a.event_type not in ("Protests", "Riots"):
+        return True
+    return same_grievance(_demands(a), _demands(b))
+
+
+def _demands(m: Mention) -> frozenset[str]:
+    return frozenset().union(*(grievances(e.quote) for e in m.evidence))
+
+
+# words of a venue that name no particular building ("outside the main gate of the ministry building")
+_PLAIN_VENUE = frozenset('''
+building buildings headquarters headquarter office offices gate gates main entrance premises compound front ministry
+department directorate company general hall complex
+'''.split())
+
+
+def _kinds_with_venue(m: Mention) -> set[str]:
+    """The crowd's kinds of people; when they say no more than "workers" or "employees", the kinds the venue names
+    too: employees outside the municipality building are the municipality's."""
+    kinds = crowd_kinds(_crowd_words(m), m.actors.assoc_actor_1)
+    if kinds and not specific(kinds):
+        kinds |= specific(crowd_kinds(sorted(_venue_words(m))))
+    return kinds
 
 
 def _crowd_words(m: Mention) -> list[str]:
