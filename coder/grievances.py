@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_W = r"(?:[\w'-]+\s+)"  # one word and the space after it
+_W = r"(?:[\w'’-]+\s+)"  # one word and the space after it ("the company's board")
+
+_ANY_WORD = r"(?:\w+\s+)"  # written in the patterns below for _W
 
 # topic -> phrasings (case-insensitive regular expressions)
 _TOPICS: dict[str, tuple[str, ...]] = {
@@ -72,7 +74,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"council|ruler|chairman|commander|judge|officer)s?\b",
         r"\b(?:dismiss|remove|sack|oust|replace)(?:ed|ing)?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}(?:director|governor|"
         r"head|manager|minister|official|mayor|president|chief|dean|board|ruler|chairman)\b",
-        r"\bcorrupt(?:ion)?\b", r"\binterference\b",
+        r"\bcorrupt(?:ion)?\b", r"\binterfer(?:e|es|ed|ing|ence)\b",
     ),
     # land, housing and stalls: allocation, eviction, demolition
     "land": (
@@ -116,7 +118,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
                   r"detained)\b", r"\bdetainees\b", r"\bprisoners\b"),
 }
 
-_COMPILED = {topic: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+_COMPILED = {topic: re.compile("|".join(f"(?:{p.replace(_ANY_WORD, _W)})" for p in patterns), re.IGNORECASE)
              for topic, patterns in _TOPICS.items()}
 
 

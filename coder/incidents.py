@@ -21,7 +21,7 @@ from coder import errors
 from coder.actors import VAC, ActorMention
 from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
-from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible
+from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible, spots_compatible
 from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
 from coder.places import (
     Place,
@@ -551,9 +551,14 @@ _MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(
 # "X (Y) and Z", "the districts of X and Y", "X as well as Y". Language, not tunable rules.
 _FEATURE_NOUN = (r"(?:villages?|towns?|cit(?:y|ies)|districts?|sub-?districts?|areas?|regions?|provinces?|governorates?|"
                  r"neighbou?rhoods?|quarters?|camps?|mountains?|valleys?|islands?|nahiyas?|qadhas?)")
+# Also "Zap (Amadiya) region of Dahuk and Avasin region (Mergasur district) of Erbil": a place named in brackets
+# after an unknown spot, the unit it lies in ("of Dahuk"), and the next spot before its own bracketed place.
+_CONTAINER = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}(?:\s+(?:province|governorate|district))?)"
 _LIST_GAP = re.compile(
-    r"^(?:\s*\([^()]{1,60}\))?(?:\s+" + _FEATURE_NOUN + r")?\s*(?P<sep>,\s*and|,|and|&|as\s+well\s+as)\s+"
-    r"(?:(?:in|at|on|near)\s+)?(?:the\s+)?(?:" + _FEATURE_NOUN + r"\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"^\)?(?:\s*\([^()]{1,60}\))?(?:\s+" + _FEATURE_NOUN + r")?" + _CONTAINER + r"?\s*"
+    r"(?P<sep>,\s*and|,|and|&|as\s+well\s+as)\s+"
+    r"(?:(?:in|at|on|near)\s+)?(?:the\s+)?(?:" + _FEATURE_NOUN + r"\s+(?:of\s+)?)?"
+    r"(?:(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*)?$", re.IGNORECASE)
 # the two ends of a road, a border or a route are one place of the incident, not two
 _ENDS_BEFORE = re.compile(r"\b(?:between|linking|connecting|from|joining|both)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ENDS_AFTER = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?:provinces?\s+|governorates?\s+)?(?:-\s*)?(?:border|boundary|frontier|road|highway|"
@@ -603,7 +608,9 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
             continue  # another scene is named nearer the trigger: the list belongs to another clause
         clusters: list[list[PlaceMention]] = []
         for p in run:
-            home = next((c for c in clusters if any(locations_compatible(p, q) for q in c)), None)
+            # one place: nested or near, and not two different named spots ("Hakurk region of Erbil and Gara")
+            home = next((c for c in clusters if any(locations_compatible(p, q) and spots_compatible(p, q)
+                                                    for q in c)), None)
             if home is None:
                 clusters.append([p])
             else:
@@ -658,6 +665,9 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
         return False
     if not actors_compatible(a, b) and not _turned_violent(a, b):
         return False
+    if (a.evidence[0].sentence_index == b.evidence[0].sentence_index
+            and not spots_compatible(a.location, b.location)):
+        return False  # one sentence's list of named spots ("Hakurk region of Erbil and Gara"): one event each
     return locations_compatible(a.location, b.location)
 
 

@@ -202,9 +202,9 @@ department directorate company general hall complex
 
 def _kinds_with_venue(m: Mention) -> set[str]:
     """The crowd's kinds of people; when they say no more than "workers" or "employees", the kinds the venue names
-    too: employees outside the municipality building are the municipality's."""
+    too: employees outside the municipality building are the municipality's (residents outside it are not)."""
     kinds = crowd_kinds(_crowd_words(m), m.actors.assoc_actor_1)
-    if kinds and not specific(kinds):
+    if kinds == {"worker"}:
         kinds |= specific(crowd_kinds(sorted(_venue_words(m))))
     return kinds
 
