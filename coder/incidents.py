@@ -21,7 +21,8 @@ from coder import errors
 from coder.actors import VAC, ActorMention
 from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
-from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible, spots_compatible
+from coder.locations import (NOT_THE_SCENE, bare_name, choose_location, is_wide_area, locations_compatible,
+                              same_spot_name, spots_compatible)
 from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
 from coder.places import (
     Place,
@@ -517,7 +518,7 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         return listed
     best = choose_location(scenes)
     if best is not None:
-        return [best]
+        return _per_wide_area(best)
     if state.scene is not None and res.taxonomy.sub_event(match.sub_event_type).story_place:
         # "...were later detained by security forces", "...denounced the Erbil-Baghdad agreement": a sentence that
         # names no place of its own (or only a home town, a road's ends) continues the story where it is set
@@ -618,6 +619,25 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
         if len(clusters) > 1:
             return [choose_location(c) for c in clusters]  # the most precise reading of each place
     return []
+
+
+def _per_wide_area(scene: PlaceMention) -> list[PlaceMention]:
+    """A scene that names several wide areas the gazetteer does not know ("in the Metina and Haftanin regions of
+    Amadiya district"): one reading per area (codebook: one event per location), each keeping the spots it names
+    that are no wide area. Two spellings of one area ("Qandil Mountain", "Qandil mountains") are one area."""
+    areas: list[list[str]] = []
+    for name in scene.unresolved:
+        if not is_wide_area(name):
+            continue
+        home = next((a for a in areas if any(same_spot_name(bare_name(name), bare_name(n)) for n in a)), None)
+        if home is None:
+            areas.append([name])
+        else:
+            home.append(name)
+    if len(areas) < 2:
+        return [scene]
+    spots = [n for n in scene.unresolved if not is_wide_area(n)]
+    return [scene.model_copy(update={"unresolved": area + spots}) for area in areas]
 
 
 def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:

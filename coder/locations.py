@@ -170,6 +170,10 @@ def _fine(names: list[str]) -> list[str]:
     return [n for n in names if not _broad(n) and n.lower() not in wide]
 
 
+# public names for the spot comparisons (incidents splits a scene naming several wide areas)
+is_wide_area, bare_name, same_spot_name = _broad, _bare, _alike
+
+
 def _contains(unit: PlaceMention, other: PlaceMention) -> bool:
     """`unit` is an admin unit `other` lies in, or a town read at precision 2 (its district, or "near" it) whose
     district `other` lies in. "Near X" and the outskirts of X are X's surroundings (see _reach), not its district."""
