@@ -1,0 +1,184 @@
+"""Distinct incidents of one day and place that the merge must keep apart, and reports of one incident it must still
+join: protests with different demands, crowds or workplaces; air strikes on several named areas."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.grievances import grievances, same_grievance
+from coder.incidents import detect_mentions
+from coder.merge import merge_mentions
+from coder.models import Article
+from coder.read.layout import analyse_layout
+from coder.resources import load_resources
+from coder.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load_resources()
+
+
+def _events(res, reports: dict[str, str], published: dt.date = dt.date(2020, 11, 9)):
+    out = []
+    for article_id, text in reports.items():
+        segments, stories = analyse_layout(text, published)
+        art = Article(article_id=article_id, text=text, outlet="Wire", published=published, segments=segments,
+                      stories=stories, country="IRQ")
+        out.extend(detect_mentions(art, split_sentences(art), res)[0])
+    return merge_mentions(out, res.taxonomy)
+
+
+def _clusters(events) -> list[list[str]]:
+    return sorted(sorted(e.article_ids) for e in events)
+
+
+# --- what a protest is about -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, topic", [
+    ("teachers rallied to demand salaries that are three months overdue", "pay"),
+    ("saying they have not been paid since January", "pay"),
+    ("demanding their unpaid retirement salaries", "pay"),
+    ("graduates demanding to be appointed", "jobs"),
+    ("calling for job opportunities for the young", "jobs"),
+    ("calling on Baghdad to turn their contracts into permanent posts", "contract"),
+    ("demanding that they be transferred to ministerial contracts", "contract"),
+    ("over power cuts that last up to 14 hours a day", "services"),
+    ("against the deterioration of electricity in the area", "services"),
+    ("demanding early elections and political reform", "politics"),
+    ("to demand that the killers of protesters be brought to justice", "politics"),
+    ("against the rise of the dollar exchange rate", "prices"),
+    ("to demand the dismissal of the new director", "officials"),
+    ("vendors who refuse to remove their stalls", "land"),
+    ("calling for a change to the custody law", "family law"),
+    ("against the spread of crime and drugs in the city", "security"),
+    ("denouncing the Turkish bombardment of border villages", "foreign"),
+])
+def test_demand_topics(text, topic):
+    assert topic in grievances(text)
+
+
+@pytest.mark.parametrize("text", [
+    "workers of the Electricity Distribution Department demonstrated",  # who, not what about
+    "contract workers of the state oil company demonstrated",
+    "hundreds of people who had been appointed within the job ranks gathered",
+    "army pensioners took to the streets of the city",
+])
+def test_the_crowd_is_not_a_demand(text):
+    assert grievances(text) == frozenset()
+
+
+def test_one_demand_in_other_words_is_one_topic():
+    assert same_grievance(grievances("to demand salaries that are three months overdue"),
+                          grievances("to protest against delayed wages"))
+    assert same_grievance(grievances("demanding permanent jobs and health insurance"),
+                          grievances("calling on Baghdad to turn their contracts into permanent posts"))
+    assert same_grievance(frozenset(), grievances("demanding early elections"))  # one report names no demand
+    assert not same_grievance(grievances("demanding their delayed salaries"), grievances("demanding to be appointed"))
+
+
+def test_protests_with_different_demands_are_two_events(res):
+    events = _events(res, {
+        "x": "On Monday, employees of the electricity department demonstrated outside the department in Kut, "
+             "demanding the payment of their delayed salaries.",
+        "y": "On Monday, meter readers working for the electricity directorate demonstrated in Kut, demanding that "
+             "their contracts be converted to permanent ones.",
+        "z": "Electricity department employees protested in Kut on Monday over salaries that have not been paid "
+             "for three months.",
+    })
+    assert _clusters(events) == [["x", "z"], ["y"]]
+
+
+def test_a_crowd_with_no_named_kind_and_another_demand_is_another_protest(res):
+    events = _events(res, {
+        "x": "On Monday, dozens of people marched through Nasiriyah to demand early elections and the trial of the "
+             "killers of protesters.",
+        "y": "On Monday, employees of several government departments demonstrated in Nasiriyah to demand their "
+             "delayed salaries.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_one_protest_reported_with_one_demand_in_other_words_joins(res):
+    events = _events(res, {
+        "x": "Hundreds of teachers rallied outside the education directorate in Nasiriyah on Monday to demand "
+             "salaries that are three months overdue.",
+        "y": "Teachers in Nasiriyah staged a sit-in on Monday in front of the directorate of education, saying they "
+             "have not been paid since August.",
+    })
+    assert _clusters(events) == [["x", "y"]]
+
+
+def test_workers_of_two_workplaces_of_one_sector_are_two_protests(res):
+    events = _events(res, {
+        "x": "On Sunday, workers of the oil refinery in Nasiriyah demonstrated to demand their salaries.",
+        "y": "On Sunday, workers of the state oil company demonstrated in Nasiriyah to demand their salaries.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_port_and_oil_workers_are_two_crowds(res):
+    events = _events(res, {
+        "x": "On Sunday, employees of the ports company demonstrated in Basra against the new board.",
+        "y": "On Sunday, employees of the oil refinery demonstrated in Basra against the new board.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_employees_at_a_sector_building_are_that_sector(res):
+    # "employees" says no more than that they work; the building they gather at says where
+    events = _events(res, {
+        "x": "On Sunday, dozens of employees demonstrated outside the municipality building in Samawa, demanding "
+             "their salaries.",
+        "y": "On Sunday, health workers demonstrated in Samawa to demand their salaries.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_two_ministries_are_two_venues(res):
+    events = _events(res, {
+        "x": "On Sunday, a demonstration was held outside the Ministry of Finance in Baghdad.",
+        "y": "On Sunday, a demonstration was held outside the Ministry of Higher Education in Baghdad.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
+
+
+# --- several named areas ---------------------------------------------------------------------------------------
+
+def test_strikes_in_two_unknown_regions_of_one_district_are_two_events(res):
+    events = _events(res, {
+        "x": "Turkish jets struck PKK hideouts in the Metina and Haftanin regions of Amadiya district, Duhok province, "
+             "on Sunday.",
+        "y": "Turkish warplanes bombed the Haftanin region of Duhok province on Sunday, a Kurdish official said.",
+    })
+    assert _clusters(events) == [["x"], ["x", "y"]]
+    assert sorted(e.location.unresolved[0] for e in events) == ["Haftanin region", "Metina region"]
+
+
+def test_regions_of_two_provinces_in_one_list_are_two_events(res):
+    events = _events(res, {
+        "x": "Turkish warplanes carried out airstrikes on Sunday in the Zap (Amadiya) region of Duhok and the Avasin "
+             "region (Mergasur district) of Erbil.",
+    })
+    assert len(events) == 2
+    assert {e.location.place.name for e in events} == {"Al-Amadiya", "Mergasur"}
+
+
+def test_a_region_and_a_known_village_of_one_province_in_one_list_are_two_events(res):
+    events = _events(res, {
+        "x": "Turkish warplanes struck the Hakurk region of Erbil and Sidakan on Sunday.",
+    })
+    assert len(events) == 2
+
+
+def test_areas_inside_one_wide_area_are_one_event_and_its_bare_name_is_no_spot(res):
+    # two reports of strikes in different spots of the Qandil mountains: the bare "Qandil" is the range, not a spot
+    events = _events(res, {
+        "x": "Turkish warplanes bombed Kozine and Betala areas in the Qandil Mountain (Jibal Qandil) area of Erbil "
+             "province on Sunday.",
+        "y": "Turkish warplanes bombed Bepalan and Urte village areas in the Qandil Mountain (Jibal Qandil) area of "
+             "Erbil province on Sunday.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
