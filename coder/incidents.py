@@ -391,6 +391,9 @@ north south east west northern southern eastern western central rioters rioter m
 '''.split())
 
 
+_ACTED_ON = re.compile(r"\b(?:dispersed|surrounded|attacked|stopped|prevented|blocked|confronted|broken|broke|met|"
+                       r"targeted|fired|shot|arrested|detained|beaten|suppressed|repressed|cordoned|banned|"
+                       r"condemned|denounced|criticised|criticized)\b", re.IGNORECASE)
 VENUE = "at:"  # prefix of the words naming where a crowd gathered ("at:refinery"), apart from who it was
 
 
@@ -417,8 +420,10 @@ def _participants(text: str, start: int, end: int, places: list[PlaceMention], b
         crowd = content(plain[cut:end_of])
     after = plain[end:end + 120]
     venue: set[str] = set()
-    m = re.search(r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", after, re.IGNORECASE)
-    if m:
+    # "a sit-in by contract teachers", "a demonstration was held in the north of X, by vendors"; not "dispersed by
+    # police" (who acted on the crowd)
+    m = re.search(r"^\W*(?:[\w-]+[\s,]+){0,8}?by\s+((?:[\w-]+\s+){1,5})", after, re.IGNORECASE)
+    if m and not _ACTED_ON.search(after[:m.start(1)]):
         crowd |= content(m.group(1))
     m = re.search(r"\b(?:outside|in\s+front\s+of|at|inside|blocked|blocking|closed|closing)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})",
                   after, re.IGNORECASE)

@@ -143,8 +143,14 @@ def pair_compatible(a: Mention, b: Mention) -> bool:
     def fits(p: str | None, q: str | None, pi: int | None, qi: int | None) -> bool:
         return _fits(p, q, pi, qi, p in x.inferred, q in y.inferred)
 
-    return ((fits(x.actor1, y.actor1, x.inter1, y.inter1) and fits(x.actor2, y.actor2, x.inter2, y.inter2))
-            or (fits(x.actor1, y.actor2, x.inter1, y.inter2) and fits(x.actor2, y.actor1, x.inter2, y.inter1)))
+    if fits(x.actor1, y.actor1, x.inter1, y.inter1) and fits(x.actor2, y.actor2, x.inter2, y.inter2):
+        return True
+    if (a.event_type == "Explosions/Remote violence" and x.actor1 != y.actor1
+            and not GENERIC_ACTOR.match(x.actor1) and not GENERIC_ACTOR.match(y.actor1)):
+        # who fired is the event: the PKK shelling a Turkish post and Turkish artillery shelling the PKK the same
+        # day in one region are two events (a battle's sides, by contrast, are reported in either order)
+        return False
+    return fits(x.actor1, y.actor2, x.inter1, y.inter2) and fits(x.actor2, y.actor1, x.inter2, y.inter1)
 
 
 def participants_compatible(a: Mention, b: Mention) -> bool:

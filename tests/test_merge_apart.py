@@ -182,3 +182,29 @@ def test_areas_inside_one_wide_area_are_one_event_and_its_bare_name_is_no_spot(r
              "Erbil province on Sunday.",
     })
     assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_a_crowd_named_after_the_place_by_by_is_read(res):
+    # "held in <place>, by vendors": the crowd comes after the place; police who dispersed a crowd are not the crowd
+    events = _events(res, {
+        "x": "On Sunday, a demonstration was held in the north of Basra city, by vendors who refuse to remove their "
+             "stalls.",
+        "y": "On Sunday, dozens of security guards working at the university demonstrated in Basra, demanding the "
+             "allocation of residential plots.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
+    events = _events(res, {
+        "x": "On Sunday, a demonstration held in Basra city was dispersed by police, witnesses said.",
+        "y": "On Sunday, teachers demonstrated in Basra, demanding their salaries.",
+    })
+    assert _clusters(events) == [["x", "y"]]
+
+
+def test_shelling_by_each_side_of_one_region_is_two_events(res):
+    # who fired is the event; a battle's sides may be reported in either order, a shelling's may not
+    events = _events(res, {
+        "x": "On Sunday, PKK militants shelled a Turkish military base in the Haftanin region of Duhok province with "
+             "mortars.",
+        "y": "On Sunday, Turkish artillery shelled PKK positions in the Haftanin region of Duhok province.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
