@@ -1628,7 +1628,10 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                     pm.unresolved.remove(name)
             name = f"{name} {noun}"  # "Metina region": the wide area, kept apart from the spots inside it
         if out:
-            target = min(out, key=lambda pm: abs(pm.start - offset - s))
+            # the nearest reading that may be the scene: not the unit another place is named in ("Sidakan region,
+            # Erbil, including the village of X": X is a spot of Sidakan, not of Erbil province)
+            hosts = [pm for pm in out if pm.relation != "contains"] or out
+            target = min(hosts, key=lambda pm: abs(pm.start - offset - s))
             if name not in target.unresolved:
                 target.unresolved.append(name)
         else:

@@ -163,7 +163,19 @@ def test_regions_of_two_provinces_in_one_list_are_two_events(res):
              "region (Mergasur district) of Erbil.",
     })
     assert len(events) == 2
-    assert {e.location.place.name for e in events} == {"Al-Amadiya", "Mergasur"}
+    assert {(e.location.place.name, tuple(e.location.unresolved)) for e in events} == {
+        ("Al-Amadiya", ("Zap region",)), ("Mergasur", ("Avasin region",))}  # each region with its own district
+
+
+def test_a_village_named_after_the_province_is_a_spot_of_the_scene(res):
+    # "Sidakan region, Erbil, including the village of X": X belongs to the Sidakan reading, not to Erbil province,
+    # so a strike on another village of the area the same day stays apart
+    events = _events(res, {
+        "x": "On Sunday, Turkish forces conducted airstrikes in the Sidakan region, Erbil, including the village of "
+             "Qarawlanik.",
+        "y": "On Sunday, Turkish forces conducted airstrikes on the village of Binperez in the Sidakan area.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
 
 
 def test_a_region_and_a_known_village_of_one_province_in_one_list_are_two_events(res):
