@@ -66,6 +66,8 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"\bkillers\b", r"\b(?:killing|murder)s?\s+of\s+(?:the\s+)?(?:peaceful\s+)?(?:protesters|demonstrators|activists)\b",
         r"\baccountab(?:le|ility)\b", r"\banniversary\b", r"\bcommemorat(?:e|ed|ing|ion)\b", r"\bconstitution(?:al)?\b",
         r"\brelease\s+of\s+(?:the\s+)?(?:detained\s+)?(?:protesters|demonstrators|activists)\b", r"\bright\s+to\s+protest\b",
+        # also of other topics: an anti-corruption protest is a protest for reform; killings of activists
+        r"\bcorrupt(?:ion)?\b", r"\bassassinations?\b", r"\bkidnapp(?:ing|ings)\s+of\s+(?:\w+\s+)?activists\b",
     ),
     # an official's appointment or removal, corruption in an institution
     "officials": (
@@ -86,7 +88,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     # study places, exams, degrees
     "study": (
         r"\b(?:study|university|college|private|admission)\s+(?:places?|seats?)\b", r"\bexams?\b",
-        r"\bexaminations?\b", r"\btuition\b", r"\bdiplomas?\b", r"\bdegrees?\b", r"\badmissions?\b",
+        r"\bexaminations?\b", r"\btuition\b", r"\bdiplomas?\b", r"\badmissions?\b",
         r"\bschool\s+year\b", r"\bcurriculum\b",
     ),
     # crime, armed groups and violence where the protesters live

@@ -314,6 +314,10 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         country, iso3 = resolved[0].place.country, resolved[0].place.iso3
 
     locations = _locations_for(match, resolved, state, res, sentence)
+    unknown = [n for p in places if p.place is None for n in p.unresolved]
+    if unknown and not resolved and len(locations) == 1 and "story:earlier sentence" in locations[0].candidates:
+        # "A demonstration was held in the Xyz city": a place the gazetteer does not know, in the story's area
+        locations = [locations[0].model_copy(update={"unresolved": list(dict.fromkeys(unknown))})]
     if not locations:
         skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
         return []
@@ -713,6 +717,10 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
         primary = a if a.event_type == "Riots" else b
     date = _better_date(a.date, b.date)
     location = choose_location([a.location, b.location])
+    other = b.location if location is a.location else a.location
+    if (not location.unresolved and other.unresolved and other.place is not None and location.place is not None
+            and other.place.id == location.place.id):
+        location = other  # the same area, and one sentence names the spot in it the gazetteer does not know
     actors = a.actors if _actor_score(a) >= _actor_score(b) else b.actors
     if _turned_violent(a, b):
         actors = primary.actors

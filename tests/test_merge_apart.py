@@ -75,6 +75,11 @@ def test_one_demand_in_other_words_is_one_topic():
                           grievances("to protest against delayed wages"))
     assert same_grievance(grievances("demanding permanent jobs and health insurance"),
                           grievances("calling on Baghdad to turn their contracts into permanent posts"))
+    assert same_grievance(grievances("protesting against corruption"), grievances("demanding political reforms"))
+    assert same_grievance(grievances("against the assassination of activists"),
+                          grievances("demanding that the killers of protesters be tried"))
+    assert same_grievance(grievances("over power cuts"), grievances("demanding that the government restore power"))
+    assert same_grievance(grievances("calling for jobs"), grievances("against unemployment among graduates"))
     assert same_grievance(frozenset(), grievances("demanding early elections"))  # one report names no demand
     assert not same_grievance(grievances("demanding their delayed salaries"), grievances("demanding to be appointed"))
 
@@ -220,3 +225,12 @@ def test_shelling_by_each_side_of_one_region_is_two_events(res):
         "y": "On Sunday, Turkish artillery shelled PKK positions in the Haftanin region of Duhok province.",
     })
     assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_an_unknown_town_named_in_a_later_sentence_is_kept_as_the_spot(res):
+    # the first sentence gives the province, a later one the town the gazetteer does not know
+    events = _events(res, {
+        "x": "On Sunday, hundreds of teachers demonstrated in Sulaymaniyah province against the delay in their "
+             "salaries. A demonstration was held in Qarawlanik town.",
+    })
+    assert [e.location.unresolved for e in events] == [["Qarawlanik"]]
