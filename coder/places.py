@@ -1629,8 +1629,9 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
             name = f"{name} {noun}"  # "Metina region": the wide area, kept apart from the spots inside it
         if out:
             # the nearest reading that may be the scene: not the unit another place is named in ("Sidakan region,
-            # Erbil, including the village of X": X is a spot of Sidakan, not of Erbil province)
-            hosts = [pm for pm in out if pm.relation != "contains"] or out
+            # Erbil, including the village of X": X is a spot of Sidakan, not of Erbil province), not a country
+            hosts = [pm for pm in out if pm.relation != "contains"
+                     and (pm.place is None or pm.place.feature != "country")] or out  # nor a country ("of Turkey in X")
             target = min(hosts, key=lambda pm: abs(pm.start - offset - s))
             if name not in target.unresolved:
                 target.unresolved.append(name)

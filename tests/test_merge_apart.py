@@ -234,3 +234,14 @@ def test_an_unknown_town_named_in_a_later_sentence_is_kept_as_the_spot(res):
              "salaries. A demonstration was held in Qarawlanik town.",
     })
     assert [e.location.unresolved for e in events] == [["Qarawlanik"]]
+
+
+def test_an_unknown_region_after_a_country_name_is_not_that_country_s(res):
+    # "... Intelligence Organization of Turkey in Gara region of Duhok": the region is in Duhok, not in Turkey
+    events = _events(res, {
+        "x": "On Sunday, a PKK commander was killed in an operation carried out by the National Intelligence "
+             "Organization of Turkey in the Qarawlanik region of Duhok province.",
+        "y": "On Sunday, PKK militants attacked Turkish army units in the Sardawkin region of Duhok province, killing "
+             "two soldiers.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
