@@ -561,14 +561,14 @@ _MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(
 # "X (Y) and Z", "the districts of X and Y", "X as well as Y". Language, not tunable rules.
 _FEATURE_NOUN = (r"(?:villages?|towns?|cit(?:y|ies)|districts?|sub-?districts?|areas?|regions?|provinces?|governorates?|"
                  r"neighbou?rhoods?|quarters?|camps?|mountains?|valleys?|islands?|nahiyas?|qadhas?)")
-# Also "Zap (Amadiya) region of Dahuk and Avasin region (Mergasur district) of Erbil": a place named in brackets
-# after an unknown spot, the unit it lies in ("of Dahuk"), and the next spot before its own bracketed place.
-_CONTAINER = r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}(?:\s+(?:province|governorate|district))?)"
 _LIST_GAP = re.compile(
-    r"^\)?(?:\s*\([^()]{1,60}\))?(?:\s+" + _FEATURE_NOUN + r")?" + _CONTAINER + r"?\s*"
-    r"(?P<sep>,\s*and|,|and|&|as\s+well\s+as)\s+"
-    r"(?:(?:in|at|on|near)\s+)?(?:the\s+)?(?:" + _FEATURE_NOUN + r"\s+(?:of\s+)?)?"
-    r"(?:(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*)?$", re.IGNORECASE)
+    r"^(?:\s*\([^()]{1,60}\))?(?:\s+" + _FEATURE_NOUN + r")?\s*(?P<sep>,\s*and|,|and|&|as\s+well\s+as)\s+"
+    r"(?:(?:in|at|on|near)\s+)?(?:the\s+)?(?:" + _FEATURE_NOUN + r"\s+(?:of\s+)?)?$"
+    # "Zap (Amadiya) region of Dahuk and Avasin region (Mergasur district) of Erbil": two unknown spots, each with
+    # the place it lies in in brackets, the first followed by its unit ("of Dahuk")
+    r"|^\)\s*" + _FEATURE_NOUN + r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*)){0,2}"
+    r"(?:\s+(?:province|governorate|district))?)?\s*(?P<sep2>,\s*and|and)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*$", re.IGNORECASE)
 # the two ends of a road, a border or a route are one place of the incident, not two
 _ENDS_BEFORE = re.compile(r"\b(?:between|linking|connecting|from|joining|both)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ENDS_AFTER = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?:provinces?\s+|governorates?\s+)?(?:-\s*)?(?:border|boundary|frontier|road|highway|"
@@ -595,7 +595,7 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
             gap = _LIST_GAP.match(sentence.text[run[-1].end - base:p.start - base])
             if gap:
                 run.append(p)
-                joined = joined or gap.group("sep").strip(", ") != ""
+                joined = joined or (gap.group("sep") or gap.group("sep2")).strip(", ") != ""
                 continue
         if len(run) > 1 and joined:
             runs.append(run)
