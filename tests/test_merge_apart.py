@@ -245,3 +245,17 @@ def test_an_unknown_region_after_a_country_name_is_not_that_country_s(res):
              "two soldiers.",
     })
     assert _clusters(events) == [["x"], ["y"]]
+
+
+@pytest.mark.parametrize("x, y", [
+    ("Hundreds of residents protested in Basra on Sunday over power cuts.",
+     "Residents of Basra demonstrated on Sunday, demanding better electricity services."),
+    ("Graduates protested in Nasiriyah on Sunday, demanding jobs.",
+     "Unemployed graduates rallied in Nasiriyah on Sunday against unemployment."),
+    ("Workers of the state oil company protested in Basra on Sunday over delayed salaries.",
+     "Oil workers demonstrated outside the company's headquarters in Basra on Sunday, demanding their wages."),
+    ("Dozens of activists protested in Basra on Sunday against corruption.",
+     "Dozens of activists demonstrated in Basra on Sunday, demanding political reforms."),
+])
+def test_one_protest_in_two_wordings_is_one_event(res, x, y):
+    assert _clusters(_events(res, {"x": x, "y": y})) == [["x", "y"]]
