@@ -626,7 +626,29 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
             else:
                 home.append(p)
         if len(clusters) > 1:
-            return [choose_location(c) for c in clusters]  # the most precise reading of each place
+            readings = [choose_location(c) for c in clusters]  # the most precise reading of each place
+            return _leading_area(readings, sentence.text[:first.start - base]) + readings
+    return []
+
+
+# an unknown wide area heading a list of places ("at Mount Khamtir, Zakho and Dahuk")
+_AREA_BEFORE_LIST = re.compile(r"(?:Mount|Mt\.|Jabal|Jebel)?\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                               r"(?:\s+(?:region|mountains?|range|area))?\s*,\s*(?:the\s+)?$")
+
+
+def _leading_area(readings: list[PlaceMention], before: str) -> list[PlaceMention]:
+    """A list of places headed by a wide area the gazetteer does not know ("at Mount Khamtir, Zakho and Dahuk"):
+    the area is one more place of the list. Its name was kept as a spot on a reading of the list; that reading
+    gives it up and the area becomes a reading of its own, around the same place."""
+    m = _AREA_BEFORE_LIST.search(before)
+    if m is None:
+        return []
+    for i, r in enumerate(readings):
+        area = next((n for n in r.unresolved if is_wide_area(n) and same_spot_name(bare_name(n), m.group(1))), None)
+        if area is not None:
+            readings[i] = r.model_copy(update={"unresolved": [n for n in r.unresolved if n != area]})
+            # the area lies around the unit it was read with, not at its point: precision 2 at best
+            return [r.model_copy(update={"unresolved": [area], "geo_precision": max(2, r.geo_precision)})]
     return []
 
 
@@ -694,9 +716,9 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
         return False
     if not actors_compatible(a, b) and not _turned_violent(a, b):
         return False
-    if (a.evidence[0].sentence_index == b.evidence[0].sentence_index
-            and not spots_compatible(a.location, b.location)):
-        return False  # one sentence's list of named spots ("Hakurk region of Erbil and Gara"): one event each
+    if (a.evidence[0].sentence_index == b.evidence[0].sentence_index and a.trigger == b.trigger
+            and a.rule_id == b.rule_id):
+        return False  # one trigger's several places (a list: "Hakurk region of Erbil and Gara"): one event each
     return locations_compatible(a.location, b.location)
 
 

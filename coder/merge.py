@@ -55,6 +55,9 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
     """Why two mentions cannot be one incident (the first check that fails), or None when they can."""
     if a.location.place is None or b.location.place is None:
         return "no place"
+    if (a.article_id == b.article_id and a.evidence[0].sentence_index == b.evidence[0].sentence_index
+            and a.trigger == b.trigger and a.rule_id == b.rule_id):
+        return "one report's list of places"  # one trigger read at several places: one event per place
     if a.location.place.iso3 != b.location.place.iso3:
         return "different countries"
     if a.event_type != b.event_type:

@@ -259,3 +259,12 @@ def test_an_unknown_region_after_a_country_name_is_not_that_country_s(res):
 ])
 def test_one_protest_in_two_wordings_is_one_event(res, x, y):
     assert _clusters(_events(res, {"x": x, "y": y})) == [["x", "y"]]
+
+
+def test_a_list_headed_by_an_unknown_mountain_is_one_event_per_place(res):
+    events = _events(res, {
+        "x": "On Sunday, Turkish forces fired artillery shells at Mount Qarawlanik, Zakho and Duhok, setting fire to "
+             "farmland.",
+    })
+    assert len(events) == 3
+    assert sorted(tuple(e.location.unresolved) for e in events) == [(), (), ("Qarawlanik mountain",)]
