@@ -646,7 +646,8 @@ def _leading_area(readings: list[PlaceMention], before: str) -> list[PlaceMentio
     for i, r in enumerate(readings):
         area = next((n for n in r.unresolved if is_wide_area(n) and same_spot_name(bare_name(n), m.group(1))), None)
         if area is not None:
-            readings[i] = r.model_copy(update={"unresolved": [n for n in r.unresolved if n != area]})
+            rest = [n for n in r.unresolved if not same_spot_name(bare_name(n), m.group(1))]  # "Mount X" too
+            readings[i] = r.model_copy(update={"unresolved": rest})
             # the area lies around the unit it was read with, not at its point: precision 2 at best
             return [r.model_copy(update={"unresolved": [area], "geo_precision": max(2, r.geo_precision)})]
     return []
