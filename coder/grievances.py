@@ -99,19 +99,22 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     ),
     # agreements, foreign states and their forces
     "foreign": (
-        r"\bagreements?\b", r"\btreaty\b", r"\bnormali[sz]ation\b", r"\boccupation\b", r"\bembass(?:y|ies)\b",
+        # a named agreement ("the Erbil-Baghdad agreement", "the Chinese agreement"), not a pay deal with a union
+        r"(?-i:\b[A-Z][\w-]*)\s+agreements?\b", r"\bagreements?\s+(?:with|between)\s+(?:the\s+)?(?-i:[A-Z])",
+        r"\btreaty\b", r"\bnormali[sz]ation\b", r"\boccupation\b", r"\bembass(?:y|ies)\b",
         r"\b(?:Turkish|Iranian|American|US|Israeli|Saudi|foreign)\s+(?:\w+\s+)?(?:bombardment|bombing|attacks?|"
         r"strikes?|incursions?|intervention|interference|forces|troops|presence|policy|statements?)\b",
         r"\bwithdrawal\s+of\s+(?:\w+\s+){0,2}(?:forces|troops)\b",
     ),
     # statements or acts of a party, a leader or an armed group the protesters support or reject
     "parties": (
-        r"\bstatements?\s+(?:made\s+)?(?:by|of)\b", r"\b(?:support|solidarity)\s+(?:of|for|with)\s+(?:the\s+)?"
+        r"\b(?:reject\w*|against|condemn\w*|denounc\w*|protest\w*\s+against)\s+(?:the\s+)?(?:\w+\s+)?statements?\b",
+        r"\b(?:support|solidarity)\s+(?:of|for|with)\s+(?:the\s+)?"
         r"(?:PMF|Popular\s+Mobili[sz]ation|popular\s+crowd|Hashd|party|movement|leader)\b",
         r"\bPopular\s+(?:Mobili[sz]ation|crowd)\b", r"\bPMF\b", r"\bHashd\b",
     ),
     # health: epidemic measures, medicines, hospitals' care
-    "health": (r"\bcovid\b", r"\bcoronavirus\b", r"\blockdown\b", r"\bcurfew\b", r"\bvaccin\w*\b", r"\bmedicines?\b",
+    "health": (r"\bcovid\b", r"\bcoronavirus\b", r"\blockdown\b", r"\bvaccin\w*\b", r"\bmedicines?\b",
                r"\bhealth\s+(?:insurance|care)\b"),
     # damage done to the protesters' homes or lands
     "compensation": (r"\bcompensat(?:e|ion|ed)\b", r"\bdamages?\s+(?:caused|to)\b"),

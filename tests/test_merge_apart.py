@@ -268,3 +268,13 @@ def test_a_list_headed_by_an_unknown_mountain_is_one_event_per_place(res):
     })
     assert len(events) == 3
     assert sorted(tuple(e.location.unresolved) for e in events) == [(), (), ("Qarawlanik mountain",)]
+
+
+@pytest.mark.parametrize("text", [
+    "demanding the implementation of the agreement signed last year",  # a deal, not a named agreement
+    "according to a statement by the organisers",
+    "protesters defied the curfew",
+])
+def test_words_that_name_no_demand_alone(text):
+    # a report whose only "demand" is one of these would be kept apart from every other report of its protest
+    assert grievances(text) == frozenset()
