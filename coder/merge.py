@@ -148,6 +148,8 @@ def pair_compatible(a: Mention, b: Mention) -> bool:
 
     if fits(x.actor1, y.actor1, x.inter1, y.inter1) and fits(x.actor2, y.actor2, x.inter2, y.inter2):
         return True
+    if x.actor2 is None and y.actor2 is None:
+        return False  # one-sided in both reports: swapping would compare nothing ("US forces" / "Iraqi police")
     if (a.event_type == "Explosions/Remote violence" and x.actor1 != y.actor1
             and not GENERIC_ACTOR.match(x.actor1) and not GENERIC_ACTOR.match(y.actor1)):
         # who fired is the event: the PKK shelling a Turkish post and Turkish artillery shelling the PKK the same

@@ -278,3 +278,13 @@ def test_a_list_headed_by_an_unknown_mountain_is_one_event_per_place(res):
 def test_words_that_name_no_demand_alone(text):
     # a report whose only "demand" is one of these would be kept apart from every other report of its protest
     assert grievances(text) == frozenset()
+
+
+def test_two_one_sided_reports_with_different_actors_stay_apart(res):
+    # neither report names a second actor: swapping the sides would compare nothing
+    events = _events(res, {
+        "x": "On Sunday, a convoy of US forces arrived at Ain al-Asad air base in Anbar province.",
+        "y": "On Sunday, Iraqi police units were deployed in Anbar province to secure the desert road.",
+    })
+    assert len(events) == 2
+    assert _clusters(events) == [["x"], ["y"]]
