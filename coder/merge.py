@@ -77,6 +77,11 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         if not actors_compatible(a, b):
             return f"different perpetrators ({a.actors.actor1} / {b.actors.actor1})"
         return f"different actor pairs ({a.actors.actor1} vs {a.actors.actor2} / {b.actors.actor1} vs {b.actors.actor2})"
+    if (a.event_type == "Strategic developments" and a.actors.actor1 != b.actors.actor1
+            and NATIONAL_LEVEL in (a.location.phrase, b.location.phrase)):
+        # a development placed only at national level says nothing of where it was: its actor is all there is to
+        # compare, and an unidentified one does not fit a named one
+        return f"different actors of a national-level development ({a.actors.actor1} / {b.actors.actor1})"
     if not participants_compatible(a, b):
         what = "crowds" if a.event_type in ("Protests", "Riots") else "people taken"
         return "different {} ({} / {})".format(what, ", ".join(a.actors.assoc_actor_1 + a.participants) or "-",
@@ -112,6 +117,7 @@ def _place_label(m: Mention) -> str:
     return f"{name}{spot}, precision {p.geo_precision}"
 
 
+NATIONAL_LEVEL = "(national level)"  # the phrase of a development placed at the capital for want of a place
 NOT_ARMED_INTER = (5, 6, 7)  # rioters, protesters, civilians
 STATE_INTER = (1, 8)  # state forces, external forces
 

@@ -288,3 +288,16 @@ def test_two_one_sided_reports_with_different_actors_stay_apart(res):
     })
     assert len(events) == 2
     assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_national_level_developments_join_only_with_the_same_actor(res):
+    closure = "Security measures: On Sunday, all borders between Iraq and Iran were closed to prevent pilgrims from " \
+              "crossing into Iraq."
+    events = _events(res, {
+        "x": closure,
+        "y": "Movement of forces: On Sunday, the Kurdistan Democratic Party deployed Peshmerga units along the border "
+             "with Rojava.",
+        "z": "Security measures: On Sunday, the border crossings between Iraq and Iran were closed to keep pilgrims "
+             "out during the epidemic.",
+    })
+    assert _clusters(events) == [["x", "z"], ["y"]]
