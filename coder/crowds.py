@@ -28,7 +28,9 @@ _LEXICON: dict[str, tuple[str, ...]] = {
     "oil": ("oil", "petroleum", "refinery", "oilfield"),
     "electricity": ("electricity", "power", "electric", "electrical"),
     "water": ("water",),
-    "municipal": ("municipality", "municipal", "sanitation", "cleaner"),
+    "municipal": ("municipality", "municipal", "sanitation", "cleaner", "sewage", "sewerage", "garbage"),
+    "port": ("port", "harbour", "harbor", "dock", "docker", "dockworker", "longshoreman", "longshoremen", "seaport",
+             "maritime"),
     "farmer": ("farmer", "peasant", "grower", "herder", "shepherd", "farm", "agricultural"),
     "fisher": ("fisherman", "fishermen", "fisher"),
     "trader": ("trader", "merchant", "shopkeeper", "vendor", "seller", "businessman", "businessmen", "retailer",
@@ -87,6 +89,33 @@ def crowd_kinds(words: list[str], assoc: list[str] = ()) -> set[str]:
         head = name.split(" (")[0].split()[0].lower() if name.split() else ""
         kinds.add(_IDENTITY_KIND.get(head, name))
     return kinds
+
+
+# where people work, as kinds of workplace: "workers of the Thi-Qar oil refinery" and "workers of the Thi-Qar oil
+# company" (or "of the Al-Zubair oil field") name two workplaces, one sector
+_WORKPLACES: dict[str, tuple[str, ...]] = {
+    "company": ("company", "corporation", "firm"),
+    "refinery": ("refinery",),
+    "field": ("field", "oilfield", "well"),
+    "office": ("department", "directorate", "office", "administration", "directorate-general", "authority"),
+    "plant": ("factory", "plant", "mill", "station", "works"),
+    "hospital": ("hospital", "clinic"),
+    "ministry": ("ministry",),
+    "bank": ("bank",),
+    "port": ("port", "harbour", "harbor", "dock"),
+    "school": ("school", "university", "college"),
+}
+_WORKPLACE_OF = {w: k for k, words in _WORKPLACES.items() for w in words}
+
+
+def workplaces(words: list[str]) -> set[str]:
+    """The kinds of workplace a crowd's words name ("workers of the oil refinery": refinery)."""
+    return {k for w in words if (k := _WORKPLACE_OF.get(_singular(w))) is not None}
+
+
+def specific(kinds: set[str]) -> set[str]:
+    """The kinds that say more than "workers" or "residents"."""
+    return {k for k in kinds if k not in WEAK}
 
 
 def same_crowd(x: set[str], y: set[str]) -> bool:

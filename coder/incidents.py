@@ -21,7 +21,8 @@ from coder import errors
 from coder.actors import VAC, ActorMention
 from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
-from coder.locations import NOT_THE_SCENE, choose_location, locations_compatible
+from coder.locations import (NOT_THE_SCENE, bare_name, choose_location, is_wide_area, locations_compatible,
+                              same_spot_name, spots_compatible)
 from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
 from coder.places import (
     Place,
@@ -313,6 +314,10 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         country, iso3 = resolved[0].place.country, resolved[0].place.iso3
 
     locations = _locations_for(match, resolved, state, res, sentence)
+    unknown = [n for p in places if p.place is None for n in p.unresolved]
+    if unknown and not resolved and len(locations) == 1 and "story:earlier sentence" in locations[0].candidates:
+        # "A demonstration was held in the Xyz city": a place the gazetteer does not know, in the story's area
+        locations = [locations[0].model_copy(update={"unresolved": list(dict.fromkeys(unknown))})]
     if not locations:
         skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
         return []
@@ -390,6 +395,9 @@ north south east west northern southern eastern western central rioters rioter m
 '''.split())
 
 
+_ACTED_ON = re.compile(r"\b(?:dispersed|surrounded|attacked|stopped|prevented|blocked|confronted|broken|broke|met|"
+                       r"targeted|fired|shot|arrested|detained|beaten|suppressed|repressed|cordoned|banned|"
+                       r"condemned|denounced|criticised|criticized)\b", re.IGNORECASE)
 VENUE = "at:"  # prefix of the words naming where a crowd gathered ("at:refinery"), apart from who it was
 
 
@@ -416,8 +424,10 @@ def _participants(text: str, start: int, end: int, places: list[PlaceMention], b
         crowd = content(plain[cut:end_of])
     after = plain[end:end + 120]
     venue: set[str] = set()
-    m = re.search(r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:[\w-]+\s+){1,5})", after, re.IGNORECASE)
-    if m:
+    # "a sit-in by contract teachers", "a demonstration was held in the north of X, by vendors"; not "dispersed by
+    # police" (who acted on the crowd)
+    m = re.search(r"^\W*(?:[\w-]+[\s,]+){0,8}?by\s+((?:[\w-]+\s+){1,5})", after, re.IGNORECASE)
+    if m and not _ACTED_ON.search(after[:m.start(1)]):
         crowd |= content(m.group(1))
     m = re.search(r"\b(?:outside|in\s+front\s+of|at|inside|blocked|blocking|closed|closing)\s+(?:the\s+)?((?:[\w-]+\s+){1,4})",
                   after, re.IGNORECASE)
@@ -517,7 +527,7 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         return listed
     best = choose_location(scenes)
     if best is not None:
-        return [best]
+        return _per_wide_area(best)
     if state.scene is not None and res.taxonomy.sub_event(match.sub_event_type).story_place:
         # "...were later detained by security forces", "...denounced the Erbil-Baghdad agreement": a sentence that
         # names no place of its own (or only a home town, a road's ends) continues the story where it is set
@@ -553,7 +563,12 @@ _FEATURE_NOUN = (r"(?:villages?|towns?|cit(?:y|ies)|districts?|sub-?districts?|a
                  r"neighbou?rhoods?|quarters?|camps?|mountains?|valleys?|islands?|nahiyas?|qadhas?)")
 _LIST_GAP = re.compile(
     r"^(?:\s*\([^()]{1,60}\))?(?:\s+" + _FEATURE_NOUN + r")?\s*(?P<sep>,\s*and|,|and|&|as\s+well\s+as)\s+"
-    r"(?:(?:in|at|on|near)\s+)?(?:the\s+)?(?:" + _FEATURE_NOUN + r"\s+(?:of\s+)?)?$", re.IGNORECASE)
+    r"(?:(?:in|at|on|near)\s+)?(?:the\s+)?(?:" + _FEATURE_NOUN + r"\s+(?:of\s+)?)?$"
+    # "Zap (Amadiya) region of Dahuk and Avasin region (Mergasur district) of Erbil": two unknown spots, each with
+    # the place it lies in in brackets, the first followed by its unit ("of Dahuk")
+    r"|^\)\s*" + _FEATURE_NOUN + r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*)){0,2}"
+    r"(?:\s+(?:province|governorate|district))?)?\s*(?P<sep2>,\s*and|and)\s+(?:the\s+)?"
+    r"(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*$", re.IGNORECASE)
 # the two ends of a road, a border or a route are one place of the incident, not two
 _ENDS_BEFORE = re.compile(r"\b(?:between|linking|connecting|from|joining|both)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ENDS_AFTER = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?:provinces?\s+|governorates?\s+)?(?:-\s*)?(?:border|boundary|frontier|road|highway|"
@@ -580,7 +595,7 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
             gap = _LIST_GAP.match(sentence.text[run[-1].end - base:p.start - base])
             if gap:
                 run.append(p)
-                joined = joined or gap.group("sep").strip(", ") != ""
+                joined = joined or (gap.group("sep") or gap.group("sep2")).strip(", ") != ""
                 continue
         if len(run) > 1 and joined:
             runs.append(run)
@@ -603,14 +618,58 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
             continue  # another scene is named nearer the trigger: the list belongs to another clause
         clusters: list[list[PlaceMention]] = []
         for p in run:
-            home = next((c for c in clusters if any(locations_compatible(p, q) for q in c)), None)
+            # one place: nested or near, and not two different named spots ("Hakurk region of Erbil and Gara")
+            home = next((c for c in clusters if any(locations_compatible(p, q) and spots_compatible(p, q)
+                                                    for q in c)), None)
             if home is None:
                 clusters.append([p])
             else:
                 home.append(p)
         if len(clusters) > 1:
-            return [choose_location(c) for c in clusters]  # the most precise reading of each place
+            readings = [choose_location(c) for c in clusters]  # the most precise reading of each place
+            return _leading_area(readings, sentence.text[:first.start - base]) + readings
     return []
+
+
+# an unknown wide area heading a list of places ("at Mount Khamtir, Zakho and Dahuk")
+_AREA_BEFORE_LIST = re.compile(r"(?:Mount|Mt\.|Jabal|Jebel)?\s*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+                               r"(?:\s+(?:region|mountains?|range|area))?\s*,\s*(?:the\s+)?$")
+
+
+def _leading_area(readings: list[PlaceMention], before: str) -> list[PlaceMention]:
+    """A list of places headed by a wide area the gazetteer does not know ("at Mount Khamtir, Zakho and Dahuk"):
+    the area is one more place of the list. Its name was kept as a spot on a reading of the list; that reading
+    gives it up and the area becomes a reading of its own, around the same place."""
+    m = _AREA_BEFORE_LIST.search(before)
+    if m is None:
+        return []
+    for i, r in enumerate(readings):
+        area = next((n for n in r.unresolved if is_wide_area(n) and same_spot_name(bare_name(n), m.group(1))), None)
+        if area is not None:
+            rest = [n for n in r.unresolved if not same_spot_name(bare_name(n), m.group(1))]  # "Mount X" too
+            readings[i] = r.model_copy(update={"unresolved": rest})
+            # the area lies around the unit it was read with, not at its point: precision 2 at best
+            return [r.model_copy(update={"unresolved": [area], "geo_precision": max(2, r.geo_precision)})]
+    return []
+
+
+def _per_wide_area(scene: PlaceMention) -> list[PlaceMention]:
+    """A scene that names several wide areas the gazetteer does not know ("in the Metina and Haftanin regions of
+    Amadiya district"): one reading per area (codebook: one event per location), each keeping the spots it names
+    that are no wide area. Two spellings of one area ("Qandil Mountain", "Qandil mountains") are one area."""
+    areas: list[list[str]] = []
+    for name in scene.unresolved:
+        if not is_wide_area(name):
+            continue
+        home = next((a for a in areas if any(same_spot_name(bare_name(name), bare_name(n)) for n in a)), None)
+        if home is None:
+            areas.append([name])
+        else:
+            home.append(name)
+    if len(areas) < 2:
+        return [scene]
+    spots = [n for n in scene.unresolved if not is_wide_area(n)]
+    return [scene.model_copy(update={"unresolved": area + spots}) for area in areas]
 
 
 def _distinct_places(places: list[PlaceMention]) -> list[PlaceMention]:
@@ -658,6 +717,9 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
         return False
     if not actors_compatible(a, b) and not _turned_violent(a, b):
         return False
+    if (a.evidence[0].sentence_index == b.evidence[0].sentence_index and a.trigger == b.trigger
+            and a.rule_id == b.rule_id):
+        return False  # one trigger's several places (a list: "Hakurk region of Erbil and Gara"): one event each
     return locations_compatible(a.location, b.location)
 
 
@@ -678,6 +740,10 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
         primary = a if a.event_type == "Riots" else b
     date = _better_date(a.date, b.date)
     location = choose_location([a.location, b.location])
+    other = b.location if location is a.location else a.location
+    if (not location.unresolved and other.unresolved and other.place is not None and location.place is not None
+            and other.place.id == location.place.id):
+        location = other  # the same area, and one sentence names the spot in it the gazetteer does not know
     actors = a.actors if _actor_score(a) >= _actor_score(b) else b.actors
     if _turned_violent(a, b):
         actors = primary.actors

@@ -157,10 +157,21 @@ def spots_compatible(a: PlaceMention, b: PlaceMention) -> bool:
             # two villages named as the scene: two strikes on neighbouring villages, unless the names are alike
             return any(_alike(n, m) for n in x for m in y)
         return True  # two resolved places: their distance decides (locations_compatible)
-    fx, fy = [n for n in x if not _broad(n)], [n for n in y if not _broad(n)]
+    fx, fy = _fine(x), _fine(y)
     if fx and fy:
         return any(_alike(n, m) for n in fx for m in fy)
     return any(_alike(_bare(n), _bare(m)) for n in x for m in y)
+
+
+def _fine(names: list[str]) -> list[str]:
+    """The names of spots inside a wide area: not the area ("Qandil Mountain"), nor its bare name read beside it
+    ("Qandil" of "the Qandil Mountain (Silsilat Jibal Qandil) area")."""
+    wide = {_bare(n).lower() for n in names if _broad(n)}
+    return [n for n in names if not _broad(n) and n.lower() not in wide]
+
+
+# public names for the spot comparisons (incidents splits a scene naming several wide areas)
+is_wide_area, bare_name, same_spot_name = _broad, _bare, _alike
 
 
 def _contains(unit: PlaceMention, other: PlaceMention) -> bool:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass
 
-from coder.crowds import crowd_kinds, same_crowd
+from coder.crowds import crowd_kinds, same_crowd, specific, workplaces
+from coder.grievances import grievances, same_grievance
 from coder.incidents import GENERIC_ACTOR, TAKEN_SUB_EVENTS, VENUE, actors_compatible
 from coder.locations import choose_location, locations_compatible, spots_compatible
 from coder.models import ActorAssignment, Mention, PlaceMention, ResolvedDate
@@ -54,6 +55,9 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
     """Why two mentions cannot be one incident (the first check that fails), or None when they can."""
     if a.location.place is None or b.location.place is None:
         return "no place"
+    if (a.article_id == b.article_id and a.evidence[0].sentence_index == b.evidence[0].sentence_index
+            and a.trigger == b.trigger and a.rule_id == b.rule_id):
+        return "one report's list of places"  # one trigger read at several places: one event per place
     if a.location.place.iso3 != b.location.place.iso3:
         return "different countries"
     if a.event_type != b.event_type:
@@ -73,10 +77,18 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         if not actors_compatible(a, b):
             return f"different perpetrators ({a.actors.actor1} / {b.actors.actor1})"
         return f"different actor pairs ({a.actors.actor1} vs {a.actors.actor2} / {b.actors.actor1} vs {b.actors.actor2})"
+    if (a.event_type == "Strategic developments" and a.actors.actor1 != b.actors.actor1
+            and NATIONAL_LEVEL in (a.location.phrase, b.location.phrase)):
+        # a development placed only at national level says nothing of where it was: its actor is all there is to
+        # compare, and an unidentified one does not fit a named one
+        return f"different actors of a national-level development ({a.actors.actor1} / {b.actors.actor1})"
     if not participants_compatible(a, b):
         what = "crowds" if a.event_type in ("Protests", "Riots") else "people taken"
         return "different {} ({} / {})".format(what, ", ".join(a.actors.assoc_actor_1 + a.participants) or "-",
                                                    ", ".join(b.actors.assoc_actor_1 + b.participants) or "-")
+    if not demands_compatible(a, b):
+        return "different demands ({} / {})".format(", ".join(sorted(_demands(a))) or "-",
+                                                    ", ".join(sorted(_demands(b))) or "-")
     if not locations_compatible(a.location, b.location):
         return f"different places ({_place_label(a)} / {_place_label(b)})"
     if not spots_compatible(a.location, b.location):
@@ -105,6 +117,7 @@ def _place_label(m: Mention) -> str:
     return f"{name}{spot}, precision {p.geo_precision}"
 
 
+NATIONAL_LEVEL = "(national level)"  # the phrase of a development placed at the capital for want of a place
 NOT_ARMED_INTER = (5, 6, 7)  # rioters, protesters, civilians
 STATE_INTER = (1, 8)  # state forces, external forces
 
@@ -139,8 +152,16 @@ def pair_compatible(a: Mention, b: Mention) -> bool:
     def fits(p: str | None, q: str | None, pi: int | None, qi: int | None) -> bool:
         return _fits(p, q, pi, qi, p in x.inferred, q in y.inferred)
 
-    return ((fits(x.actor1, y.actor1, x.inter1, y.inter1) and fits(x.actor2, y.actor2, x.inter2, y.inter2))
-            or (fits(x.actor1, y.actor2, x.inter1, y.inter2) and fits(x.actor2, y.actor1, x.inter2, y.inter1)))
+    if fits(x.actor1, y.actor1, x.inter1, y.inter1) and fits(x.actor2, y.actor2, x.inter2, y.inter2):
+        return True
+    if x.actor2 is None and y.actor2 is None:
+        return False  # one-sided in both reports: swapping would compare nothing ("US forces" / "Iraqi police")
+    if (a.event_type == "Explosions/Remote violence" and x.actor1 != y.actor1
+            and not GENERIC_ACTOR.match(x.actor1) and not GENERIC_ACTOR.match(y.actor1)):
+        # who fired is the event: the PKK shelling a Turkish post and Turkish artillery shelling the PKK the same
+        # day in one region are two events (a battle's sides, by contrast, are reported in either order)
+        return False
+    return fits(x.actor1, y.actor2, x.inter1, y.inter2) and fits(x.actor2, y.actor1, x.inter2, y.inter1)
 
 
 def participants_compatible(a: Mention, b: Mention) -> bool:
@@ -152,13 +173,19 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
         x, y = set(a.actors.assoc_actor_1), set(b.actors.assoc_actor_1)
         if x and y and not x & y and not same_crowd(crowd_kinds([], list(x)), crowd_kinds([], list(y))):
             return False  # two named groups (parties, unions) or identities that are not one kind of people
-        kx = crowd_kinds(_crowd_words(a), a.actors.assoc_actor_1)
-        ky = crowd_kinds(_crowd_words(b), b.actors.assoc_actor_1)
+        kx = _kinds_with_venue(a)
+        ky = _kinds_with_venue(b)
         if kx and ky and not same_crowd(kx, ky):
             return False
+        wx, wy = workplaces(_crowd_words(a)), workplaces(_crowd_words(b))
+        if wx and wy and not wx & wy:
+            return False  # "workers of the oil refinery" / "workers of the oil company": two workplaces
         vx, vy = _venue_words(a), _venue_words(b)
         if vx and vy and not vx & vy:
             return False  # both say where the crowd gathered, and not the same building
+        dx, dy = vx - _PLAIN_VENUE, vy - _PLAIN_VENUE
+        if dx and dy and not dx & dy:
+            return False  # "outside the Ministry of Finance" / "outside the Ministry of Higher Education"
         if kx and ky or a.event_type == "Riots":
             return True  # a riot's clause tells what the mob did more than who it was ("smashing the windows")
         # one report names no kind of people: its other words (the venue, the crowd's own description) must
@@ -168,6 +195,35 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
     if a.sub_event_type in TAKEN_SUB_EVENTS and b.sub_event_type in TAKEN_SUB_EVENTS:
         return same_crowd(crowd_kinds(a.participants), crowd_kinds(b.participants))
     return True
+
+
+def demands_compatible(a: Mention, b: Mention) -> bool:
+    """Protests and riots: what the crowds demand or protest against (coder/grievances.py) can be one protest's:
+    one report names no demand, or the two share a topic. Employees demanding their delayed salaries and
+    graduates demanding to be appointed, in one city on one day, are two protests."""
+    if a.event_type not in ("Protests", "Riots"):
+        return True
+    return same_grievance(_demands(a), _demands(b))
+
+
+def _demands(m: Mention) -> frozenset[str]:
+    return frozenset().union(*(grievances(e.quote) for e in m.evidence))
+
+
+# words of a venue that name no particular building ("outside the main gate of the ministry building")
+_PLAIN_VENUE = frozenset('''
+building buildings headquarters headquarter office offices gate gates main entrance premises compound front ministry
+department directorate company general hall complex
+'''.split())
+
+
+def _kinds_with_venue(m: Mention) -> set[str]:
+    """The crowd's kinds of people; when they say no more than "workers" or "employees", the kinds the venue names
+    too: employees outside the municipality building are the municipality's (residents outside it are not)."""
+    kinds = crowd_kinds(_crowd_words(m), m.actors.assoc_actor_1)
+    if kinds == {"worker"}:
+        kinds |= specific(crowd_kinds(sorted(_venue_words(m))))
+    return kinds
 
 
 def _crowd_words(m: Mention) -> list[str]:

@@ -868,6 +868,16 @@ _WIDE_AFTER = re.compile(r"^['’\"]?\s+(mountains?|range|region)\b", re.I)
 # "Mount Zarazan", "Jabal Makhul", "Wadi Khakurk": a natural feature named with the word first
 _UNKNOWN_NATURAL = re.compile(
     r"\b(?P<noun>Mount|Mt\.|Jabal|Jebel|Wadi)\s+(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){0,2})")
+# "the Metina and Haftanin regions", "the Zap, Metina and Avasin regions": several unknown wide areas with one
+# plural noun; each name is read with the noun (the last name's frame is _UNKNOWN_LIST_LAST)
+_LIST_NAME = r"(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){0,2}"
+_LIST_NOUN = r"regions|mountains"
+_UNKNOWN_LIST = re.compile(
+    rf"(?:\b(?:in|at|on|near|of|bombed|shelled|struck|hit|targeted|targeting|attacked|hitting|striking|shelling|"
+    rf"bombing|bombarded|pounded)\s+|,\s*)(?:the\s+)?(?P<name>{_LIST_NAME})"
+    rf"(?=(?:\s*,\s*{_LIST_NAME})*\s*,?\s+and\s+(?:the\s+)?{_LIST_NAME}\s+(?P<noun>{_LIST_NOUN})\b)")
+_UNKNOWN_LIST_LAST = re.compile(
+    rf"{_LIST_NAME}\s*,?\s+and\s+(?:the\s+)?(?P<name>{_LIST_NAME})\s+(?P<noun>{_LIST_NOUN})\b")
 # "the village of Xyz": the noun first
 _UNKNOWN_OF_FRAME = re.compile(
     rf"\b(?P<noun>village|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+"
@@ -1536,7 +1546,8 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
         if len(_UNKNOWN_MATCHES) >= 512:
             _UNKNOWN_MATCHES.clear()
         found = _UNKNOWN_MATCHES[text] = sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text),
-                                                 *_UNKNOWN_NATURAL.finditer(text)], key=lambda m: m.start("name"))
+                                                 *_UNKNOWN_NATURAL.finditer(text), *_UNKNOWN_LIST.finditer(text),
+                                                 *_UNKNOWN_LIST_LAST.finditer(text)], key=lambda m: m.start("name"))
     return found
 
 
@@ -1610,13 +1621,18 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
             continue
         if noun in ("mount", "mt.", "jabal", "jebel"):
             noun = "mountain"  # "Mount Zarazan": a mountain, wide enough for several strikes
+        noun = {"regions": "region", "mountains": "mountain"}.get(noun, noun)  # "the Metina and Haftanin regions"
         if noun in BROAD_NOUNS:
             for pm in out:  # the bare name read earlier (an unplaced container) is this wide area
                 if name in pm.unresolved:
                     pm.unresolved.remove(name)
             name = f"{name} {noun}"  # "Metina region": the wide area, kept apart from the spots inside it
         if out:
-            target = min(out, key=lambda pm: abs(pm.start - offset - s))
+            # the nearest reading that may be the scene: not the unit another place is named in ("Sidakan region,
+            # Erbil, including the village of X": X is a spot of Sidakan, not of Erbil province), not a country
+            hosts = [pm for pm in out if pm.relation != "contains"
+                     and (pm.place is None or pm.place.feature != "country")] or out  # nor a country ("of Turkey in X")
+            target = min(hosts, key=lambda pm: abs(pm.start - offset - s))
             if name not in target.unresolved:
                 target.unresolved.append(name)
         else:
