@@ -314,6 +314,8 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
 
     locations = _locations_for(match, resolved, state, res, sentence)
     if not locations:
+        locations = _unknown_scene(match, places, state, res)
+    if not locations:
         skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
         return []
     country, iso3 = locations[0].place.country, locations[0].place.iso3
@@ -541,6 +543,26 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
                              place=capital, geo_precision=1, relation="capital")]
     return [PlaceMention(text=capital.name, start=match.start, end=match.end, phrase="(national level)",
                          place=capital, geo_precision=3, relation="capital")]
+
+
+def _unknown_scene(match: TriggerMatch, places: list[PlaceMention], state: _StoryState, res: Resources
+                   ) -> list[PlaceMention]:
+    """A violent event set at a place the gazetteer does not know ("air strikes on the Qarachogh mountains", "mortar
+    shells at the village of Umm al Hintah"), in a story whose country is known and which names no known place: coded
+    at country level (precision 3, no admin units) with the name kept in tags, rather than lost. ACLED does not
+    record violent events known only at country level; this one is known at a named spot the user can add with
+    --gazetteer-extra."""
+    unknown = [p for p in places if p.unresolved and p.relation not in NOT_THE_SCENE
+               and (p.place is None or p.place.feature == "country")]
+    if match.event_type == STRATEGIC or not unknown or state.iso3 is None:
+        return []
+    country = res.gazetteer.country(state.iso3)
+    if country is None:
+        return []
+    first = unknown[0]
+    return [PlaceMention(text=country.name, start=first.start, end=first.end, phrase=first.phrase, place=country,
+                         geo_precision=3, relation="country",
+                         unresolved=[n for p in unknown for n in p.unresolved])]
 
 
 # a crowd at a national ministry (with no place named): the ministry's seat, the capital

@@ -98,3 +98,27 @@ def test_offsets_point_into_the_text(res):
     assert mentions
     for ev in mentions[0].evidence:
         assert text[ev.start:ev.end] == ev.quote
+
+
+def test_unknown_scene_is_coded_at_country_level_with_its_name(res):
+    """A strike on a place the gazetteer lacks, in a story whose country is known, is not lost: it is coded at
+    country level (precision 3, no admin units) with the name in `unresolved`."""
+    text = "Turkish warplanes carried out air strikes on the Xalwetsor mountains in Iraq on Sunday, killing two PKK fighters."
+    mentions, _ = code(text, res)
+    assert [m.sub_event_type for m in mentions] == ["Air/drone strike"]
+    loc = mentions[0].location
+    assert (loc.place.feature, loc.place.iso3, loc.geo_precision, loc.place.admin1) == ("country", "IRQ", 3, None)
+    assert any("Xalwetsor" in n for n in loc.unresolved)
+
+
+def test_unknown_scenes_are_not_the_same_place_as_a_known_one(res):
+    """Two country-level spots the gazetteer lacks are one place only when they are the same spot; never the same
+    place as a town elsewhere in the country."""
+    from coder.locations import locations_compatible
+    a, = code("Turkish warplanes bombed the Xalwetsor mountains in Iraq on Sunday.", res)[0]
+    b, = code("Turkish warplanes bombed the village of Bemzorinke in Iraq on Sunday.", res)[0]
+    c, = code("Turkish warplanes bombed the town of Sinjar in Nineveh province on Sunday.", res)[0]
+    again, = code("Turkish jets struck the Xalwetsor mountains in Iraq on Sunday.", res)[0]
+    assert not locations_compatible(a.location, b.location)
+    assert not locations_compatible(a.location, c.location)
+    assert locations_compatible(a.location, again.location)
