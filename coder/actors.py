@@ -197,6 +197,9 @@ _TARGET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # ", backed by coalition helicopters," between an actor and its verb
+# "members of X ... were wounded": X's members are the ones harmed, not the agents
+_MEMBERS_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_LEADING_PAREN = re.compile(r"^\s*\([^()]{1,60}\)")
 _INSERTION = re.compile(r"^\s*(?:,[^,.;]{1,60},|\s(?:forces?\s+)?(?:together|along)\s+with\s+[^,.;]{1,40},?)")
 # "an air base which hosts coalition troops": a force named inside a description of the place is not the agent
 _HOST_CLAUSE = re.compile(r"\b(?:hosts?|hosting|housing|houses|home\s+to|used\s+by|where|stationed)\b[^,.;]*$", re.IGNORECASE)
@@ -563,6 +566,8 @@ class _Ctx:
             before, after = self.before(a), _INSERTION.sub(" ", self.after(a), count=1)
             agent = (_PERPETRATOR_BEFORE.search(before) and not _OWNER_BEFORE.search(before)) or (
                 _PERPETRATOR_AFTER.search(after) and not _PASSIVE_AFTER.search(after) and not _TARGET_BEFORE.search(before))
+            if agent and _MEMBERS_OF_BEFORE.search(before) and _PASSIVE_AFTER.search(_LEADING_PAREN.sub(" ", after, count=1)):
+                agent = False  # "four members of the PMF (a brigade) were injured ... by IS": the members were harmed
             if agent and self.associate_of(a) is None:
                 if hedge and self.hedged(a):
                     continue

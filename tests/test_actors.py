@@ -274,6 +274,9 @@ ROLE_RULES = [
      "Armed clash", "IRQ", ("Military Forces of Iraq (2020-) Popular Mobilization Forces", "Islamic State (Iraq)")),
     ("Coalition aircraft, in coordination with Iraqi intelligence, struck IS tunnels in the Shura hills.",
      "Explosions/Remote violence", "Air/drone strike", "IRQ", ("Global Coalition Against Daesh", "Islamic State (Iraq)")),
+    # "members of X (a unit) were wounded": X is harmed, the agent is the one after "by"
+    ("Three members of the Popular Mobilization Forces (30th Brigade) were wounded in an attack by IS militants near Tuz.",
+     "Violence against civilians", "Attack", "IRQ", ("Islamic State (Iraq)", "Civilians (Iraq)")),
     # a defused bomb had a planter; with no state force named the army defuses, not the government
     ("Army engineers defused an explosive device near a school in Baqubah.", "Strategic developments", "Disrupted weapons use",
      "IRQ", ("Military Forces of Iraq (2020-)", "Unidentified Armed Group (Iraq)")),
