@@ -659,7 +659,32 @@ def _fold_within_article(mentions: list[Mention], res: Resources) -> list[Mentio
             folded.append(m)
             continue
         folded[folded.index(target)] = _fold(target, m, res)
-    return folded
+    return _absorb_damage(folded)
+
+
+DAMAGE = "Looting/property destruction"
+
+
+def _absorb_damage(mentions: list[Mention]) -> list[Mention]:
+    """Property destroyed in a violent incident the report has just told ("Air strikes hit the valley. The tunnel
+    was destroyed."; "Gunmen raided the hamlet, shooting residents. Dozens of houses were set on fire.") is part of
+    that incident, not a development of its own (codebook: looting or destruction outside other violence): a
+    destruction told in the next two sentences, on the same day and at a compatible place, joins the violent
+    incident as one more supporting sentence."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.event_type == STRATEGIC and m.sub_event_type == DAMAGE:
+            first = min(e.sentence_index for e in m.evidence)
+            host = next((i for i in range(len(out) - 1, -1, -1)
+                         if out[i].event_type != STRATEGIC and out[i].story == m.story
+                         and out[i].date.date == m.date.date
+                         and 0 < first - max(e.sentence_index for e in out[i].evidence) <= 2
+                         and locations_compatible(out[i].location, m.location)), None)
+            if host is not None:
+                out[host] = out[host].model_copy(update={"evidence": out[host].evidence + m.evidence})
+                continue
+        out.append(m)
+    return out
 
 
 def _turned_violent(a: Mention, b: Mention) -> bool:

@@ -122,3 +122,14 @@ def test_unknown_scenes_are_not_the_same_place_as_a_known_one(res):
     assert not locations_compatible(a.location, b.location)
     assert not locations_compatible(a.location, c.location)
     assert locations_compatible(a.location, again.location)
+
+
+def test_destruction_told_after_the_violence_is_part_of_it(res):
+    """Codebook: property destruction is a development of its own only outside other violence."""
+    text = ("Coalition aircraft struck militant positions in the Shura hills south of Mosul on Sunday. "
+            "Two tunnels were destroyed.")
+    mentions, _ = code(text, res)
+    assert [m.sub_event_type for m in mentions] == ["Air/drone strike"]
+    assert len(mentions[0].evidence) == 2
+    alone = "Troops destroyed two militant tunnels in the Shura hills south of Mosul on Sunday."
+    assert [m.sub_event_type for m in code(alone, res)[0]] == ["Looting/property destruction"]
