@@ -665,20 +665,32 @@ def _fold_within_article(mentions: list[Mention], res: Resources) -> list[Mentio
 DAMAGE = "Looting/property destruction"
 
 
+# who was arrested, when they are the people of the incident the report has just told
+_ITS_PERPETRATORS = re.compile(r"\b(?:suspect(?:s|ed)?|perpetrators?|attackers?|assailants?|kidnappers?|gunm[ae]n|armed\s+men|"
+                               r"culprits?|killers?|shooters?|those\s+(?:who|responsible)|militants?|members\s+of\s+the)\b",
+                               re.IGNORECASE)
+
+
 def _absorb_damage(mentions: list[Mention]) -> list[Mention]:
     """Property destroyed in a violent incident the report has just told ("Air strikes hit the valley. The tunnel
     was destroyed."; "Gunmen raided the hamlet, shooting residents. Dozens of houses were set on fire.") is part of
     that incident, not a development of its own (codebook: looting or destruction outside other violence): a
     destruction told in the next two sentences, on the same day and at a compatible place, joins the violent
-    incident as one more supporting sentence."""
+    incident as one more supporting sentence. So does the arrest of its perpetrators told with it ("The kidnappers
+    were arrested", "police arrested four men suspected of carrying out the attack"), within a day: the codebook's
+    Arrests are of significant individuals or politically significant mass arrests, not the epilogue of an attack."""
     out: list[Mention] = []
     for m in mentions:
-        if m.event_type == STRATEGIC and m.sub_event_type == DAMAGE:
+        damage = m.event_type == STRATEGIC and m.sub_event_type == DAMAGE
+        epilogue = (m.event_type == STRATEGIC and m.sub_event_type == "Arrests"
+                    and any(_ITS_PERPETRATORS.search(e.quote) for e in m.evidence))
+        if damage or epilogue:
             first = min(e.sentence_index for e in m.evidence)
             host = next((i for i in range(len(out) - 1, -1, -1)
                          if out[i].event_type != STRATEGIC and out[i].story == m.story
-                         and out[i].date.date == m.date.date
-                         and 0 < first - max(e.sentence_index for e in out[i].evidence) <= 2
+                         and 0 <= (m.date.date - out[i].date.date).days <= (0 if damage else 1)
+                         and (0 < first - max(e.sentence_index for e in out[i].evidence) <= 2
+                              or (epilogue and first == max(e.sentence_index for e in out[i].evidence)))
                          and locations_compatible(out[i].location, m.location)), None)
             if host is not None:
                 out[host] = out[host].model_copy(update={"evidence": out[host].evidence + m.evidence})

@@ -133,3 +133,12 @@ def test_destruction_told_after_the_violence_is_part_of_it(res):
     assert len(mentions[0].evidence) == 2
     alone = "Troops destroyed two militant tunnels in the Shura hills south of Mosul on Sunday."
     assert [m.sub_event_type for m in code(alone, res)[0]] == ["Looting/property destruction"]
+
+
+def test_arrest_of_the_attackers_is_part_of_the_attack(res):
+    text = ("Gunmen abducted a shopkeeper from his home in Amarah on Sunday. "
+            "The kidnappers were arrested by police later that day.")
+    mentions, _ = code(text, res)
+    assert [m.sub_event_type for m in mentions] == ["Abduction/forced disappearance"]
+    alone = "Police arrested a senior Islamic State leader in Amarah on Sunday."
+    assert [m.sub_event_type for m in code(alone, res)[0]] == ["Arrests"]
