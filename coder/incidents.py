@@ -500,7 +500,8 @@ _ARMED_TARGET_BEFORE = re.compile(
 _ARMED_TARGET_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,60}\)\s*)?(?:was|were)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|attacked|targeted|ambushed|"
     r"hit)\b", re.IGNORECASE)
-_OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|at\s+his\s+home|in\s+his\s+home|unarmed)\b", re.IGNORECASE)
+_OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|(?:at|in)\s+(?:his|her|their)\s+homes?|(?:was|were)\s+at\s+home|unarmed)\b",
+                       re.IGNORECASE)
 
 
 def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources,
