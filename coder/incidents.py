@@ -567,7 +567,8 @@ def _unknown_scene(match: TriggerMatch, places: list[PlaceMention], state: _Stor
 
 
 # a crowd at a national ministry (with no place named): the ministry's seat, the capital
-_MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(?:Ministry\s+of\s+[A-Z]|[A-Z][a-z]+\s+Ministry\b)")
+_MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(?:Ministry\s+of\s+[A-Z]|[A-Z][a-z]+\s+Ministry\b|"
+                       r"(?:(?:Iraqi|national|federal)\s+)?(?<!Kurdistan\s)(?<!Regional\s)(?:Parliament|Council\s+of\s+Ministers)\b)")
 
 
 # What may stand between two places of one list: "X and Y", "X, Y and Z", "X village and Y village",

@@ -142,3 +142,12 @@ def test_arrest_of_the_attackers_is_part_of_the_attack(res):
     assert [m.sub_event_type for m in mentions] == ["Abduction/forced disappearance"]
     alone = "Police arrested a senior Islamic State leader in Amarah on Sunday."
     assert [m.sub_event_type for m in code(alone, res)[0]] == ["Arrests"]
+
+
+def test_protest_at_the_national_parliament_is_in_the_capital(res):
+    text = "Supporters of an armed faction demonstrated in front of the Iraqi Parliament on Sunday to demand the expulsion of foreign forces."
+    published = dt.date(2020, 11, 2)
+    segments, stories = analyse_layout(text, published)
+    article = Article(article_id="t.txt", text=text, published=published, segments=segments, stories=stories, country="IRQ")
+    mentions, _ = detect_mentions(article, split_sentences(article), res)
+    assert [(m.sub_event_type, m.location.place.name) for m in mentions] == [("Peaceful protest", "Baghdad")]
