@@ -667,6 +667,28 @@ def _fold_within_article(mentions: list[Mention], res: Resources) -> list[Mentio
 DAMAGE = "Looting/property destruction"
 
 
+def _epilogue(m: Mention, earlier: list[Mention]) -> bool:
+    return any(v.event_type != STRATEGIC and _epilogue_of(m, v) for v in earlier)
+
+
+def _epilogue_of(m: Mention, violent: Mention) -> bool:
+    """A development that closes the violent incident told just before it: its perpetrators arrested, the fighters
+    of a clash or a riot detained or disarmed, forces sent "to contain the clashes"."""
+    quotes = [e.quote for e in m.evidence]
+    fight = violent.event_type in ("Battles", "Riots")
+    if m.sub_event_type == "Arrests":
+        return fight or any(_ITS_PERPETRATORS.search(q) for q in quotes)
+    if m.sub_event_type == "Disrupted weapons use":
+        return fight and any(_THEIR_WEAPONS.search(q) for q in quotes)
+    if m.sub_event_type == "Change to group/activity":
+        return any(_TO_CONTAIN.search(q) for q in quotes)
+    return False
+
+
+_THEIR_WEAPONS = re.compile(r"\btheir\s+(?:weapons|arms|guns|rifles)\b", re.IGNORECASE)
+_TO_CONTAIN = re.compile(r"\b(?:to\s+(?:contain|stop|end|control|calm|break\s+up|separate)|intervened)\b", re.IGNORECASE)
+
+
 # who was arrested, when they are the people of the incident the report has just told
 _ITS_PERPETRATORS = re.compile(r"\b(?:suspect(?:s|ed)?|perpetrators?|attackers?|assailants?|kidnappers?|gunm[ae]n|armed\s+men|"
                                r"culprits?|killers?|shooters?|those\s+(?:who|responsible)|militants?|members\s+of\s+the)\b",
@@ -684,12 +706,12 @@ def _absorb_damage(mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for m in mentions:
         damage = m.event_type == STRATEGIC and m.sub_event_type == DAMAGE
-        epilogue = (m.event_type == STRATEGIC and m.sub_event_type == "Arrests"
-                    and any(_ITS_PERPETRATORS.search(e.quote) for e in m.evidence))
+        epilogue = m.event_type == STRATEGIC and _epilogue(m, out)
         if damage or epilogue:
             first = min(e.sentence_index for e in m.evidence)
             host = next((i for i in range(len(out) - 1, -1, -1)
                          if out[i].event_type != STRATEGIC and out[i].story == m.story
+                         and (damage or _epilogue_of(m, out[i]))
                          and 0 <= (m.date.date - out[i].date.date).days <= (0 if damage else 1)
                          and (0 < first - max(e.sentence_index for e in out[i].evidence) <= 2
                               or (epilogue and first == max(e.sentence_index for e in out[i].evidence)))

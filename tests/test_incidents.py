@@ -151,3 +151,10 @@ def test_protest_at_the_national_parliament_is_in_the_capital(res):
     article = Article(article_id="t.txt", text=text, published=published, segments=segments, stories=stories, country="IRQ")
     mentions, _ = detect_mentions(article, split_sentences(article), res)
     assert [(m.sub_event_type, m.location.place.name) for m in mentions] == [("Peaceful protest", "Baghdad")]
+
+
+def test_arrests_and_deployments_closing_a_clash_are_part_of_it(res):
+    text = ("Two tribes clashed with medium weapons in the Hayaniya area of Basra on Sunday, wounding three people. "
+            "Security forces arrived to contain the clashes and arrested six people.")
+    mentions, _ = code(text, res)
+    assert [m.sub_event_type for m in mentions] == ["Armed clash"]
