@@ -180,7 +180,8 @@ _PERPETRATOR_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "…, was targeted": the actor is the patient of the verb, not its agent
-_PASSIVE_AFTER = re.compile(r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:was|were|is|are|been|being|got)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b",
+# the auxiliaries are matched case-sensitively: "struck an IS hideout" is not "is ...t"
+_PASSIVE_AFTER = re.compile(r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?-i:[Ww]as|[Ww]ere|is|[Aa]re|been|being|got)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b",
                             re.IGNORECASE)
 _PERPETRATOR_BEFORE = re.compile(
     r"\b(?:claimed\s+by|carried\s+out\s+by|launched\s+by|fired\s+by|planted\s+by|by|belonging\s+to|affiliated\s+(?:with|to)|"
@@ -197,6 +198,11 @@ _TARGET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # ", backed by coalition helicopters," between an actor and its verb
+_BELONGING = re.compile(r"^\s*,?\s*(?:belonging\s+to|affiliated\s+(?:with|to)|linked\s+to|loyal\s+to|members?\s+of|from)"
+                        r"\s+(?:the\s+)?$", re.IGNORECASE)
+# "members of X ... were wounded": X's members are the ones harmed, not the agents
+_MEMBERS_OF_BEFORE = re.compile(r"\bmembers?\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_LEADING_PAREN = re.compile(r"^\s*\([^()]{1,60}\)")
 _INSERTION = re.compile(r"^\s*(?:,[^,.;]{1,60},|\s(?:forces?\s+)?(?:together|along)\s+with\s+[^,.;]{1,40},?)")
 # "an air base which hosts coalition troops": a force named inside a description of the place is not the agent
 _HOST_CLAUSE = re.compile(r"\b(?:hosts?|hosting|housing|houses|home\s+to|used\s+by|where|stationed)\b[^,.;]*$", re.IGNORECASE)
@@ -563,11 +569,24 @@ class _Ctx:
             before, after = self.before(a), _INSERTION.sub(" ", self.after(a), count=1)
             agent = (_PERPETRATOR_BEFORE.search(before) and not _OWNER_BEFORE.search(before)) or (
                 _PERPETRATOR_AFTER.search(after) and not _PASSIVE_AFTER.search(after) and not _TARGET_BEFORE.search(before))
+            if agent and _MEMBERS_OF_BEFORE.search(before) and _PASSIVE_AFTER.search(_LEADING_PAREN.sub(" ", after, count=1)):
+                agent = False  # "four members of the PMF (a brigade) were injured ... by IS": the members were harmed
             if agent and self.associate_of(a) is None:
                 if hedge and self.hedged(a):
                     continue
-                return a
+                return self._named_owner(a)
         return None
+
+    def _named_owner(self, a: ActorMention) -> ActorMention:
+        """"gunmen belonging to IS", "militants from the PKK": a generic agent named right after is that named group."""
+        if not self.d.entries[a.entry_id].generic:
+            return a
+        for b in self.armed:
+            if b.start is not None and a.end is not None and b.start >= a.end and not self.d.entries[b.entry_id].generic:
+                if _BELONGING.match(self.text[a.end:b.start]):
+                    return b
+                break
+        return a
 
     def armed_target(self, exclude: ActorMention | None) -> ActorMention | None:
         """The armed actor the sentence makes the target ("at an army checkpoint", "a PMF soldier was wounded")."""

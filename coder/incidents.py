@@ -319,6 +319,8 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         # "A demonstration was held in the Xyz city": a place the gazetteer does not know, in the story's area
         locations = [locations[0].model_copy(update={"unresolved": list(dict.fromkeys(unknown))})]
     if not locations:
+        locations = _unknown_scene(match, places, state, res)
+    if not locations:
         skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
         return []
     country, iso3 = locations[0].place.country, locations[0].place.iso3
@@ -508,7 +510,8 @@ _ARMED_TARGET_BEFORE = re.compile(
 _ARMED_TARGET_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,60}\)\s*)?(?:was|were)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|attacked|targeted|ambushed|"
     r"hit)\b", re.IGNORECASE)
-_OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|at\s+his\s+home|in\s+his\s+home|unarmed)\b", re.IGNORECASE)
+_OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|(?:at|in)\s+(?:his|her|their)\s+homes?|(?:was|were)\s+at\s+home|unarmed)\b",
+                       re.IGNORECASE)
 
 
 def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources,
@@ -553,8 +556,29 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
                          place=capital, geo_precision=3, relation="capital")]
 
 
+def _unknown_scene(match: TriggerMatch, places: list[PlaceMention], state: _StoryState, res: Resources
+                   ) -> list[PlaceMention]:
+    """A violent event set at a place the gazetteer does not know ("air strikes on the Qarachogh mountains", "mortar
+    shells at the village of Umm al Hintah"), in a story whose country is known and which names no known place: coded
+    at country level (precision 3, no admin units) with the name kept in tags, rather than lost. ACLED does not
+    record violent events known only at country level; this one is known at a named spot the user can add with
+    --gazetteer-extra."""
+    unknown = [p for p in places if p.unresolved and p.relation not in NOT_THE_SCENE
+               and (p.place is None or p.place.feature == "country")]
+    if match.event_type == STRATEGIC or not unknown or state.iso3 is None:
+        return []
+    country = res.gazetteer.country(state.iso3)
+    if country is None:
+        return []
+    first = unknown[0]
+    return [PlaceMention(text=country.name, start=first.start, end=first.end, phrase=first.phrase, place=country,
+                         geo_precision=3, relation="country",
+                         unresolved=[n for p in unknown for n in p.unresolved])]
+
+
 # a crowd at a national ministry (with no place named): the ministry's seat, the capital
-_MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(?:Ministry\s+of\s+[A-Z]|[A-Z][a-z]+\s+Ministry\b)")
+_MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(?:Ministry\s+of\s+[A-Z]|[A-Z][a-z]+\s+Ministry\b|"
+                       r"(?:(?:Iraqi|national|federal)\s+)?(?<!Kurdistan\s)(?<!Regional\s)(?:Parliament|Council\s+of\s+Ministers)\b)")
 
 
 # What may stand between two places of one list: "X and Y", "X, Y and Z", "X village and Y village",
@@ -696,7 +720,66 @@ def _fold_within_article(mentions: list[Mention], res: Resources) -> list[Mentio
             folded.append(m)
             continue
         folded[folded.index(target)] = _fold(target, m, res)
-    return folded
+    return _absorb_damage(folded)
+
+
+DAMAGE = "Looting/property destruction"
+
+
+def _epilogue(m: Mention, earlier: list[Mention]) -> bool:
+    return any(v.event_type != STRATEGIC and _epilogue_of(m, v) for v in earlier)
+
+
+def _epilogue_of(m: Mention, violent: Mention) -> bool:
+    """A development that closes the violent incident told just before it: its perpetrators arrested, the fighters
+    of a clash or a riot detained or disarmed, forces sent "to contain the clashes"."""
+    quotes = [e.quote for e in m.evidence]
+    fight = violent.event_type in ("Battles", "Riots")
+    if m.sub_event_type == "Arrests":
+        return fight or any(_ITS_PERPETRATORS.search(q) for q in quotes)
+    if m.sub_event_type == "Disrupted weapons use":
+        return fight and any(_THEIR_WEAPONS.search(q) for q in quotes)
+    if m.sub_event_type == "Change to group/activity":
+        return any(_TO_CONTAIN.search(q) for q in quotes)
+    return False
+
+
+_THEIR_WEAPONS = re.compile(r"\btheir\s+(?:weapons|arms|guns|rifles)\b", re.IGNORECASE)
+_TO_CONTAIN = re.compile(r"\b(?:to\s+(?:contain|stop|end|control|calm|break\s+up|separate)|intervened)\b", re.IGNORECASE)
+
+
+# who was arrested, when they are the people of the incident the report has just told
+_ITS_PERPETRATORS = re.compile(r"\b(?:suspect(?:s|ed)?|perpetrators?|attackers?|assailants?|kidnappers?|gunm[ae]n|armed\s+men|"
+                               r"culprits?|killers?|shooters?|those\s+(?:who|responsible)|militants?|members\s+of\s+the)\b",
+                               re.IGNORECASE)
+
+
+def _absorb_damage(mentions: list[Mention]) -> list[Mention]:
+    """Property destroyed in a violent incident the report has just told ("Air strikes hit the valley. The tunnel
+    was destroyed."; "Gunmen raided the hamlet, shooting residents. Dozens of houses were set on fire.") is part of
+    that incident, not a development of its own (codebook: looting or destruction outside other violence): a
+    destruction told in the next two sentences, on the same day and at a compatible place, joins the violent
+    incident as one more supporting sentence. So does the arrest of its perpetrators told with it ("The kidnappers
+    were arrested", "police arrested four men suspected of carrying out the attack"), within a day: the codebook's
+    Arrests are of significant individuals or politically significant mass arrests, not the epilogue of an attack."""
+    out: list[Mention] = []
+    for m in mentions:
+        damage = m.event_type == STRATEGIC and m.sub_event_type == DAMAGE
+        epilogue = m.event_type == STRATEGIC and _epilogue(m, out)
+        if damage or epilogue:
+            first = min(e.sentence_index for e in m.evidence)
+            host = next((i for i in range(len(out) - 1, -1, -1)
+                         if out[i].event_type != STRATEGIC and out[i].story == m.story
+                         and (damage or _epilogue_of(m, out[i]))
+                         and 0 <= (m.date.date - out[i].date.date).days <= (0 if damage else 1)
+                         and (0 < first - max(e.sentence_index for e in out[i].evidence) <= 2
+                              or (epilogue and first == max(e.sentence_index for e in out[i].evidence)))
+                         and locations_compatible(out[i].location, m.location)), None)
+            if host is not None:
+                out[host] = out[host].model_copy(update={"evidence": out[host].evidence + m.evidence})
+                continue
+        out.append(m)
+    return out
 
 
 def _turned_violent(a: Mention, b: Mention) -> bool:

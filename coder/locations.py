@@ -79,6 +79,11 @@ def locations_compatible(a: PlaceMention, b: PlaceMention) -> bool:
             if other.region_admin1 and set(other.region_admin1) & set(region.region_admin1):
                 return True
             return False
+    for c, other in ((a, b), (b, a)):
+        if c.place.feature == "country" and c.unresolved:
+            # a spot the gazetteer lacks, coded at country level (incidents._unknown_scene): only a reading naming
+            # the same spot is the same place, not anything in the country
+            return bool(other.unresolved) and spots_compatible(a, b)
     if a.place.feature == "country" or b.place.feature == "country":
         return True
     if a.place.id == b.place.id:

@@ -274,6 +274,17 @@ ROLE_RULES = [
      "Armed clash", "IRQ", ("Military Forces of Iraq (2020-) Popular Mobilization Forces", "Islamic State (Iraq)")),
     ("Coalition aircraft, in coordination with Iraqi intelligence, struck IS tunnels in the Shura hills.",
      "Explosions/Remote violence", "Air/drone strike", "IRQ", ("Global Coalition Against Daesh", "Islamic State (Iraq)")),
+    # a generic agent named as belonging to a group is that group
+    ("Gunmen belonging to IS stormed the house of the village head and shot his son.", "Violence against civilians",
+     "Attack", "IRQ", ("Islamic State (Iraq)", "Civilians (Iraq)")),
+    # "an IS hideout" is not a passive "is ...": the warplanes are the agent
+    ("British warplanes struck an IS hideout in the Hamrin mountains.", "Explosions/Remote violence", "Air/drone strike",
+     "IRQ", ("Military Forces of the United Kingdom (2010-)", "Islamic State (Iraq)")),
+    ("A US warplane struck a position of the PMF near the border.", "Explosions/Remote violence", "Air/drone strike",
+     "IRQ", ("Military Forces of the United States (2017-)", "Military Forces of Iraq (2020-) Popular Mobilization Forces")),
+    # "members of X (a unit) were wounded": X is harmed, the agent is the one after "by"
+    ("Three members of the Popular Mobilization Forces (30th Brigade) were wounded in an attack by IS militants near Tuz.",
+     "Violence against civilians", "Attack", "IRQ", ("Islamic State (Iraq)", "Civilians (Iraq)")),
     # a defused bomb had a planter; with no state force named the army defuses, not the government
     ("Army engineers defused an explosive device near a school in Baqubah.", "Strategic developments", "Disrupted weapons use",
      "IRQ", ("Military Forces of Iraq (2020-)", "Unidentified Armed Group (Iraq)")),

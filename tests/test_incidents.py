@@ -98,3 +98,63 @@ def test_offsets_point_into_the_text(res):
     assert mentions
     for ev in mentions[0].evidence:
         assert text[ev.start:ev.end] == ev.quote
+
+
+def test_unknown_scene_is_coded_at_country_level_with_its_name(res):
+    """A strike on a place the gazetteer lacks, in a story whose country is known, is not lost: it is coded at
+    country level (precision 3, no admin units) with the name in `unresolved`."""
+    text = "Turkish warplanes carried out air strikes on the Xalwetsor mountains in Iraq on Sunday, killing two PKK fighters."
+    mentions, _ = code(text, res)
+    assert [m.sub_event_type for m in mentions] == ["Air/drone strike"]
+    loc = mentions[0].location
+    assert (loc.place.feature, loc.place.iso3, loc.geo_precision, loc.place.admin1) == ("country", "IRQ", 3, None)
+    assert any("Xalwetsor" in n for n in loc.unresolved)
+
+
+def test_unknown_scenes_are_not_the_same_place_as_a_known_one(res):
+    """Two country-level spots the gazetteer lacks are one place only when they are the same spot; never the same
+    place as a town elsewhere in the country."""
+    from coder.locations import locations_compatible
+    a, = code("Turkish warplanes bombed the Xalwetsor mountains in Iraq on Sunday.", res)[0]
+    b, = code("Turkish warplanes bombed the village of Bemzorinke in Iraq on Sunday.", res)[0]
+    c, = code("Turkish warplanes bombed the town of Sinjar in Nineveh province on Sunday.", res)[0]
+    again, = code("Turkish jets struck the Xalwetsor mountains in Iraq on Sunday.", res)[0]
+    assert not locations_compatible(a.location, b.location)
+    assert not locations_compatible(a.location, c.location)
+    assert locations_compatible(a.location, again.location)
+
+
+def test_destruction_told_after_the_violence_is_part_of_it(res):
+    """Codebook: property destruction is a development of its own only outside other violence."""
+    text = ("Coalition aircraft struck militant positions in the Shura hills south of Mosul on Sunday. "
+            "Two tunnels were destroyed.")
+    mentions, _ = code(text, res)
+    assert [m.sub_event_type for m in mentions] == ["Air/drone strike"]
+    assert len(mentions[0].evidence) == 2
+    alone = "Troops destroyed two militant tunnels in the Shura hills south of Mosul on Sunday."
+    assert [m.sub_event_type for m in code(alone, res)[0]] == ["Looting/property destruction"]
+
+
+def test_arrest_of_the_attackers_is_part_of_the_attack(res):
+    text = ("Gunmen abducted a shopkeeper from his home in Amarah on Sunday. "
+            "The kidnappers were arrested by police later that day.")
+    mentions, _ = code(text, res)
+    assert [m.sub_event_type for m in mentions] == ["Abduction/forced disappearance"]
+    alone = "Police arrested a senior Islamic State leader in Amarah on Sunday."
+    assert [m.sub_event_type for m in code(alone, res)[0]] == ["Arrests"]
+
+
+def test_protest_at_the_national_parliament_is_in_the_capital(res):
+    text = "Supporters of an armed faction demonstrated in front of the Iraqi Parliament on Sunday to demand the expulsion of foreign forces."
+    published = dt.date(2020, 11, 2)
+    segments, stories = analyse_layout(text, published)
+    article = Article(article_id="t.txt", text=text, published=published, segments=segments, stories=stories, country="IRQ")
+    mentions, _ = detect_mentions(article, split_sentences(article), res)
+    assert [(m.sub_event_type, m.location.place.name) for m in mentions] == [("Peaceful protest", "Baghdad")]
+
+
+def test_arrests_and_deployments_closing_a_clash_are_part_of_it(res):
+    text = ("Two tribes clashed with medium weapons in the Hayaniya area of Basra on Sunday, wounding three people. "
+            "Security forces arrived to contain the clashes and arrested six people.")
+    mentions, _ = code(text, res)
+    assert [m.sub_event_type for m in mentions] == ["Armed clash"]

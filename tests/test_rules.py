@@ -146,3 +146,23 @@ def test_loader_refuses_bad_files(tmp_path: Path, body: str, needle: str) -> Non
 def test_loader_accepts_minimal_file(tmp_path: Path) -> None:
     (tmp_path / "ok.toml").write_text(GOOD, encoding="utf-8")
     assert RuleSet.load(tmp_path).classify("The thief was lynched in Kano.")[0].rule_id == "x.test"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected_sub"),
+    [
+        # what was destroyed in an air strike or shelling: the strike is the event
+        ("A missile launcher was also destroyed in an airstrike north of the valley.", "Air/drone strike"),
+        ("Two houses were destroyed during shelling of the village on Friday.", "Shelling/artillery/missile attack"),
+        # what forces destroyed, seized or moved did not go off
+        ("Security forces destroyed a booby-trapped car found on the road west of the town.", "Looting/property destruction"),
+        ("The brigade sent forces, artillery and missiles to the town to fill any security gaps.", "Change to group/activity"),
+        # a would-be bomber killed by forces is a fight, not a suicide bombing
+        ("A suicide bomber was killed by police during a security operation in the valley.", "Armed clash"),
+        ("A suicide bomber blew himself up after he was shot by guards at the gate.", "Suicide bomb"),
+        # an air-drop raid is a ground engagement
+        ("Counter-terrorism forces backed by coalition aircraft carried out an airdrop operation and arrested three militants.", "Armed clash"),
+    ],
+)
+def test_operations_and_weapons(sentence: str, expected_sub: str) -> None:
+    assert [m.sub_event_type for m in RULES.classify(sentence)][:1] == [expected_sub]
