@@ -642,9 +642,13 @@ def _fold_within_article(mentions: list[Mention], res: Resources) -> list[Mentio
 
 def _turned_violent(a: Mention, b: Mention) -> bool:
     """A report's demonstration and the violence its demonstrators committed ("... demonstrated in X. Demonstrators
-    burned party offices"): one violent demonstration (codebook: demonstrators engage in violence or destruction)."""
+    burned party offices"): one violent demonstration (codebook: demonstrators engage in violence or destruction).
+    Forces firing at the crowd of a riot are part of the riot ("protesters burned tyres ... security forces opened
+    fire, killing two"): one Riots event with the forces as actor2 and the deaths in its fatalities (codebook: a
+    protest that turns into a riot on one day and place is one Riots event)."""
     return {a.sub_event_type, b.sub_event_type} <= {"Violent demonstration", "Peaceful protest",
-                                                   "Protest with intervention"} and a.event_type != b.event_type
+                                                   "Protest with intervention",
+                                                   "Excessive force against protesters"} and a.event_type != b.event_type
 
 
 def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
@@ -680,7 +684,7 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
     location = choose_location([a.location, b.location])
     actors = a.actors if _actor_score(a) >= _actor_score(b) else b.actors
     if _turned_violent(a, b):
-        actors = primary.actors
+        actors = _riot_actors(primary.actors, (b if primary is a else a).actors)
     killed = max((k for k in (a.killed, b.killed) if k is not None), default=None)
     wounded = max((w for w in (a.wounded, b.wounded) if w is not None), default=None)
     note = a.fatalities_note if killed == a.killed else b.fatalities_note
@@ -692,6 +696,18 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
         "evidence": a.evidence + b.evidence,
         "tags": sorted(set(a.tags) | set(b.tags)),
     })
+
+
+def _riot_actors(riot, protest):
+    """A riot's actors, with the force that intervened against the crowd (named by the protest mention of the same
+    report) as actor2 when the riot's own sentences name none."""
+    if riot.actor2 is not None or protest.actor2 is None or protest.inter2 != 1:
+        return riot
+    return riot.model_copy(update={"actor2": protest.actor2, "inter2": protest.inter2,
+                                   "assoc_actor_2": list(protest.assoc_actor_2),
+                                   "entries": list(dict.fromkeys(list(riot.entries) + list(protest.entries))),
+                                   "inferred": list(dict.fromkeys(list(riot.inferred) + [n for n in protest.inferred
+                                                                                         if n == protest.actor2]))})
 
 
 def _better_date(a, b):
