@@ -722,13 +722,14 @@ class _Ctx:
 
     def riot(self, sub_event_type: str) -> ActorAssignment:
         a1 = self.m(RIOTERS)
-        # a party or group whose office the crowd attacked is the target, not the crowd's affiliation
+        # a party or group whose office the crowd attacked is not the crowd's affiliation (ACLED's rows name such a
+        # target as actor2 or as Civilians, or leave actor2 empty: it is left empty here)
         targets = [a for a in self.named_armed if not self.is_state(a) and self._property_owner(a)]
         groups = [a.name for a in self.named_armed if not self.is_state(a) and a not in targets] + self.identity_names()
         state = [a for a in self.armed if self.is_state(a)]
         # the forces the crowd clashed with, not the government its demands or the building it attacked name
         forces = [a for a in state if not _GOVERNMENT_NAME.match(a.name)]
-        a2 = forces[0] if forces else (targets[0] if targets else None)
+        a2 = forces[0] if forces else None
         if a2 is None and sub_event_type == "Mob violence" and (self.civilian_words or self.identities):
             a2 = self.m(CIVILIANS)
         return self.result(a1, a2, groups, [], "rioters; opponents from the sentence")

@@ -651,16 +651,27 @@ def _turned_violent(a: Mention, b: Mention) -> bool:
                                                    "Excessive force against protesters"} and a.event_type != b.event_type
 
 
+def _riot_damage(a: Mention, b: Mention) -> bool:
+    """A report's violent demonstration and the damage it reports with no named perpetrator ("protesters clashed
+    with police ... several bank branches were vandalised"): the vandalism is the riot's (codebook: violent
+    demonstration includes vandalism), not a separate property destruction by an unidentified group."""
+    for riot, other in ((a, b), (b, a)):
+        if (riot.event_type == "Riots" and other.event_type == STRATEGIC
+                and other.sub_event_type == "Looting/property destruction" and GENERIC_ACTOR.match(other.actors.actor1)):
+            return True
+    return False
+
+
 def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
-    if a.story != b.story or (a.event_type != b.event_type and not _turned_violent(a, b)):
+    if a.story != b.story or (a.event_type != b.event_type and not _turned_violent(a, b) and not _riot_damage(a, b)):
         return False
-    if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
+    if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type and not _riot_damage(a, b):
         return False
     window = max(res.taxonomy.sub_event(a.sub_event_type).merge_window_days,
                  res.taxonomy.sub_event(b.sub_event_type).merge_window_days)
     if abs((a.date.date - b.date.date).days) > window:
         return False
-    if not actors_compatible(a, b) and not _turned_violent(a, b):
+    if not actors_compatible(a, b) and not _turned_violent(a, b) and not _riot_damage(a, b):
         return False
     return locations_compatible(a.location, b.location)
 
@@ -678,12 +689,12 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
     sub_a = res.taxonomy.sub_event(a.sub_event_type)
     sub_b = res.taxonomy.sub_event(b.sub_event_type)
     primary = a if sub_a.rank <= sub_b.rank else b
-    if _turned_violent(a, b):
+    if _turned_violent(a, b) or _riot_damage(a, b):
         primary = a if a.event_type == "Riots" else b
     date = _better_date(a.date, b.date)
     location = choose_location([a.location, b.location])
     actors = a.actors if _actor_score(a) >= _actor_score(b) else b.actors
-    if _turned_violent(a, b):
+    if _turned_violent(a, b) or _riot_damage(a, b):
         actors = _riot_actors(primary.actors, (b if primary is a else a).actors)
     killed = max((k for k in (a.killed, b.killed) if k is not None), default=None)
     wounded = max((w for w in (a.wounded, b.wounded) if w is not None), default=None)
