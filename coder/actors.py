@@ -263,6 +263,12 @@ _OWNER_OF_BEFORE = re.compile(r"\b(?:offices?|headquarters|branch|buildings?|pre
 _OWNED_AFTER = re.compile(r"^(?:[’']s?)?\s*(?:[\w-]+\s+){0,2}?(?:offices?|headquarters|branch(?:es)?|buildings?|premises|bureau|"
                           r"secretariat)\b", re.IGNORECASE)
 
+# a crowd that attacks people who are not armed ("protesters beat a journalist", "demonstrators assaulted employees")
+_CROWD_HITS_PEOPLE = re.compile(
+    r"\b(?:attacked|assaulted|beat|beaten|injured|stabbed|stoned)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|some\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:journalists?|reporters?|cameram[ae]n|employees|workers|staff|doctors|nurses|passers-by|"
+    r"civilians|shopkeepers|officials?|teachers?|students|worshippers|pilgrims|women|children)\b", re.IGNORECASE)
+
 # plain "security forces" at a protest, an arrest or a deployment are the police (ACLED's Iraq coding; in the 2020 rows
 # such events go to Police Forces unless the army is named)
 _GENERIC_SECURITY = re.compile(r"^(?:security\s+forces?|security\s+members?|security\s+personnel|security\s+services)$", re.IGNORECASE)
@@ -732,6 +738,8 @@ class _Ctx:
         a2 = forces[0] if forces else None
         if a2 is None and sub_event_type == "Mob violence" and (self.civilian_words or self.identities):
             a2 = self.m(CIVILIANS)
+        if a2 is None and _CROWD_HITS_PEOPLE.search(self.text):
+            a2 = self.m(CIVILIANS)  # demonstrators who beat journalists or staff: civilians are the target (codebook)
         return self.result(a1, a2, groups, [], "rioters; opponents from the sentence")
 
     def _property_owner(self, a: ActorMention) -> bool:
