@@ -261,6 +261,20 @@ _CIVILIAN_TARGET = re.compile(
 )
 # A bomb disposal implies a planter; a seized cache, an owner.
 _EXPLOSIVE = re.compile(r"\b(?:explosive|IED|bomb|device|mine|landmine|booby[- ]trap|rocket|mortar|grenade|shell)s?\b", re.IGNORECASE)
+# a government (not a force) named in a riot or protest sentence: what the crowd addressed, rarely its opponent
+_GOVERNMENT_NAME = re.compile(r"^(?:Government|Ministry|Presidency)\b")
+# a group named as the owner of a building or office (riots: the target of the crowd)
+_OWNER_OF_BEFORE = re.compile(r"\b(?:offices?|headquarters|branch|buildings?|premises|bureau|compound|house|home|residence|"
+                              r"secretariat)\s+(?:of|belonging\s+to)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+_OWNED_AFTER = re.compile(r"^(?:[’']s?)?\s*(?:[\w-]+\s+){0,2}?(?:offices?|headquarters|branch(?:es)?|buildings?|premises|bureau|"
+                          r"secretariat)\b", re.IGNORECASE)
+
+# a crowd that attacks people who are not armed ("protesters beat a journalist", "demonstrators assaulted employees")
+_CROWD_HITS_PEOPLE = re.compile(
+    r"\b(?:attacked|assaulted|beat|beaten|injured|stabbed|stoned)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|some\s+|\d+\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:journalists?|reporters?|cameram[ae]n|employees|workers|staff|doctors|nurses|passers-by|"
+    r"civilians|shopkeepers|officials?|teachers?|students|worshippers|pilgrims|women|children)\b", re.IGNORECASE)
+
 # plain "security forces" at a protest, an arrest or a deployment are the police (ACLED's Iraq coding; in the 2020 rows
 # such events go to Police Forces unless the army is named)
 _GENERIC_SECURITY = re.compile(r"^(?:security\s+forces?|security\s+members?|security\s+personnel|security\s+services)$", re.IGNORECASE)
@@ -725,18 +739,31 @@ class _Ctx:
         a2 = None
         if sub_event_type != "Peaceful protest":
             state = [a for a in self.armed if self.is_state(a) or a.inter == 1]
+            # the forces that intervened before the government the crowd addressed
+            state = [a for a in state if not _GOVERNMENT_NAME.match(a.name)] + [a for a in state if _GOVERNMENT_NAME.match(a.name)]
             a2 = state[0] if state else (self.armed[0] if self.armed else None)
         return self.result(a1, a2, groups, [], "protesters; named groups and identities as associated actors",
                            extra=[a.entry_id for a in self.identities])
 
     def riot(self, sub_event_type: str) -> ActorAssignment:
         a1 = self.m(RIOTERS)
-        groups = [a.name for a in self.named_armed if not self.is_state(a)] + self.identity_names()
+        # a party or group whose office the crowd attacked is not the crowd's affiliation (ACLED's rows name such a
+        # target as actor2 or as Civilians, or leave actor2 empty: it is left empty here)
+        targets = [a for a in self.named_armed if not self.is_state(a) and self._property_owner(a)]
+        groups = [a.name for a in self.named_armed if not self.is_state(a) and a not in targets] + self.identity_names()
         state = [a for a in self.armed if self.is_state(a)]
-        a2 = state[0] if state else None
+        # the forces the crowd clashed with, not the government its demands or the building it attacked name
+        forces = [a for a in state if not _GOVERNMENT_NAME.match(a.name)]
+        a2 = forces[0] if forces else None
         if a2 is None and sub_event_type == "Mob violence" and (self.civilian_words or self.identities):
             a2 = self.m(CIVILIANS)
+        if a2 is None and _CROWD_HITS_PEOPLE.search(self.text):
+            a2 = self.m(CIVILIANS)  # demonstrators who beat journalists or staff: civilians are the target (codebook)
         return self.result(a1, a2, groups, [], "rioters; opponents from the sentence")
+
+    def _property_owner(self, a: ActorMention) -> bool:
+        """"the offices of the Badr Organization", "the KDP's headquarters", "a KDP office": the group owns what was hit."""
+        return bool(_OWNER_OF_BEFORE.search(self.before(a)[-60:]) or _OWNED_AFTER.match(self.after(a)[:60]))
 
     def strategic(self, sub_event_type: str, story_actors: list[ActorMention]) -> ActorAssignment:
         if sub_event_type == "Agreement":

@@ -784,21 +784,36 @@ def _absorb_damage(mentions: list[Mention]) -> list[Mention]:
 
 def _turned_violent(a: Mention, b: Mention) -> bool:
     """A report's demonstration and the violence its demonstrators committed ("... demonstrated in X. Demonstrators
-    burned party offices"): one violent demonstration (codebook: demonstrators engage in violence or destruction)."""
+    burned party offices"): one violent demonstration (codebook: demonstrators engage in violence or destruction).
+    Forces firing at the crowd of a riot are part of the riot ("protesters burned tyres ... security forces opened
+    fire, killing two"): one Riots event with the forces as actor2 and the deaths in its fatalities (codebook: a
+    protest that turns into a riot on one day and place is one Riots event)."""
     return {a.sub_event_type, b.sub_event_type} <= {"Violent demonstration", "Peaceful protest",
-                                                   "Protest with intervention"} and a.event_type != b.event_type
+                                                   "Protest with intervention",
+                                                   "Excessive force against protesters"} and a.event_type != b.event_type
+
+
+def _riot_damage(a: Mention, b: Mention) -> bool:
+    """A report's violent demonstration and the damage it reports with no named perpetrator ("protesters clashed
+    with police ... several bank branches were vandalised"): the vandalism is the riot's (codebook: violent
+    demonstration includes vandalism), not a separate property destruction by an unidentified group."""
+    for riot, other in ((a, b), (b, a)):
+        if (riot.event_type == "Riots" and other.event_type == STRATEGIC
+                and other.sub_event_type == "Looting/property destruction" and GENERIC_ACTOR.match(other.actors.actor1)):
+            return True
+    return False
 
 
 def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
-    if a.story != b.story or (a.event_type != b.event_type and not _turned_violent(a, b)):
+    if a.story != b.story or (a.event_type != b.event_type and not _turned_violent(a, b) and not _riot_damage(a, b)):
         return False
-    if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type:
+    if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type and not _riot_damage(a, b):
         return False
     window = max(res.taxonomy.sub_event(a.sub_event_type).merge_window_days,
                  res.taxonomy.sub_event(b.sub_event_type).merge_window_days)
     if abs((a.date.date - b.date.date).days) > window:
         return False
-    if not actors_compatible(a, b) and not _turned_violent(a, b):
+    if not actors_compatible(a, b) and not _turned_violent(a, b) and not _riot_damage(a, b):
         return False
     if (a.evidence[0].sentence_index == b.evidence[0].sentence_index and a.trigger == b.trigger
             and a.rule_id == b.rule_id):
@@ -819,7 +834,7 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
     sub_a = res.taxonomy.sub_event(a.sub_event_type)
     sub_b = res.taxonomy.sub_event(b.sub_event_type)
     primary = a if sub_a.rank <= sub_b.rank else b
-    if _turned_violent(a, b):
+    if _turned_violent(a, b) or _riot_damage(a, b):
         primary = a if a.event_type == "Riots" else b
     date = _better_date(a.date, b.date)
     location = choose_location([a.location, b.location])
@@ -828,8 +843,8 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
             and other.place.id == location.place.id):
         location = other  # the same area, and one sentence names the spot in it the gazetteer does not know
     actors = a.actors if _actor_score(a) >= _actor_score(b) else b.actors
-    if _turned_violent(a, b):
-        actors = primary.actors
+    if _turned_violent(a, b) or _riot_damage(a, b):
+        actors = _riot_actors(primary.actors, (b if primary is a else a).actors)
     killed = max((k for k in (a.killed, b.killed) if k is not None), default=None)
     wounded = max((w for w in (a.wounded, b.wounded) if w is not None), default=None)
     note = a.fatalities_note if killed == a.killed else b.fatalities_note
@@ -841,6 +856,18 @@ def _fold(a: Mention, b: Mention, res: Resources) -> Mention:
         "evidence": a.evidence + b.evidence,
         "tags": sorted(set(a.tags) | set(b.tags)),
     })
+
+
+def _riot_actors(riot, protest):
+    """A riot's actors, with the force that intervened against the crowd (named by the protest mention of the same
+    report) as actor2 when the riot's own sentences name none."""
+    if riot.actor2 is not None or protest.actor2 is None or protest.inter2 != 1:
+        return riot
+    return riot.model_copy(update={"actor2": protest.actor2, "inter2": protest.inter2,
+                                   "assoc_actor_2": list(protest.assoc_actor_2),
+                                   "entries": list(dict.fromkeys(list(riot.entries) + list(protest.entries))),
+                                   "inferred": list(dict.fromkeys(list(riot.inferred) + [n for n in protest.inferred
+                                                                                         if n == protest.actor2]))})
 
 
 def _better_date(a, b):

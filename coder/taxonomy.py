@@ -59,9 +59,11 @@ class Taxonomy:
         return labels
 
     def civilian_targeting(self, event_type: str, sub_event_type: str, inter2: int | None) -> str | None:
+        if sub_event_type in self.civilian_targeting_sub_event_types:
+            return self.civilian_targeting_value  # the protesters are the target, whoever actor2 is (codebook §7)
         if inter2 != 7:
             return None
-        if event_type in self.civilian_targeting_event_types or sub_event_type in self.civilian_targeting_sub_event_types:
+        if event_type in self.civilian_targeting_event_types:
             return self.civilian_targeting_value
         return None
 

@@ -105,6 +105,11 @@ LABOUR_CONVOY = ["Labour Group (Iraq)", "Military Forces of the United States (2
          ("Protesters (Iraq)", None, [], None)),
         ("Rioters set fire to the KDP headquarters in Sulaimani.", "Riots", "Violent demonstration", "IRQ",
          ("Rioters (Iraq)", None, [], None)),
+        # the forces the crowd clashed with, not the government its demands name
+        ("Graduates demanding jobs from the government clashed with security forces in Baghdad.", "Riots",
+         "Violent demonstration", "IRQ", ("Rioters (Iraq)", "Police Forces of Iraq (2020-)", [], 15)),
+        ("Police dispersed protesters demanding the government's resignation in Basra.", "Protests",
+         "Protest with intervention", "IRQ", ("Protesters (Iraq)", "Police Forces of Iraq (2020-)", [], 16)),
         ("Iraqi security forces arrested two suspected Islamic State members in Kirkuk.", "Strategic developments",
          "Arrests", "IRQ", ("Military Forces of Iraq (2020-)", "Islamic State (Iraq)", [], 12)),
         ("Iraqi militias backed by Iran have agreed to temporarily halt attacks targeting the American presence in Iraq.",
@@ -409,3 +414,9 @@ def test_a_foreign_military_named_in_full_is_not_the_host_army(text, name):
 
     found = load_resources().actors.find_actors(text, 0, "Iraq", "IRQ", dt.date(2020, 12, 1))
     assert [m.name for m in found][:1] == [name]
+
+
+def test_a_party_whose_office_rioters_burned_is_not_their_affiliation() -> None:
+    a = ACTORS.assign_actors("Angry demonstrators burned the offices of the Badr Organization in Nasiriyah.", 0, "Riots",
+                             "Violent demonstration", COUNTRY["IRQ"], "IRQ", OCT_2020, [])
+    assert a.actor1 == "Rioters (Iraq)" and not any("Badr" in n for n in a.assoc_actor_1), a

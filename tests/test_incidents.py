@@ -158,3 +158,44 @@ def test_arrests_and_deployments_closing_a_clash_are_part_of_it(res):
             "Security forces arrived to contain the clashes and arrested six people.")
     mentions, _ = code(text, res)
     assert [m.sub_event_type for m in mentions] == ["Armed clash"]
+# --- riots, and the line between protests and riots (codebook: a protest that turns into a riot on one day and place
+# is one Riots event; forces firing at rioters are part of it) ---------------------------------------------------
+
+RIOT_STORIES = [
+    # (text, [(event_type, sub_event_type, actor2, killed)])
+    ("Hundreds of people protested outside the electricity directorate in Kut on Sunday over power cuts. "
+     "Some of the protesters later threw stones at the building and set fire to its gate. "
+     "Riot police fired tear gas to disperse the protesters.",
+     [("Riots", "Violent demonstration", "Police Forces of Iraq (2020-)", None)]),
+    ("Protesters burned tyres in Nasiriyah on Sunday. Security forces opened fire on them, killing two protesters.",
+     [("Riots", "Violent demonstration", "Police Forces of Iraq (2020-)", 2)]),
+    ("Security forces fired live ammunition at demonstrators who were throwing stones in Basra on Sunday, killing one.",
+     [("Riots", "Violent demonstration", "Police Forces of Iraq (2020-)", 1)]),
+    ("Police fired tear gas at stone-throwing youths in Kut on Sunday.",
+     [("Riots", "Violent demonstration", "Police Forces of Iraq (2020-)", None)]),
+    ("Dozens of demonstrators were injured in clashes with security forces in Nasiriyah on Sunday.",
+     [("Riots", "Violent demonstration", "Police Forces of Iraq (2020-)", None)]),
+    ("Protesters clashed with riot police in Kut on Sunday. Several shops and a bank branch were vandalised.",
+     [("Riots", "Violent demonstration", "Police Forces of Iraq (2020-)", None)]),
+    ("Security forces opened fire on protesters in Basra on Sunday, killing three.",
+     [("Protests", "Excessive force against protesters", "Police Forces of Iraq (2020-)", 3)]),
+    ("Students marched in Kut on Sunday to demand accountability for the killing of protesters in 2019.",
+     [("Protests", "Peaceful protest", None, None)]),
+    ("Angry relatives attacked doctors at the teaching hospital in Hilla on Sunday after a patient died.",
+     [("Riots", "Mob violence", "Civilians (Iraq)", None)]),
+    ("A suspected thief was caught by traders at the market in Kut on Sunday and beaten and burned to death.",
+     [("Riots", "Mob violence", None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RIOT_STORIES, ids=[c[0][:50] for c in RIOT_STORIES])
+def test_riots_and_protests(text, expected, res):
+    mentions, _ = code(text, res)
+    got = [(m.event_type, m.sub_event_type, m.actors.actor2, m.killed) for m in mentions]
+    for (et, sub, a2, killed), g in zip(expected, got):
+        assert g[:2] == (et, sub), got
+        if a2 is not None:
+            assert g[2] == a2, got
+        if killed is not None:
+            assert g[3] == killed, got
+    assert len(got) == len(expected), got
