@@ -1535,9 +1535,22 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
     if found is None:
         if len(_UNKNOWN_MATCHES) >= 512:
             _UNKNOWN_MATCHES.clear()
-        found = _UNKNOWN_MATCHES[text] = sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text),
-                                                 *_UNKNOWN_NATURAL.finditer(text)], key=lambda m: m.start("name"))
+        # each pattern needs one of its literal nouns in the text: most sentences have none, and the test is cheaper
+        # than the pattern
+        found = _UNKNOWN_MATCHES[text] = sorted([
+            *(_UNKNOWN_FRAME.finditer(text) if any(n in text for n in _UNKNOWN_FRAME_NOUNS) else ()),
+            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in text and any(n in text for n in _UNKNOWN_OF_NOUNS) else ()),
+            *(_UNKNOWN_NATURAL.finditer(text) if any(n in text for n in _UNKNOWN_NATURAL_NOUNS) else ())],
+            key=lambda m: m.start("name"))
     return found
+
+
+# literal words without which _UNKNOWN_FRAME, _UNKNOWN_OF_FRAME and _UNKNOWN_NATURAL cannot match (case-sensitive, as
+# the patterns are)
+_UNKNOWN_FRAME_NOUNS = tuple(sorted(n for n in {*_NOUNS, *_NATURAL_NOUNS}
+                                    if not any(o != n and o in n for o in {*_NOUNS, *_NATURAL_NOUNS})))
+_UNKNOWN_OF_NOUNS = ("village", "town", "hamlet", "area", "neighbourhood", "neighborhood", "region", "city")
+_UNKNOWN_NATURAL_NOUNS = ("Mount", "Mt.", "Jabal", "Jebel", "Wadi")
 
 
 def _transpositions(word: str) -> set[str]:
@@ -1555,7 +1568,8 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     found = list(_unknown_frames(text))
     if out:
         starts = {pm.start - offset for pm in out if pm.place is not None}
-        found += [m for m in _UNKNOWN_IN_FRAME.finditer(text) if m.end() in starts]
+        if starts:
+            found += [m for m in _UNKNOWN_IN_FRAME.finditer(text) if m.end() in starts]
     for m in sorted(found, key=lambda m: m.start("name")):
         s, e = m.start("name"), m.end("name")
         possessive = _POSSESSIVE.search(m.group("name"))
