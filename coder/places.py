@@ -1165,6 +1165,137 @@ def _region_mention(gaz: Gazetteer, target: Place, direction: str, text: str, st
                         region_admin1=admin1)
 
 
+_CUES: dict[tuple[str, int], list] = {}
+
+
+def _cues_of(text: str, gaz: Gazetteer) -> list:
+    """The _MatchCues of a sentence's matches (None until read), kept for the story's next pass over the sentence:
+    they do not depend on the context."""
+    key = (text, id(gaz))
+    found = _CUES.get(key)
+    if found is None:
+        if len(_CUES) >= 512:
+            _CUES.clear()
+        found = _CUES[key] = [None] * len(_tokens_and_matches(text, gaz)[1])
+    return found
+
+
+class _MatchCues:
+    """What the words around one gazetteer match say, read from the sentence alone (no context): see
+    find_place_mentions, which applies them."""
+
+    __slots__ = ("before", "after", "name", "adjective", "compound", "longer", "features", "noun", "noun_word",
+                 "phrase_start", "phrase_end", "relation", "bearing", "cue", "list_sep", "pre_len", "words",
+                 "direction", "titled", "person_before", "person_after", "site", "speech", "org")
+
+
+def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int, gaz: Gazetteer) -> _MatchCues:
+    m = matches[n_m]
+    c = _MatchCues()
+    before, after = text[:m.start], text[m.end:]
+    name = text[m.start:m.end]
+    c.before, c.after, c.name = before, after, name
+    c.adjective = bool(_ADJ_COMPOUND.match(after))
+    c.longer = None
+    if c.adjective:
+        return c
+    c.compound = _COMPOUND_AFTER.match(after) or (
+        "-" in before[-6:] and _COMPOUND_NOUN.match(after) and _COMPOUND_BEFORE.search(before[-60:]))
+    longer = _LONGER_NAME.match(after)
+    if longer and not _SITE_BEFORE.search(name + " ") and (longer.group("words") or longer.group("noun").lower().rstrip(".") in _LANDMARKS) and not any(
+            w in _NOT_NAME_PARTS for w in longer.group("words").split()):
+        s0 = m.start
+        lead = _NAME_BEFORE.search(before)
+        if lead and lead.group(0).split()[0] not in _NOT_NAME_PARTS and not any(
+                o.start <= lead.start() < o.end for o in matches):
+            s0 = lead.start()  # "Muhammad Al-Qasim Street"
+        full = text[s0:m.end] + longer.group("words")
+        if longer.group("noun").lower().rstrip(".") in _LANDMARKS:
+            full += " " + longer.group("noun")
+        c.longer = (" ".join(full.split()), (s0, m.end + longer.end()))
+        return c
+    features: set[str] | None = None
+    phrase_start, phrase_end = m.start, m.end
+    noun = _AFTER_NOUN.match(after)
+    noun_cue = False
+    if noun:
+        features = _NOUNS[noun.group(1).lower()]
+        phrase_end = m.end + noun.end()
+        noun_cue = True
+    if noun is None and (alt := _ALT_NAME_OF_AREA.match(after)):
+        # "Zap (Amadiya) region": the bracket gives the region's other name, the district it is named after
+        features = (_NOUNS[alt.group(1).lower()] or set()) | {"admin2", "admin3"}
+    noun_word = noun.group(1).lower() if noun else None
+    last = name.rsplit(None, 1)[-1].lower()
+    if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
+        features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
+    pre = before
+    bn = _BEFORE_NOUN.search(pre[-60:]) if _last_word(pre) in ("of", "the") else None
+    if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
+        bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
+    if bn is None and features is None and _last_word(pre) in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
+        features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
+    if bn:
+        features = _NOUNS[bn.group(1).lower()]
+        noun_word = bn.group(1).lower()
+        pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
+        noun_cue = True
+    else:
+        th = _THE.search(pre[-10:]) if _last_word(pre) == "the" else None
+        if th:
+            pre = pre[:len(pre) - len(pre[-10:]) + th.start()]
+    relation, bearing, cue = None, None, noun_cue
+    tail = pre[-120:]
+    for rel, pat in _RELATIONS_BY_LAST.get(_last_word(tail), ()):
+        rm = pat.search(tail)
+        if rm:
+            cue = True
+            phrase_start = min(phrase_start, len(pre) - len(tail) + rm.start())
+            if rel == "direction":
+                relation = f"{rm.group('dir').lower()} of"
+                bearing = _bearing(rm.group("dir"))
+            elif rel != "cue":
+                relation = rel
+            break
+    if not cue and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
+            _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
+        cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
+    c.list_sep = bool(_LIST_SEP.search(tail))
+    c.pre_len = len(pre)
+    # region adjective right before the name: "southern Iraq", "western Anbar"
+    words = before.rstrip().rsplit(None, 1)
+    direction = _norm_direction(words[-1]) if words and before.endswith(" ") else None
+
+    prev_tok = tokens[m.first_token - 1] if m.first_token > 0 else None
+    if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
+        prev_tok = tokens[m.first_token - 2]
+    titled = prev_tok is not None and (prev_tok.raw.lower().rstrip(".") in _TITLES or
+                                       prev_tok.raw.lower() in _UNIT_TITLES)
+    site_before = _SITE_BEFORE.search(before[-8:])
+    person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
+                     and not site_before
+                     and not any(o.start <= prev_tok.start < o.end for o in matches)
+                     and fold_key(prev_tok.raw) not in gaz.policy.demonyms
+                     and text[prev_tok.end:m.start].strip() == "")
+    next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
+                    and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
+    site = _SITE_AFTER.match(after) or site_before
+    if site_before:  # "Lake Hamrin", "Wadi Tharthar": a natural feature by the place
+        phrase_start = min(phrase_start, len(before) - len(before[-8:]) + site_before.start())
+    if site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
+        person_after = False
+        if site is not site_before:
+            phrase_end = max(phrase_end, m.end + site.end())
+    c.speech = bool(_SPEECH.match(after))
+    c.org = bool(_ORG_AFTER.match(after)) and not noun
+    c.features, c.noun, c.noun_word = features, noun, noun_word
+    c.phrase_start, c.phrase_end, c.relation, c.bearing, c.cue = phrase_start, phrase_end, relation, bearing, cue
+    c.words, c.direction, c.titled, c.person_before, c.person_after = words, direction, titled, person_before, person_after
+    c.site = bool(site)
+    return c
+
+
 def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: PlaceContext) -> list[PlaceMention]:
     """Every place phrase of one sentence, in text order, each resolved (see module docs for the policy).
 
@@ -1179,111 +1310,37 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     containers = _containers(text, matches, gaz, context)
     unplaced: list[tuple[_Match, str]] = []
 
-    for m in matches:
-        before, after = text[:m.start], text[m.end:]
-        name = text[m.start:m.end]
-        if _ADJ_COMPOUND.match(after):  # "Iran-backed", "Sulaimani-based"
+    cues = _cues_of(text, gaz)
+    for n_m, m in enumerate(matches):
+        c = cues[n_m]
+        if c is None:
+            c = cues[n_m] = _match_cues(text, tokens, matches, n_m, gaz)
+        if c.adjective:  # "Iran-backed", "Sulaimani-based"
             continue
-        compound = _COMPOUND_AFTER.match(after) or (
-            "-" in before[-6:] and _COMPOUND_NOUN.match(after) and _COMPOUND_BEFORE.search(before[-60:]))
         if any(cs <= m.start < ce for cs, ce in covered):
             continue  # part of a longer name read with an earlier match
-        longer = _LONGER_NAME.match(after)
-        if longer and not _SITE_BEFORE.search(name + " ") and (longer.group("words") or longer.group("noun").lower().rstrip(".") in _LANDMARKS) and not any(
-                w in _NOT_NAME_PARTS for w in longer.group("words").split()):
+        if c.longer is not None:
             # "Kut Al Hajjaj neighbourhood", "Suleimaniya Street", "the Hassan market": a longer name, or a street or
             # market named after a town, is not that town
-            s0 = m.start
-            lead = _NAME_BEFORE.search(before)
-            if lead and lead.group(0).split()[0] not in _NOT_NAME_PARTS and not any(
-                    o.start <= lead.start() < o.end for o in matches):
-                s0 = lead.start()  # "Muhammad Al-Qasim Street"
-            full = text[s0:m.end] + longer.group("words")
-            if longer.group("noun").lower().rstrip(".") in _LANDMARKS:
-                full += " " + longer.group("noun")
-            unplaced.append((m, " ".join(full.split())))
-            covered.append((s0, m.end + longer.end()))
+            unplaced.append((m, c.longer[0]))
+            covered.append(c.longer[1])
             continue
-        features: set[str] | None = None
-        phrase_start, phrase_end = m.start, m.end
-        noun = _AFTER_NOUN.match(after)
-        noun_cue = False
-        if noun:
-            features = _NOUNS[noun.group(1).lower()]
-            phrase_end = m.end + noun.end()
-            noun_cue = True
-        if noun is None and (alt := _ALT_NAME_OF_AREA.match(after)):
-            # "Zap (Amadiya) region": the bracket gives the region's other name, the district it is named after
-            features = (_NOUNS[alt.group(1).lower()] or set()) | {"admin2", "admin3"}
-        noun_word = noun.group(1).lower() if noun else None
-        last = name.rsplit(None, 1)[-1].lower()
-        if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
-            features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
-        pre = before
-        bn = _BEFORE_NOUN.search(pre[-60:]) if _last_word(pre) in ("of", "the") else None
-        if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
-            bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
-        if bn is None and features is None and _last_word(pre) in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
-            features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
-        if bn:
-            features = _NOUNS[bn.group(1).lower()]
-            noun_word = bn.group(1).lower()
-            pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
-            noun_cue = True
-        else:
-            th = _THE.search(pre[-10:]) if _last_word(pre) == "the" else None
-            if th:
-                pre = pre[:len(pre) - len(pre[-10:]) + th.start()]
-        relation, bearing, cue = None, None, noun_cue
-        tail = pre[-120:]
-        for rel, pat in _RELATIONS_BY_LAST.get(_last_word(tail), ()):
-            rm = pat.search(tail)
-            if rm:
-                cue = True
-                phrase_start = min(phrase_start, len(pre) - len(tail) + rm.start())
-                if rel == "direction":
-                    relation = f"{rm.group('dir').lower()} of"
-                    bearing = _bearing(rm.group("dir"))
-                elif rel != "cue":
-                    relation = rel
-                break
-        if not cue and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
-                _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
-            cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
+        before, after, name = c.before, c.after, c.name
+        compound, features, noun, noun_word = c.compound, c.features, c.noun, c.noun_word
+        phrase_start, phrase_end = c.phrase_start, c.phrase_end
+        relation, bearing, cue = c.relation, c.bearing, c.cue
         prev = out[-1] if out else None
-        if relation is None and prev is not None and _LIST_SEP.search(tail) and \
-                text[prev.end - offset:len(pre)].strip(" ,").lower() in ("and", "or"):
+        if relation is None and prev is not None and c.list_sep and \
+                text[prev.end - offset:c.pre_len].strip(" ,").lower() in ("and", "or"):
             relation, cue = prev.relation if prev.relation != "region" else None, True
             if prev.relation == "between":
                 relation = "between"
-        # region adjective right before the name: "southern Iraq", "western Anbar"
-        words = before.rstrip().rsplit(None, 1)
-        direction = _norm_direction(words[-1]) if words and before.endswith(" ") else None
-
-        prev_tok = tokens[m.first_token - 1] if m.first_token > 0 else None
-        if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
-            prev_tok = tokens[m.first_token - 2]
-        titled = prev_tok is not None and (prev_tok.raw.lower().rstrip(".") in _TITLES or
-                                           prev_tok.raw.lower() in _UNIT_TITLES)
-        site_before = _SITE_BEFORE.search(before[-8:])
-        person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
-                         and not site_before
-                         and not any(o.start <= prev_tok.start < o.end for o in matches)
-                         and fold_key(prev_tok.raw) not in gaz.policy.demonyms
-                         and text[prev_tok.end:m.start].strip() == "")
-        next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
-        person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
-                        and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
-        site = _SITE_AFTER.match(after) or site_before
-        if site_before:  # "Lake Hamrin", "Wadi Tharthar": a natural feature by the place
-            phrase_start = min(phrase_start, len(before) - len(before[-8:]) + site_before.start())
-        if site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
-            person_after, cue = False, True
+        words, direction = c.words, c.direction
+        titled, person_before, person_after = c.titled, c.person_before, c.person_after
+        if c.site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
+            cue = True
             relation = relation if relation not in (None, "in", "cue") else "site"
-            if site is not site_before:
-                phrase_end = max(phrase_end, m.end + site.end())
-        speech = bool(_SPEECH.match(after))
-        org = bool(_ORG_AFTER.match(after)) and not noun
+        speech, org = c.speech, c.org
 
         within = containers.get(id(m))
         if not cue and within is None and not titled and gaz._features_of_key(m.key)[0]:
