@@ -925,11 +925,14 @@ def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]
     keyed = [i for i, t in enumerate(tokens) if t.key]
     found = []
     not_places = gaz.policy.not_places
+    starts = gaz._word_starts if not gaz._extra_names else None
     for n0, i0 in enumerate(keyed):
         first = tokens[i0]
         c = first.raw[:1]
         if not (c.isupper() or c.isdigit()):
             continue
+        if starts is not None and starts(first.key) == (False, False):
+            continue  # no name is or starts with this word (what longest_name would find first)
         key = gaz.longest_name([tokens[i].key for i in keyed[n0:n0 + MAX_KEY_WORDS]])
         if key is None or key in not_places:
             continue
@@ -1602,6 +1605,19 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
     return found
 
 
+_IN_FRAME_MATCHES: dict[str, list[re.Match[str]]] = {}
+
+
+def _unknown_in_frame(text: str) -> list[re.Match[str]]:
+    """The matches of _UNKNOWN_IN_FRAME in a sentence, kept for the story's second pass over the sentence."""
+    found = _IN_FRAME_MATCHES.get(text)
+    if found is None:
+        if len(_IN_FRAME_MATCHES) >= 512:
+            _IN_FRAME_MATCHES.clear()
+        found = _IN_FRAME_MATCHES[text] = list(_UNKNOWN_IN_FRAME.finditer(text))
+    return found
+
+
 # literal words without which _UNKNOWN_FRAME, _UNKNOWN_OF_FRAME and _UNKNOWN_NATURAL cannot match (case-sensitive, as
 # the patterns are)
 _UNKNOWN_FRAME_NOUNS = tuple(sorted(n for n in {*_NOUNS, *_NATURAL_NOUNS}
@@ -1626,7 +1642,7 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     if out:
         starts = {pm.start - offset for pm in out if pm.place is not None}
         if starts:
-            found += [m for m in _UNKNOWN_IN_FRAME.finditer(text) if m.end() in starts]
+            found += [m for m in _unknown_in_frame(text) if m.end() in starts]
     for m in sorted(found, key=lambda m: m.start("name")):
         s, e = m.start("name"), m.end("name")
         possessive = _POSSESSIVE.search(m.group("name"))
