@@ -914,9 +914,32 @@ def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[list[Token], list[_M
     if hit is None:
         if len(_MATCHES) >= 512:
             _MATCHES.clear()
-        tokens = tokenize(text)
-        hit = _MATCHES[key] = (tokens, _raw_matches(text, tokens, gaz))
+        if not gaz._extra_names and not _may_name(text, gaz):
+            hit = _MATCHES[key] = ([], [])  # no word could start a name: no need to tokenize
+        else:
+            tokens = tokenize(text)
+            hit = _MATCHES[key] = (tokens, _raw_matches(text, tokens, gaz))
     return hit
+
+
+# the words of `tokenize` (_WORD) that could start a name in _raw_matches: a run of letters whose first is not a
+# lower-case ASCII letter (a superset of the capitalised words), or a run of digits
+_START_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*|(?<!\d)\d+")
+
+
+def _may_name(text: str, gaz: Gazetteer) -> bool:
+    """False only when no match can start in `text`: no capitalised word or number of it is a gazetteer name key
+    or the first word of one (the test _raw_matches makes first)."""
+    keys = _WORD_KEYS
+    starts = gaz._word_starts
+    for raw in _START_WORD.findall(text):
+        c = raw[:1]
+        if not (c.isupper() or c.isdigit()):
+            continue
+        key = (keys.get(raw) or _word_keys(raw))[1]
+        if key and starts(key) != (False, False):
+            return True
+    return False
 
 
 def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]:
