@@ -165,6 +165,16 @@ def _alias_keys(pattern: str, alias: str) -> set[str]:
     return keys
 
 
+def _whole_words(al: _Alias) -> frozenset[str]:
+    """The lower-case words (runs of _WORD) of an alias that every match of its pattern holds as whole words of the
+    text: each word of the alias is bounded by non-word characters in the pattern, except a last word that may take
+    a plural ending."""
+    words = _WORD.findall(al.text.lower())
+    if al.pattern.pattern.endswith("(?:s|es)?(?![\\w-])"):
+        words = words[:-1]
+    return frozenset(words)
+
+
 # ---------------------------------------------------------------------------
 # Role vocabulary (how a sentence casts an actor as perpetrator, target, claimant)
 # ---------------------------------------------------------------------------
@@ -312,6 +322,9 @@ class ActorDictionary:
     _by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     # _by_word for one country: without the local aliases of entries of other countries (made when first needed)
     _by_word_in: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    # per alias, the lower-case words every match holds whole (all but a pluralisable last word): an ASCII sentence
+    # lacking one of them is not searched for that alias
+    _alias_words: tuple[frozenset[str], ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorDictionary:
@@ -344,7 +357,8 @@ class ActorDictionary:
             for w in _alias_keys(al.pattern.pattern, al.text):
                 by_word.setdefault(w, []).append(i)
         return cls(entries=entries, version=hashlib.sha256(data).hexdigest(), _aliases=aliases,
-                   _by_word={w: tuple(ix) for w, ix in by_word.items()})
+                   _by_word={w: tuple(ix) for w, ix in by_word.items()},
+                   _alias_words=tuple(_whole_words(al) for al in aliases))
 
     # -- naming ------------------------------------------------------------------
 
@@ -391,6 +405,9 @@ class ActorDictionary:
         if by_word is None:
             by_word = self._by_word_in[iso3] = self._words_in(iso3)
         picked = sorted({i for w in words for i in by_word.get(w, ())})
+        if self._alias_words and text.isascii():  # (lower() and the patterns' IGNORECASE agree on ASCII)
+            needed = self._alias_words
+            picked = [i for i in picked if words.issuperset(needed[i])]
         for al in (self._aliases[i] for i in picked):
             found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
         # longest first; of two equal hits the home-country reading wins ("Islamic State" in Nigeria is its West Africa Province)
