@@ -1008,19 +1008,32 @@ def _trig(p: Place) -> tuple:
     return hit
 
 
+def _first_item(t: tuple) -> float:
+    return t[0]
+
+
 def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -> list[float]:
     """For each of `places`, the great-circle distance to the closest of `near`, or infinity when none lies within
     `cap_km` (proximity only ranks homonyms within that reach). Anchors outside a latitude/longitude box of the
     cap are skipped; the smallest haversine term gives the smallest distance, so one arcsine per place."""
     rad, sin = math.radians, math.sin
     box = cap_km / 111.0 * 1.1  # degrees of latitude, with a margin
-    anchors = [_trig(a)[1:] for a in near]
+    # the anchors by latitude: for each place only those in its band of latitude (with a margin for rounding; the
+    # test below decides) are tried, most homonyms lying far from every anchor; the minimum does not depend on the
+    # order in which the terms are taken
+    anchors = sorted((_trig(a)[1:] for a in near), key=_first_item)
+    lats = [a[0] for a in anchors]
+    reach = box + 1e-6
     out = []
     for p in places:
         _, lat, lon, la1, lo1, c1 = _trig(p)
+        i, j = bisect.bisect_left(lats, lat - reach), bisect.bisect_right(lats, lat + reach)
+        if i == j:
+            out.append(math.inf)
+            continue
         lon_box = box / max(math.cos(rad(min(89.0, abs(lat) + box))), 0.01)
         h = None
-        for alat, alon, la2, lo2, c2 in anchors:
+        for alat, alon, la2, lo2, c2 in anchors[i:j]:
             if abs(alat - lat) <= box:
                 dlon = abs(alon - lon)
                 if min(dlon, 360 - dlon) <= lon_box:
