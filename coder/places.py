@@ -1269,10 +1269,11 @@ def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int,
     if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
         features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
     pre = before
-    bn = _BEFORE_NOUN.search(pre[-60:]) if _last_word(pre) in ("of", "the") else None
+    last_before = _last_word(pre)
+    bn = _BEFORE_NOUN.search(pre[-60:]) if last_before in ("of", "the") else None
     if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
         bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
-    if bn is None and features is None and _last_word(pre) in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
+    if bn is None and features is None and last_before in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
         features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
     if bn:
         features = _NOUNS[bn.group(1).lower()]
@@ -1280,12 +1281,13 @@ def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int,
         pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
         noun_cue = True
     else:
-        th = _THE.search(pre[-10:]) if _last_word(pre) == "the" else None
+        th = _THE.search(pre[-10:]) if last_before == "the" else None
         if th:
             pre = pre[:len(pre) - len(pre[-10:]) + th.start()]
     relation, bearing, cue = None, None, noun_cue
     tail = pre[-120:]
-    for rel, pat in _RELATIONS_BY_LAST.get(_last_word(tail), ()):
+    # (the last word of `tail` is that of `pre`: _last_word reads the last 40 characters)
+    for rel, pat in _RELATIONS_BY_LAST.get(last_before if pre is before else _last_word(tail), ()):
         rm = pat.search(tail)
         if rm:
             cue = True
