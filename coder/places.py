@@ -1664,8 +1664,11 @@ _UNKNOWN_OF_NOUNS = ("village", "town", "hamlet", "area", "neighbourhood", "neig
 _UNKNOWN_NATURAL_NOUNS = ("Mount", "Mt.", "Jabal", "Jebel", "Wadi")
 
 
-def _transpositions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+def _transpositions(word: str) -> list[str]:
+    """`word` with two adjacent letters swapped, each variant once, in the order of the swapped position (a set
+    here made the place chosen depend on the process's string hashing: PYTHONHASHSEED)."""
+    return list(dict.fromkeys(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
+                              if word[i] != word[i + 1]))
 
 
 def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContext, out: list[PlaceMention],
