@@ -13,6 +13,7 @@ actor1/actor2 and associated actors for one incident by the codebook's role conv
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import tomllib
@@ -135,19 +136,36 @@ def _load_toml(path: Path, model: type[BaseModel], section: str) -> tuple[BaseMo
 
 def _alias_pattern(alias: str) -> re.Pattern[str]:
     """Word-bounded literal; all-caps acronyms are case-sensitive; lowercase words take a plural s/es."""
+    return re.compile(*_alias_source(alias))
+
+
+def _alias_source(alias: str) -> tuple[str, int]:
+    """The source and flags of `_alias_pattern`."""
     body = re.escape(alias).replace(r"\ ", r"\s+")
     acronym = any(len(tok) >= 2 and tok.isupper() for tok in re.findall(r"[A-Za-z]+", alias))
     plural = "(?:s|es)?" if alias[-1:].isalpha() and alias.islower() else ""
     flags = 0 if acronym else re.IGNORECASE
-    return re.compile(rf"(?<![\w-])(?:{body}){plural}(?![\w-])", flags)
+    return rf"(?<![\w-])(?:{body}){plural}(?![\w-])", flags
 
 
 @dataclass(frozen=True)
 class _Alias:
     entry_id: str
-    pattern: re.Pattern[str]
+    source: str  # of the pattern (_alias_source)
     local: bool
     text: str = ""
+    flags: int = 0
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when first needed: a run meets few of the dictionary's 3,000 aliases (compiling them all took
+        about 0.07 s of every process's start-up)."""
+        return re.compile(self.source, self.flags)
+
+
+def _make_alias(entry_id: str, alias: str, local: bool) -> _Alias:
+    source, flags = _alias_source(alias)
+    return _Alias(entry_id, source, local, alias, flags)
 
 
 _WORD = re.compile(r"\w+")
@@ -163,6 +181,16 @@ def _alias_keys(pattern: str, alias: str) -> set[str]:
     if len(words) == 1 and pattern.endswith("(?:s|es)?(?![\\w-])"):
         keys |= {words[0] + "s", words[0] + "es"}
     return keys
+
+
+def _whole_words(al: _Alias) -> frozenset[str]:
+    """The lower-case words (runs of _WORD) of an alias that every match of its pattern holds as whole words of the
+    text: each word of the alias is bounded by non-word characters in the pattern, except a last word that may take
+    a plural ending."""
+    words = _WORD.findall(al.text.lower())
+    if al.source.endswith("(?:s|es)?(?![\\w-])"):
+        words = words[:-1]
+    return frozenset(words)
 
 
 # ---------------------------------------------------------------------------
@@ -332,6 +360,9 @@ class ActorDictionary:
     _by_word: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
     # _by_word for one country: without the local aliases of entries of other countries (made when first needed)
     _by_word_in: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict, repr=False, compare=False)
+    # per alias, the lower-case words every match holds whole (all but a pluralisable last word): an ASCII sentence
+    # lacking one of them is not searched for that alias
+    _alias_words: tuple[frozenset[str], ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorDictionary:
@@ -354,17 +385,18 @@ class ActorDictionary:
         if missing:
             raise DataFileError(str(path), "actor", f"required generic entries missing: {missing}")
         aliases = tuple(
-            _Alias(e.id, _alias_pattern(a), local, a)
+            _make_alias(e.id, a, local)
             for e in entries.values()
             for local, group in ((False, e.aliases), (True, e.local_aliases))
             for a in group
         )
         by_word: dict[str, list[int]] = {}
         for i, al in enumerate(aliases):
-            for w in _alias_keys(al.pattern.pattern, al.text):
+            for w in _alias_keys(al.source, al.text):
                 by_word.setdefault(w, []).append(i)
         return cls(entries=entries, version=hashlib.sha256(data).hexdigest(), _aliases=aliases,
-                   _by_word={w: tuple(ix) for w, ix in by_word.items()})
+                   _by_word={w: tuple(ix) for w, ix in by_word.items()},
+                   _alias_words=tuple(_whole_words(al) for al in aliases))
 
     # -- naming ------------------------------------------------------------------
 
@@ -411,6 +443,9 @@ class ActorDictionary:
         if by_word is None:
             by_word = self._by_word_in[iso3] = self._words_in(iso3)
         picked = sorted({i for w in words for i in by_word.get(w, ())})
+        if self._alias_words and text.isascii():  # (lower() and the patterns' IGNORECASE agree on ASCII)
+            needed = self._alias_words
+            picked = [i for i in picked if words.issuperset(needed[i])]
         for al in (self._aliases[i] for i in picked):
             found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
         # longest first; of two equal hits the home-country reading wins ("Islamic State" in Nigeria is its West Africa Province)

@@ -253,11 +253,17 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
 
 def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
     found: list[tuple[int, int, int, DateExpression]] = []  # (start, -length, priority, expr)
-    finders, index = _checked_finders()
+    finders, index, monthly = _checked_finders()
     literals = index.found(text.lower())  # one pass for the needed words of every finder
+    months = None
     for priority, (pattern, build, needs) in enumerate(finders):
         if not present(needs, literals):
             continue  # the phrase needs a word (a month, a weekday, "week") the text does not have
+        if priority in monthly:
+            if months is None:
+                months = any(m in text for m in _MONTH_STARTS)
+            if not months:
+                continue  # a month name is written capitalised ("market" holds "mar", "decided" "dec")
         for m in pattern.finditer(text):
             expr = build(m, text, offset)
             if expr is not None:
@@ -278,10 +284,16 @@ _HAND_NEEDS = {_ABSOLUTE[2].pattern: frozenset({"/19", "/20", ".19", ".20"}),
                _YEAR_ONLY.pattern: frozenset({"19", "20", "year"})}
 
 
+# the capitalised first three letters of every month name: each match of a pattern holding _MONTH (case-sensitive)
+# holds one of them
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 @cache
 def _checked_finders():
     finders = [(p, build, needed_literals(p) or _HAND_NEEDS.get(p.pattern)) for p, build in _finders()]
-    return finders, LiteralIndex(needs for _, _, needs in finders)
+    monthly = frozenset(i for i, (p, _, _) in enumerate(finders) if _MONTH in p.pattern)
+    return finders, LiteralIndex(needs for _, _, needs in finders), monthly
 
 
 def _finders():

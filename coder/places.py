@@ -924,9 +924,32 @@ def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[list[Token], list[_M
     if hit is None:
         if len(_MATCHES) >= 512:
             _MATCHES.clear()
-        tokens = tokenize(text)
-        hit = _MATCHES[key] = (tokens, _raw_matches(text, tokens, gaz))
+        if not gaz._extra_names and not _may_name(text, gaz):
+            hit = _MATCHES[key] = ([], [])  # no word could start a name: no need to tokenize
+        else:
+            tokens = tokenize(text)
+            hit = _MATCHES[key] = (tokens, _raw_matches(text, tokens, gaz))
     return hit
+
+
+# the words of `tokenize` (_WORD) that could start a name in _raw_matches: a run of letters whose first is not a
+# lower-case ASCII letter (a superset of the capitalised words), or a run of digits
+_START_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*|(?<!\d)\d+")
+
+
+def _may_name(text: str, gaz: Gazetteer) -> bool:
+    """False only when no match can start in `text`: no capitalised word or number of it is a gazetteer name key
+    or the first word of one (the test _raw_matches makes first)."""
+    keys = _WORD_KEYS
+    starts = gaz._word_starts
+    for raw in _START_WORD.findall(text):
+        c = raw[:1]
+        if not (c.isupper() or c.isdigit()):
+            continue
+        key = (keys.get(raw) or _word_keys(raw))[1]
+        if key and starts(key) != (False, False):
+            return True
+    return False
 
 
 def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]:
@@ -935,11 +958,14 @@ def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]
     keyed = [i for i, t in enumerate(tokens) if t.key]
     found = []
     not_places = gaz.policy.not_places
+    starts = gaz._word_starts if not gaz._extra_names else None
     for n0, i0 in enumerate(keyed):
         first = tokens[i0]
         c = first.raw[:1]
         if not (c.isupper() or c.isdigit()):
             continue
+        if starts is not None and starts(first.key) == (False, False):
+            continue  # no name is or starts with this word (what longest_name would find first)
         key = gaz.longest_name([tokens[i].key for i in keyed[n0:n0 + MAX_KEY_WORDS]])
         if key is None or key in not_places:
             continue
@@ -992,19 +1018,32 @@ def _trig(p: Place) -> tuple:
     return hit
 
 
+def _first_item(t: tuple) -> float:
+    return t[0]
+
+
 def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -> list[float]:
     """For each of `places`, the great-circle distance to the closest of `near`, or infinity when none lies within
     `cap_km` (proximity only ranks homonyms within that reach). Anchors outside a latitude/longitude box of the
     cap are skipped; the smallest haversine term gives the smallest distance, so one arcsine per place."""
     rad, sin = math.radians, math.sin
     box = cap_km / 111.0 * 1.1  # degrees of latitude, with a margin
-    anchors = [_trig(a)[1:] for a in near]
+    # the anchors by latitude: for each place only those in its band of latitude (with a margin for rounding; the
+    # test below decides) are tried, most homonyms lying far from every anchor; the minimum does not depend on the
+    # order in which the terms are taken
+    anchors = sorted((_trig(a)[1:] for a in near), key=_first_item)
+    lats = [a[0] for a in anchors]
+    reach = box + 1e-6
     out = []
     for p in places:
         _, lat, lon, la1, lo1, c1 = _trig(p)
+        i, j = bisect.bisect_left(lats, lat - reach), bisect.bisect_right(lats, lat + reach)
+        if i == j:
+            out.append(math.inf)
+            continue
         lon_box = box / max(math.cos(rad(min(89.0, abs(lat) + box))), 0.01)
         h = None
-        for alat, alon, la2, lo2, c2 in anchors:
+        for alat, alon, la2, lo2, c2 in anchors[i:j]:
             if abs(alat - lat) <= box:
                 dlon = abs(alon - lon)
                 if min(dlon, 360 - dlon) <= lon_box:
@@ -1175,6 +1214,139 @@ def _region_mention(gaz: Gazetteer, target: Place, direction: str, text: str, st
                         region_admin1=admin1)
 
 
+_CUES: dict[tuple[str, int], list] = {}
+
+
+def _cues_of(text: str, gaz: Gazetteer) -> list:
+    """The _MatchCues of a sentence's matches (None until read), kept for the story's next pass over the sentence:
+    they do not depend on the context."""
+    key = (text, id(gaz))
+    found = _CUES.get(key)
+    if found is None:
+        if len(_CUES) >= 512:
+            _CUES.clear()
+        found = _CUES[key] = [None] * len(_tokens_and_matches(text, gaz)[1])
+    return found
+
+
+class _MatchCues:
+    """What the words around one gazetteer match say, read from the sentence alone (no context): see
+    find_place_mentions, which applies them."""
+
+    __slots__ = ("before", "after", "name", "adjective", "compound", "longer", "features", "noun", "noun_word",
+                 "phrase_start", "phrase_end", "relation", "bearing", "cue", "list_sep", "pre_len", "words",
+                 "direction", "titled", "person_before", "person_after", "site", "speech", "org")
+
+
+def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int, gaz: Gazetteer) -> _MatchCues:
+    m = matches[n_m]
+    c = _MatchCues()
+    before, after = text[:m.start], text[m.end:]
+    name = text[m.start:m.end]
+    c.before, c.after, c.name = before, after, name
+    c.adjective = bool(_ADJ_COMPOUND.match(after))
+    c.longer = None
+    if c.adjective:
+        return c
+    c.compound = _COMPOUND_AFTER.match(after) or (
+        "-" in before[-6:] and _COMPOUND_NOUN.match(after) and _COMPOUND_BEFORE.search(before[-60:]))
+    longer = _LONGER_NAME.match(after)
+    if longer and not _SITE_BEFORE.search(name + " ") and (longer.group("words") or longer.group("noun").lower().rstrip(".") in _LANDMARKS) and not any(
+            w in _NOT_NAME_PARTS for w in longer.group("words").split()):
+        s0 = m.start
+        lead = _NAME_BEFORE.search(before)
+        if lead and lead.group(0).split()[0] not in _NOT_NAME_PARTS and not any(
+                o.start <= lead.start() < o.end for o in matches):
+            s0 = lead.start()  # "Muhammad Al-Qasim Street"
+        full = text[s0:m.end] + longer.group("words")
+        if longer.group("noun").lower().rstrip(".") in _LANDMARKS:
+            full += " " + longer.group("noun")
+        c.longer = (" ".join(full.split()), (s0, m.end + longer.end()))
+        return c
+    features: set[str] | None = None
+    phrase_start, phrase_end = m.start, m.end
+    noun = _AFTER_NOUN.match(after)
+    noun_cue = False
+    if noun:
+        features = _NOUNS[noun.group(1).lower()]
+        phrase_end = m.end + noun.end()
+        noun_cue = True
+    if noun is None and (alt := _ALT_NAME_OF_AREA.match(after)):
+        # "Zap (Amadiya) region": the bracket gives the region's other name, the district it is named after
+        features = (_NOUNS[alt.group(1).lower()] or set()) | {"admin2", "admin3"}
+    noun_word = noun.group(1).lower() if noun else None
+    last = name.rsplit(None, 1)[-1].lower()
+    if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
+        features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
+    pre = before
+    last_before = _last_word(pre)
+    bn = _BEFORE_NOUN.search(pre[-60:]) if last_before in ("of", "the") else None
+    if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
+        bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
+    if bn is None and features is None and last_before in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
+        features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
+    if bn:
+        features = _NOUNS[bn.group(1).lower()]
+        noun_word = bn.group(1).lower()
+        pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
+        noun_cue = True
+    else:
+        th = _THE.search(pre[-10:]) if last_before == "the" else None
+        if th:
+            pre = pre[:len(pre) - len(pre[-10:]) + th.start()]
+    relation, bearing, cue = None, None, noun_cue
+    tail = pre[-120:]
+    # (the last word of `tail` is that of `pre`: _last_word reads the last 40 characters)
+    for rel, pat in _RELATIONS_BY_LAST.get(last_before if pre is before else _last_word(tail), ()):
+        rm = pat.search(tail)
+        if rm:
+            cue = True
+            phrase_start = min(phrase_start, len(pre) - len(tail) + rm.start())
+            if rel == "direction":
+                relation = f"{rm.group('dir').lower()} of"
+                bearing = _bearing(rm.group("dir"))
+            elif rel != "cue":
+                relation = rel
+            break
+    if not cue and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
+            _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
+        cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
+    c.list_sep = bool(_LIST_SEP.search(tail))
+    c.pre_len = len(pre)
+    # region adjective right before the name: "southern Iraq", "western Anbar"
+    words = before.rstrip().rsplit(None, 1)
+    direction = _norm_direction(words[-1]) if words and before.endswith(" ") else None
+
+    prev_tok = tokens[m.first_token - 1] if m.first_token > 0 else None
+    if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
+        prev_tok = tokens[m.first_token - 2]
+    titled = prev_tok is not None and (prev_tok.raw.lower().rstrip(".") in _TITLES or
+                                       prev_tok.raw.lower() in _UNIT_TITLES)
+    site_before = _SITE_BEFORE.search(before[-8:])
+    person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
+                     and not site_before
+                     and not any(o.start <= prev_tok.start < o.end for o in matches)
+                     and fold_key(prev_tok.raw) not in gaz.policy.demonyms
+                     and text[prev_tok.end:m.start].strip() == "")
+    next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
+                    and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
+    site = _SITE_AFTER.match(after) or site_before
+    if site_before:  # "Lake Hamrin", "Wadi Tharthar": a natural feature by the place
+        phrase_start = min(phrase_start, len(before) - len(before[-8:]) + site_before.start())
+    if site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
+        person_after = False
+        if site is not site_before:
+            phrase_end = max(phrase_end, m.end + site.end())
+    c.speech = bool(_SPEECH.match(after))
+    c.org = bool(_ORG_AFTER.match(after)) and not noun
+    c.features, c.noun, c.noun_word = features, noun, noun_word
+    c.phrase_start, c.phrase_end, c.relation, c.bearing, c.cue = phrase_start, phrase_end, relation, bearing, cue
+    c.words, c.direction, c.titled, c.person_before, c.person_after = words, direction, titled, person_before, person_after
+    c.site = bool(site)
+    return c
+
+
 def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: PlaceContext) -> list[PlaceMention]:
     """Every place phrase of one sentence, in text order, each resolved (see module docs for the policy).
 
@@ -1189,111 +1361,37 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     containers = _containers(text, matches, gaz, context)
     unplaced: list[tuple[_Match, str]] = []
 
-    for m in matches:
-        before, after = text[:m.start], text[m.end:]
-        name = text[m.start:m.end]
-        if _ADJ_COMPOUND.match(after):  # "Iran-backed", "Sulaimani-based"
+    cues = _cues_of(text, gaz)
+    for n_m, m in enumerate(matches):
+        c = cues[n_m]
+        if c is None:
+            c = cues[n_m] = _match_cues(text, tokens, matches, n_m, gaz)
+        if c.adjective:  # "Iran-backed", "Sulaimani-based"
             continue
-        compound = _COMPOUND_AFTER.match(after) or (
-            "-" in before[-6:] and _COMPOUND_NOUN.match(after) and _COMPOUND_BEFORE.search(before[-60:]))
         if any(cs <= m.start < ce for cs, ce in covered):
             continue  # part of a longer name read with an earlier match
-        longer = _LONGER_NAME.match(after)
-        if longer and not _SITE_BEFORE.search(name + " ") and (longer.group("words") or longer.group("noun").lower().rstrip(".") in _LANDMARKS) and not any(
-                w in _NOT_NAME_PARTS for w in longer.group("words").split()):
+        if c.longer is not None:
             # "Kut Al Hajjaj neighbourhood", "Suleimaniya Street", "the Hassan market": a longer name, or a street or
             # market named after a town, is not that town
-            s0 = m.start
-            lead = _NAME_BEFORE.search(before)
-            if lead and lead.group(0).split()[0] not in _NOT_NAME_PARTS and not any(
-                    o.start <= lead.start() < o.end for o in matches):
-                s0 = lead.start()  # "Muhammad Al-Qasim Street"
-            full = text[s0:m.end] + longer.group("words")
-            if longer.group("noun").lower().rstrip(".") in _LANDMARKS:
-                full += " " + longer.group("noun")
-            unplaced.append((m, " ".join(full.split())))
-            covered.append((s0, m.end + longer.end()))
+            unplaced.append((m, c.longer[0]))
+            covered.append(c.longer[1])
             continue
-        features: set[str] | None = None
-        phrase_start, phrase_end = m.start, m.end
-        noun = _AFTER_NOUN.match(after)
-        noun_cue = False
-        if noun:
-            features = _NOUNS[noun.group(1).lower()]
-            phrase_end = m.end + noun.end()
-            noun_cue = True
-        if noun is None and (alt := _ALT_NAME_OF_AREA.match(after)):
-            # "Zap (Amadiya) region": the bracket gives the region's other name, the district it is named after
-            features = (_NOUNS[alt.group(1).lower()] or set()) | {"admin2", "admin3"}
-        noun_word = noun.group(1).lower() if noun else None
-        last = name.rsplit(None, 1)[-1].lower()
-        if noun is None and last != name.lower() and last in _NOUNS and last in _UNIT_WORDS:
-            features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
-        pre = before
-        bn = _BEFORE_NOUN.search(pre[-60:]) if _last_word(pre) in ("of", "the") else None
-        if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
-            bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
-        if bn is None and features is None and _last_word(pre) in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
-            features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
-        if bn:
-            features = _NOUNS[bn.group(1).lower()]
-            noun_word = bn.group(1).lower()
-            pre = pre[:len(pre) - len(pre[-60:]) + bn.start()]
-            noun_cue = True
-        else:
-            th = _THE.search(pre[-10:]) if _last_word(pre) == "the" else None
-            if th:
-                pre = pre[:len(pre) - len(pre[-10:]) + th.start()]
-        relation, bearing, cue = None, None, noun_cue
-        tail = pre[-120:]
-        for rel, pat in _RELATIONS_BY_LAST.get(_last_word(tail), ()):
-            rm = pat.search(tail)
-            if rm:
-                cue = True
-                phrase_start = min(phrase_start, len(pre) - len(tail) + rm.start())
-                if rel == "direction":
-                    relation = f"{rm.group('dir').lower()} of"
-                    bearing = _bearing(rm.group("dir"))
-                elif rel != "cue":
-                    relation = rel
-                break
-        if not cue and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
-                _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
-            cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
+        before, after, name = c.before, c.after, c.name
+        compound, features, noun, noun_word = c.compound, c.features, c.noun, c.noun_word
+        phrase_start, phrase_end = c.phrase_start, c.phrase_end
+        relation, bearing, cue = c.relation, c.bearing, c.cue
         prev = out[-1] if out else None
-        if relation is None and prev is not None and _LIST_SEP.search(tail) and \
-                text[prev.end - offset:len(pre)].strip(" ,").lower() in ("and", "or"):
+        if relation is None and prev is not None and c.list_sep and \
+                text[prev.end - offset:c.pre_len].strip(" ,").lower() in ("and", "or"):
             relation, cue = prev.relation if prev.relation != "region" else None, True
             if prev.relation == "between":
                 relation = "between"
-        # region adjective right before the name: "southern Iraq", "western Anbar"
-        words = before.rstrip().rsplit(None, 1)
-        direction = _norm_direction(words[-1]) if words and before.endswith(" ") else None
-
-        prev_tok = tokens[m.first_token - 1] if m.first_token > 0 else None
-        if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
-            prev_tok = tokens[m.first_token - 2]
-        titled = prev_tok is not None and (prev_tok.raw.lower().rstrip(".") in _TITLES or
-                                           prev_tok.raw.lower() in _UNIT_TITLES)
-        site_before = _SITE_BEFORE.search(before[-8:])
-        person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
-                         and not site_before
-                         and not any(o.start <= prev_tok.start < o.end for o in matches)
-                         and fold_key(prev_tok.raw) not in gaz.policy.demonyms
-                         and text[prev_tok.end:m.start].strip() == "")
-        next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
-        person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
-                        and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
-        site = _SITE_AFTER.match(after) or site_before
-        if site_before:  # "Lake Hamrin", "Wadi Tharthar": a natural feature by the place
-            phrase_start = min(phrase_start, len(before) - len(before[-8:]) + site_before.start())
-        if site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
-            person_after, cue = False, True
+        words, direction = c.words, c.direction
+        titled, person_before, person_after = c.titled, c.person_before, c.person_after
+        if c.site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
+            cue = True
             relation = relation if relation not in (None, "in", "cue") else "site"
-            if site is not site_before:
-                phrase_end = max(phrase_end, m.end + site.end())
-        speech = bool(_SPEECH.match(after))
-        org = bool(_ORG_AFTER.match(after)) and not noun
+        speech, org = c.speech, c.org
 
         within = containers.get(id(m))
         if not cue and within is None and not titled and gaz._features_of_key(m.key)[0]:
@@ -1545,14 +1643,44 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
     if found is None:
         if len(_UNKNOWN_MATCHES) >= 512:
             _UNKNOWN_MATCHES.clear()
-        found = _UNKNOWN_MATCHES[text] = sorted([*_UNKNOWN_FRAME.finditer(text), *_UNKNOWN_OF_FRAME.finditer(text),
-                                                 *_UNKNOWN_NATURAL.finditer(text), *_UNKNOWN_LIST.finditer(text),
-                                                 *_UNKNOWN_LIST_LAST.finditer(text)], key=lambda m: m.start("name"))
+        # each pattern needs one of its literal nouns in the text: most sentences have none, and the test is cheaper
+        # than the pattern
+        found = _UNKNOWN_MATCHES[text] = sorted([
+            *(_UNKNOWN_FRAME.finditer(text) if any(n in text for n in _UNKNOWN_FRAME_NOUNS) else ()),
+            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in text and any(n in text for n in _UNKNOWN_OF_NOUNS) else ()),
+            *(_UNKNOWN_NATURAL.finditer(text) if any(n in text for n in _UNKNOWN_NATURAL_NOUNS) else ()),
+            *((*_UNKNOWN_LIST.finditer(text), *_UNKNOWN_LIST_LAST.finditer(text))
+              if " and " in text and ("regions" in text or "mountains" in text) else ())],
+            key=lambda m: m.start("name"))
     return found
 
 
-def _transpositions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+_IN_FRAME_MATCHES: dict[str, list[re.Match[str]]] = {}
+
+
+def _unknown_in_frame(text: str) -> list[re.Match[str]]:
+    """The matches of _UNKNOWN_IN_FRAME in a sentence, kept for the story's second pass over the sentence."""
+    found = _IN_FRAME_MATCHES.get(text)
+    if found is None:
+        if len(_IN_FRAME_MATCHES) >= 512:
+            _IN_FRAME_MATCHES.clear()
+        found = _IN_FRAME_MATCHES[text] = list(_UNKNOWN_IN_FRAME.finditer(text))
+    return found
+
+
+# literal words without which _UNKNOWN_FRAME, _UNKNOWN_OF_FRAME and _UNKNOWN_NATURAL cannot match (case-sensitive, as
+# the patterns are)
+_UNKNOWN_FRAME_NOUNS = tuple(sorted(n for n in {*_NOUNS, *_NATURAL_NOUNS}
+                                    if not any(o != n and o in n for o in {*_NOUNS, *_NATURAL_NOUNS})))
+_UNKNOWN_OF_NOUNS = ("village", "town", "hamlet", "area", "neighbourhood", "neighborhood", "region", "city")
+_UNKNOWN_NATURAL_NOUNS = ("Mount", "Mt.", "Jabal", "Jebel", "Wadi")
+
+
+def _transpositions(word: str) -> list[str]:
+    """`word` with two adjacent letters swapped, each variant once, in the order of the swapped position (a set
+    here made the place chosen depend on the process's string hashing: PYTHONHASHSEED)."""
+    return list(dict.fromkeys(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
+                              if word[i] != word[i + 1]))
 
 
 def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContext, out: list[PlaceMention],
@@ -1566,7 +1694,8 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     found = list(_unknown_frames(text))
     if out:
         starts = {pm.start - offset for pm in out if pm.place is not None}
-        found += [m for m in _UNKNOWN_IN_FRAME.finditer(text) if m.end() in starts]
+        if starts:
+            found += [m for m in _unknown_in_frame(text) if m.end() in starts]
     for m in sorted(found, key=lambda m: m.start("name")):
         s, e = m.start("name"), m.end("name")
         possessive = _POSSESSIVE.search(m.group("name"))

@@ -210,6 +210,10 @@ class RuleSet:
     _boundaries: tuple[re.Pattern[str], ...]
     _generic: dict[str, bool]
     _literals: LiteralIndex = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+    # trigger patterns as (rule index, 0 singular / 1 plural, pattern index): those searched whatever the text, and
+    # those a needed literal makes worth searching (see _candidates)
+    _always: frozenset[tuple[int, int, int]] = field(repr=False, compare=False, default=frozenset())
+    _by_literal: dict[str, tuple[tuple[int, int, int], ...]] = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
     # -- loading -----------------------------------------------------------------
 
@@ -264,8 +268,10 @@ class RuleSet:
             )
             for f in filters
         )
+        always, by_literal = _trigger_index(compiled_rules)
         return cls(
             rules=tuple(rules), filters=tuple(filters), boundaries=tuple(boundaries),
+            _always=always, _by_literal=by_literal,
             version=digest.hexdigest(), _rules=compiled_rules, _filters=compiled_filters,
             _boundaries=tuple(re.compile(b.pattern, re.IGNORECASE) for b in boundaries),
             _generic={r.id: r.generic for r in rules},
@@ -354,18 +360,25 @@ class RuleSet:
     def _candidates(self, text: str) -> list[tuple[_CompiledRule, int, int, bool]]:
         found: list[tuple[_CompiledRule, int, int, bool]] = []
         words = self._literals.found(text.lower())
-        for crule in self._rules:
-            if not present(crule.needs, words):
-                continue  # none of its triggers can match
-            if any(not present(n, words) or not r.search(text) for r, n in zip(crule.requires, crule.requires_needs)):
-                continue
-            if any(present(n, words) and x.search(text) for x, n in zip(crule.excludes, crule.excludes_needs)):
-                continue
-            for plural, patterns, needs in ((False, crule.singular, crule.singular_needs),
-                                            (True, crule.plural, crule.plural_needs)):
-                for pat, need in zip(patterns, needs):
-                    if present(need, words):
-                        found += [(crule, m.start(), m.end(), plural) for m in pat.finditer(text) if m.end() > m.start()]
+        # the trigger patterns whose needed literals the text holds, in rule order, singular before plural (the
+        # order of a loop over every rule and pattern with a `present` test each)
+        live = set(self._always)
+        by_literal = self._by_literal
+        for w in words:
+            slots = by_literal.get(w)
+            if slots:
+                live.update(slots)
+        last, searched = -1, False
+        for ri, plural, j in sorted(live):
+            crule = self._rules[ri]
+            if ri != last:
+                last = ri
+                searched = not (
+                    any(not present(n, words) or not r.search(text) for r, n in zip(crule.requires, crule.requires_needs))
+                    or any(present(n, words) and x.search(text) for x, n in zip(crule.excludes, crule.excludes_needs)))
+            if searched:
+                pat = crule.plural[j] if plural else crule.singular[j]
+                found += [(crule, m.start(), m.end(), bool(plural)) for m in pat.finditer(text) if m.end() > m.start()]
         return found
 
     def _clause_cuts(self, text: str) -> list[int]:
@@ -385,6 +398,23 @@ class RuleSet:
                 continue
             return f.id
         return None
+
+
+def _trigger_index(rules: tuple[_CompiledRule, ...]
+                   ) -> tuple[frozenset[tuple[int, int, int]], dict[str, tuple[tuple[int, int, int], ...]]]:
+    """The trigger patterns of `rules` by the literals they need: (patterns with no needed literal, literal ->
+    patterns that need it), each pattern as (rule index, 0 singular / 1 plural, pattern index)."""
+    always: set[tuple[int, int, int]] = set()
+    by_literal: dict[str, list[tuple[int, int, int]]] = {}
+    for ri, crule in enumerate(rules):
+        for plural, needs in ((0, crule.singular_needs), (1, crule.plural_needs)):
+            for j, need in enumerate(needs):
+                if need is None:
+                    always.add((ri, plural, j))
+                else:
+                    for literal in need:
+                        by_literal.setdefault(literal, []).append((ri, plural, j))
+    return frozenset(always), {k: tuple(v) for k, v in by_literal.items()}
 
 
 def _scope_text(text: str, start: int, end: int, f: Filter) -> str:

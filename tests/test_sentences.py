@@ -170,6 +170,8 @@ def test_plain_prose_fast_path_splits_as_pysbd_does():
     "The talks (held in Doha) ended. Nothing was agreed.",
     "Why? Nobody knows.",
     "5. Twelve people died. Police said so.",                   # a numbered item
+    "DAWEI (Crossroads News) - More than 5,000 runners took part. The federation said so.",  # a dateline's dash
+    "BAGHDAD (Example Wire) - Gunmen killed two men. \n\n - Police arrived later.",
 ])
 def test_fast_path_leaves_the_hard_cases_to_pysbd_or_agrees(text):
     from coder import sentences as S

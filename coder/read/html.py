@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import trafilatura
-
 from coder.errors import E_NO_TEXT
 from coder.models import Article
 from coder.read.text import ArticleMeta, ReadError, build_article, decode_bytes, parse_published, read_bytes
@@ -22,6 +20,8 @@ def extract_html(html: str) -> tuple[str, ArticleMeta]:
 
     The returned metadata has an empty article_id; only outlet and published are used.
     """
+    import trafilatura  # imported when the first page is read: a fifth of a second of start-up for text input
+
     doc = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
     )

@@ -194,11 +194,12 @@ def is_title_case(line: str) -> bool:
     return bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
 
 
-def is_heading_like(line: str, rules: LayoutRules) -> bool:
+def is_heading_like(line: str, rules: LayoutRules, n_words: int | None = None) -> bool:
     """Short, and without terminal sentence punctuation (after closing quotes/brackets),
-    unless it is a title-case question or exclamation ("Peace or Discord?")."""
+    unless it is a title-case question or exclamation ("Peace or Discord?"). `n_words`: the line's number of
+    _WORD words, when the caller has counted them."""
     core = line.rstrip(_TRAILING_CLOSERS + " ")
-    if not core or len(_WORD.findall(line)) > rules.heading_max_words:
+    if not core or (len(_WORD.findall(line)) if n_words is None else n_words) > rules.heading_max_words:
         return False
     if not _TERMINAL.search(core):
         return True
@@ -278,7 +279,7 @@ def _classify_line(line: Line, rules: LayoutRules) -> None:
     if wire is not None and _first_checked(by_role["picture_verb"], head, found) is not None:
         line.kind, line.reason = "caption", f"wire caption: {wire.id}"
         return
-    if is_heading_like(text, rules):
+    if is_heading_like(text, rules, len(words)):
         line.kind, line.reason = "heading", "title-like: short, no end punctuation"
         return
     line.kind, line.reason = "body", ""
