@@ -236,7 +236,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
         chunk: list[dict] = []
         for row in spill.audit_rows(AUDIT_SCHEMA.names):
             chunk.append(row)
-            if len(chunk) >= 4096:
+            if len(chunk) >= AUDIT_CHUNK:
                 audit.add(audit_table(chunk))
                 chunk = []
         if chunk:
@@ -318,6 +318,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
 _DUPLICATES = 10**15  # report entries of inputs the dataset held already come after those of coded articles
 _ARTICLES, _EVENTS = "\u0000articles\u0000", "\u0000events\u0000"  # where the streamed lists go in run.json
 AUDIT_ROWS_PER_GROUP = 50_000  # rows of merges.parquet held at once (as Arrow) while it is written
+AUDIT_CHUNK = 4096  # audit rows turned into Arrow at a time
 
 
 def _article_entry(c) -> dict:
