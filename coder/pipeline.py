@@ -19,6 +19,14 @@ the store. `run()` wires them, times them, and accounts for every input in the r
 A run into a folder that already holds a dataset adds to it: articles coded before (same
 content hash) are not coded again, and all mentions, old and new, are merged afresh, so
 coding in batches gives the same dataset as coding everything at once.
+
+Memory does not grow with the corpus (issue 6): `run()` holds no list of articles, mentions or events. What
+the merge and the writers need goes into the run's working store on disk (coder.spill, in the staging folder)
+as articles are coded; the merge reads the mentions back in date order and lets each event out as it closes
+(coder.merge.merge_stream), in canonical order (coder.assemble.canonical_stream) into the store (pass 1); ids
+are then settled (only colliding numbers need the other events) and the events read back in that order become
+rows, audit rows and the report's entries, written row group by row group (pass 2). The output is byte for byte
+what the list functions (`code_articles`, `build`) give over the same articles.
 """
 
 from __future__ import annotations
