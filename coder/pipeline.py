@@ -160,25 +160,26 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     tasks = (state_tasks(state) if recode else []) + plan.tasks
     t2 = time.perf_counter()
 
-    holder = dict(state.holders)  # content hash -> the article holding it
     known = frozenset(state.holders)
     stored = 0 if recode else len(state.holders)  # stored articles kept as they are (their rows are copied)
     rejects: list[Reject] = list(plan.rejects)
     stage_rejects: list[Reject] = []
     timings = {"read": 0.0, "sentences": 0.0, "incidents": 0.0}
     tally = {"read": 0, "recoded": 0, "added": 0, "duplicates": 0, "mentions": 0, "skipped": 0}
-    seen_ids: set[str] = set()
     first_article_at: float | None = None
     staging = store.Staging(out_dir)
     spill: RunSpill | None = None
     try:
         spill = RunSpill(staging.spill_path())
+        spill.add_holders(state.holders.items())  # content hash -> the article holding it, on disk
+        state.holders = {}
+        seen_ids = spill.seen_ids()  # the article ids read in this run
         writer = staging.state_writer(versions)
         coder_engine = coder_engine or make_engine(engine, workers, res, scheduler, gazetteer_extra)
 
         def add(c) -> None:
             """An article of the dataset coded in this run: its state row, its mentions and its report entry."""
-            holder[c.sha] = c.ref.article_id
+            spill.add_holders([(c.sha, c.ref.article_id)])
             writer.add(c.row)
             spill.add_article(stored + tally["added"], c.ref.article_id, c.ref.model_dump_json(), c.mentions)
             spill.add_entry(tally["added"], c.ref.article_id, _article_entry(c))
@@ -208,9 +209,9 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                         rejects.append(reject)
                         continue
                     tally["read"] += 1
-                    if c.known or c.sha in holder:
-                        spill.add_entry(_DUPLICATES + tally["duplicates"], holder[c.sha],
-                                        _duplicate_entry(c.ref, holder[c.sha]))
+                    same = spill.holder(c.sha)
+                    if same is not None:  # the dataset holds this content already (c.known: from before)
+                        spill.add_entry(_DUPLICATES + tally["duplicates"], same, _duplicate_entry(c.ref, same))
                         tally["duplicates"] += 1
                         continue
                     add(c)

@@ -14,6 +14,8 @@ and event, instead of holding it:
     audit      the merge audit rows with the columns they are sorted by in merges.parquet
     links      article id -> the events citing it (run.json lists each article's events)
     entries    the run report's article entries, in the order they are listed
+    holders    content hash -> the article of the dataset holding that content (stored and new articles)
+    seen       the article ids read in this run (a second article of one id is rejected)
 
 SQLite is in the standard library; the cache is capped (CACHE_MB), and sorting spills to temporary files.
 """
@@ -43,6 +45,8 @@ CREATE TABLE audit (event_id TEXT, kind INTEGER, article_id TEXT, sentence_start
                     other TEXT, seq INTEGER, json TEXT);
 CREATE TABLE links (article_id TEXT, pos INTEGER, event_id TEXT);
 CREATE TABLE entries (seq INTEGER PRIMARY KEY, lookup TEXT, json TEXT);
+CREATE TABLE holders (sha TEXT PRIMARY KEY, article_id TEXT) WITHOUT ROWID;
+CREATE TABLE seen (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
@@ -114,6 +118,19 @@ class RunSpill:
     def close(self) -> None:
         self.db.close()
         self.path.unlink(missing_ok=True)
+
+    # --- content hashes and ids ----------------------------------------------------------------------------------
+
+    def add_holders(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """content hash -> article id; a later pair replaces an earlier one of the same hash."""
+        self.db.executemany("INSERT OR REPLACE INTO holders VALUES (?, ?)", pairs)
+
+    def holder(self, sha: str) -> str | None:
+        row = self.db.execute("SELECT article_id FROM holders WHERE sha = ?", (sha,)).fetchone()
+        return row[0] if row else None
+
+    def seen_ids(self) -> SeenIds:
+        return SeenIds(self.db)
 
     # --- articles and their mentions -----------------------------------------------------------------------------
 
@@ -231,3 +248,16 @@ class RunSpill:
         self.flush()
         for lookup, text in self.db.execute("SELECT lookup, json FROM entries ORDER BY seq"):
             yield lookup, json.loads(text)
+
+
+class SeenIds:
+    """A set of article ids on disk (what coder.read.duplicate_id needs of a set: `in` and `add`)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __contains__(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM seen WHERE article_id = ?", (article_id,)).fetchone() is not None
+
+    def add(self, article_id: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO seen VALUES (?)", (article_id,))

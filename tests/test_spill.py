@@ -221,3 +221,16 @@ def test_small_row_groups_give_the_same_dataset(tmp_path, res, monkeypatch):
     assert first == second
     assert len(report["articles"]) == 54 and len(report["events"]) == report["counts"]["events"]
     assert not list((tmp_path / "b").glob(".staging-*"))
+
+
+def test_hashes_and_ids_are_held_on_disk(tmp_path):
+    spill = RunSpill(tmp_path / "s.sqlite")
+    spill.add_holders([("h1", "a"), ("h2", "b")])
+    spill.add_holders([("h1", "c")])
+    assert spill.holder("h1") == "c" and spill.holder("h2") == "b" and spill.holder("h3") is None
+    seen = spill.seen_ids()
+    assert "x" not in seen
+    seen.add("x")
+    seen.add("x")
+    assert "x" in seen and "y" not in seen
+    spill.close()
