@@ -15,9 +15,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import hashlib
+import heapq
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from coder.actors import OutletTable
 from coder.merge import MergedEvent
@@ -100,6 +101,20 @@ def canonical_order(events: list[MergedEvent]) -> list[MergedEvent]:
     return sorted(events, key=_sort_key)
 
 
+def canonical_stream(closed: Iterable[tuple[int, MergedEvent, dt.date]]) -> Iterator[MergedEvent]:
+    """`canonical_order` over events as coder.merge.merge_stream closes them: (n, event, low) with n the order the
+    event was opened in (the tie-break of a stable sort over merge_mentions' list) and `low` a day no later event
+    is dated before. An event is let out once nothing still to come can sort before it, so only the events of a
+    few days are held."""
+    heap: list[tuple] = []
+    for n, event, low in closed:
+        heapq.heappush(heap, (_sort_key(event), n, event))
+        while heap and heap[0][0][0] < low:
+            yield heapq.heappop(heap)[2]
+    while heap:
+        yield heapq.heappop(heap)[2]
+
+
 def _sort_key(e: MergedEvent) -> tuple:
     p = e.location.place
     return (e.date.date, p.iso3, p.admin1 or "", p.name, e.event_type, e.sub_event_type, e.actors.actor1,
@@ -131,13 +146,31 @@ def event_ids(events: list[MergedEvent]) -> list[str]:
     out = [""] * len(events)
     for i in keyed:
         iso3 = events[i].location.place.iso3
-        day, sha, start, rule, loc = first_report_key(events[i])
-        digest = hashlib.sha256(f"{iso3}|{day}|{sha}|{start}|{rule}|{loc}".encode()).hexdigest()
-        n = int(digest[:16], 16) % ID_SPACE
+        n = event_number(iso3, first_report_key(events[i]))
         while n in used[iso3]:
             n = (n + 1) % ID_SPACE
         used[iso3].add(n)
         out[i] = f"{iso3}{n}"
+    return out
+
+
+def event_number(iso3: str, first_key: tuple) -> int:
+    """The number an event's id takes when no event before it (in order of first reports) took it already."""
+    day, sha, start, rule, loc = first_key
+    digest = hashlib.sha256(f"{iso3}|{day}|{sha}|{start}|{rule}|{loc}".encode()).hexdigest()
+    return int(digest[:16], 16) % ID_SPACE
+
+
+def probe_numbers(entries: list[tuple[tuple, int, int]]) -> dict[int, int]:
+    """Collisions settled as `event_ids` settles them, for the events of one country whose numbers may collide:
+    `entries` are (first report key, position in canonical order, number); returns position -> number."""
+    used: set[int] = set()
+    out = {}
+    for _, pos, n in sorted(entries, key=lambda e: (e[0], e[1])):
+        while n in used:
+            n = (n + 1) % ID_SPACE
+        used.add(n)
+        out[pos] = n
     return out
 
 
@@ -148,63 +181,67 @@ def assemble_records(events: list[MergedEvent], articles: Mapping[str, Article |
     articles = {k: article_ref(a, outlets) if isinstance(a, Article) else a for k, a in articles.items()}
     events = canonical_order(events)
     ids = event_ids(events)
-    records = []
-    for event, event_id in zip(events, ids, strict=True):
-        place = event.location.place
-        srcs = [articles[a] for a in event.article_ids]
-        names: list[str] = []
-        for art in srcs:
-            for name in _source_name(art, outlets).split("; "):
-                if name not in names:
-                    names.append(name)
-        scales = []
-        for art in srcs:
-            for s in _scale(art, outlets):
-                if s not in scales:
-                    scales.append(s)
-        scales.sort(key=lambda s: SCALE_ORDER.index(s) if s in SCALE_ORDER else len(SCALE_ORDER))
-        published = [a.published for a in srcs if a.published]
-        stamp_day = max(published) if published else event.date.date
-        act = event.actors
-        inter1 = taxonomy.inter_labels[act.inter1]
-        inter2 = taxonomy.inter_labels[act.inter2] if act.actor2 and act.inter2 else None
-        tags = list(event.tags)
-        if event.location.relation == "region":
-            tags.append(f"region={event.location.phrase}")
-        records.append(EventRecord(
-            event_id_cnty=event_id,
-            event_date=event.date.date,
-            year=event.date.date.year,
-            time_precision=event.date.time_precision,
-            disorder_type=taxonomy.disorder_type(event.sub_event_type),
-            event_type=event.event_type,
-            sub_event_type=event.sub_event_type,
-            actor1=act.actor1,
-            assoc_actor_1="; ".join(act.assoc_actor_1) or None,
-            inter1=inter1,
-            actor2=act.actor2 or None,
-            assoc_actor_2="; ".join(act.assoc_actor_2) or None,
-            inter2=inter2,
-            interaction=taxonomy.interaction(act.inter1, act.inter2 if act.actor2 else None),
-            civilian_targeting=taxonomy.civilian_targeting(event.event_type, event.sub_event_type,
-                                                           act.inter2 if act.actor2 else None),
-            iso=place.iso,
-            region=region_of.get(place.iso3, "Unknown"),
-            country=place.country,
-            admin1=place.admin1, admin2=place.admin2, admin3=place.admin3,
-            location=plain_name(place.name),
-            latitude=round(place.latitude, 4),
-            longitude=round(place.longitude, 4),
-            geo_precision=event.location.geo_precision,
-            source="; ".join(names),
-            source_scale="-".join(scales) or None,
-            notes=write_note(event),
-            fatalities=event.fatalities,
-            tags="; ".join(sorted(set(tags))) or None,
-            timestamp=calendar.timegm(stamp_day.timetuple()),
-            inter1_code=act.inter1,
-            inter2_code=act.inter2 if act.actor2 else None,
-            interaction_code=interaction_code(act.inter1, act.inter2 if act.actor2 else None),
-            citations=_citations(event, articles),
-        ))
-    return records
+    return [assemble_record(event, event_id, articles, outlets, taxonomy, region_of)
+            for event, event_id in zip(events, ids, strict=True)]
+
+
+def assemble_record(event: MergedEvent, event_id: str, articles: Mapping[str, ArticleRef], outlets: OutletTable,
+                    taxonomy: Taxonomy, region_of: dict[str, str]) -> EventRecord:
+    """The row of one event. `articles`: at least the event's sources by article id."""
+    place = event.location.place
+    srcs = [articles[a] for a in event.article_ids]
+    names: list[str] = []
+    for art in srcs:
+        for name in _source_name(art, outlets).split("; "):
+            if name not in names:
+                names.append(name)
+    scales = []
+    for art in srcs:
+        for s in _scale(art, outlets):
+            if s not in scales:
+                scales.append(s)
+    scales.sort(key=lambda s: SCALE_ORDER.index(s) if s in SCALE_ORDER else len(SCALE_ORDER))
+    published = [a.published for a in srcs if a.published]
+    stamp_day = max(published) if published else event.date.date
+    act = event.actors
+    inter1 = taxonomy.inter_labels[act.inter1]
+    inter2 = taxonomy.inter_labels[act.inter2] if act.actor2 and act.inter2 else None
+    tags = list(event.tags)
+    if event.location.relation == "region":
+        tags.append(f"region={event.location.phrase}")
+    return EventRecord(
+        event_id_cnty=event_id,
+        event_date=event.date.date,
+        year=event.date.date.year,
+        time_precision=event.date.time_precision,
+        disorder_type=taxonomy.disorder_type(event.sub_event_type),
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        actor1=act.actor1,
+        assoc_actor_1="; ".join(act.assoc_actor_1) or None,
+        inter1=inter1,
+        actor2=act.actor2 or None,
+        assoc_actor_2="; ".join(act.assoc_actor_2) or None,
+        inter2=inter2,
+        interaction=taxonomy.interaction(act.inter1, act.inter2 if act.actor2 else None),
+        civilian_targeting=taxonomy.civilian_targeting(event.event_type, event.sub_event_type,
+                                                       act.inter2 if act.actor2 else None),
+        iso=place.iso,
+        region=region_of.get(place.iso3, "Unknown"),
+        country=place.country,
+        admin1=place.admin1, admin2=place.admin2, admin3=place.admin3,
+        location=plain_name(place.name),
+        latitude=round(place.latitude, 4),
+        longitude=round(place.longitude, 4),
+        geo_precision=event.location.geo_precision,
+        source="; ".join(names),
+        source_scale="-".join(scales) or None,
+        notes=write_note(event),
+        fatalities=event.fatalities,
+        tags="; ".join(sorted(set(tags))) or None,
+        timestamp=calendar.timegm(stamp_day.timetuple()),
+        inter1_code=act.inter1,
+        inter2_code=act.inter2 if act.actor2 else None,
+        interaction_code=interaction_code(act.inter1, act.inter2 if act.actor2 else None),
+        citations=_citations(event, articles),
+    )

@@ -12,8 +12,7 @@ One row per:
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import combinations
+from collections import defaultdict, deque
 
 import pyarrow as pa
 from geopy.distance import great_circle
@@ -41,39 +40,61 @@ AUDIT_SCHEMA = pa.schema([
 
 def audit_rows(events: list[MergedEvent], ids: list[str], taxonomy: Taxonomy,
                generic_rules: frozenset[str] = frozenset()) -> list[dict]:
+    """Every audit row of `events` (in canonical order, with their ids), sorted as the file holds them."""
     rows: list[dict] = []
-
-    def row(event_id: str, kind: str, reason: str, m: Mention | None = None, **extra) -> None:
-        rows.append({"event_id_cnty": event_id, "kind": kind, "article_id": m.article_id if m else None,
-                     "sentence_start": m.evidence[0].start if m else None,
-                     "sentence_end": m.evidence[0].end if m else None, "rule_id": m.rule_id if m else None,
-                     "other_event_id": None, "field": None, "value": None, "values": None, "reason": reason,
-                     **extra})
-
+    apart = KeptApart(taxonomy, generic_rules)
     for event, event_id in zip(events, ids, strict=True):
-        first = first_report(event)
-        row(event_id, "first report", "the earliest published report of the incident; the event id derives from it",
-            first)
-        for m in sorted(event.mentions, key=lambda m: (m.article_id, m.evidence[0].start)):
-            if m is not first:
-                row(event_id, "joined", why_together(first, m), m)
-        for name, value, rule, values in event.resolutions:
-            row(event_id, "resolved", rule, field=name, value=value, values=values)
-
-    blocks: dict[tuple, list[int]] = defaultdict(list)
-    for i, e in enumerate(events):
-        blocks[(e.location.place.iso3, e.event_type)].append(i)
-    for members in blocks.values():
-        members.sort(key=lambda i: events[i].date.date)
-        for x, y in combinations(members, 2):
-            a, b = events[x], events[y]
-            if abs((a.date.date - b.date.date).days) > 1 or not _near(a, b):
-                continue
-            reason = _why_kept_apart(a, b, taxonomy, generic_rules)
-            row(ids[x], "kept apart", reason, other_event_id=ids[y])
-    rows.sort(key=lambda r: (r["event_id_cnty"], _KIND_ORDER[r["kind"]], r["article_id"] or "",
-                             r["sentence_start"] or 0, r["field"] or "", r["other_event_id"] or ""))
+        rows += event_rows(event, event_id)
+        rows += apart.add(event, event_id)
+    rows.sort(key=row_order)
     return rows
+
+
+def _row(event_id: str, kind: str, reason: str, m: Mention | None = None, **extra) -> dict:
+    return {"event_id_cnty": event_id, "kind": kind, "article_id": m.article_id if m else None,
+            "sentence_start": m.evidence[0].start if m else None,
+            "sentence_end": m.evidence[0].end if m else None, "rule_id": m.rule_id if m else None,
+            "other_event_id": None, "field": None, "value": None, "values": None, "reason": reason, **extra}
+
+
+def event_rows(event: MergedEvent, event_id: str) -> list[dict]:
+    """The rows of one event: its first report, the mentions that joined it, the fields settled among sources."""
+    first = first_report(event)
+    rows = [_row(event_id, "first report",
+                 "the earliest published report of the incident; the event id derives from it", first)]
+    for m in sorted(event.mentions, key=lambda m: (m.article_id, m.evidence[0].start)):
+        if m is not first:
+            rows.append(_row(event_id, "joined", why_together(first, m), m))
+    for name, value, rule, values in event.resolutions:
+        rows.append(_row(event_id, "resolved", rule, field=name, value=value, values=values))
+    return rows
+
+
+class KeptApart:
+    """The "kept apart" rows over events taken in canonical order (so in date order): each event is compared with
+    the earlier events of its country and type at most a day before it, and only those are held."""
+
+    def __init__(self, taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()):
+        self.taxonomy, self.generic_rules = taxonomy, generic_rules
+        self._recent: dict[tuple, deque[tuple[MergedEvent, str]]] = defaultdict(deque)
+
+    def add(self, event: MergedEvent, event_id: str) -> list[dict]:
+        recent = self._recent[(event.location.place.iso3, event.event_type)]
+        while recent and (event.date.date - recent[0][0].date.date).days > 1:
+            recent.popleft()
+        rows = []
+        for other, other_id in recent:
+            if abs((other.date.date - event.date.date).days) <= 1 and _near(other, event):
+                reason = _why_kept_apart(other, event, self.taxonomy, self.generic_rules)
+                rows.append(_row(other_id, "kept apart", reason, other_event_id=event_id))
+        recent.append((event, event_id))
+        return rows
+
+
+def row_order(r: dict) -> tuple:
+    """The order of the audit file's rows."""
+    return (r["event_id_cnty"], _KIND_ORDER[r["kind"]], r["article_id"] or "", r["sentence_start"] or 0,
+            r["field"] or "", r["other_event_id"] or "")
 
 
 _KIND_ORDER = {"first report": 0, "joined": 1, "resolved": 2, "kept apart": 3}

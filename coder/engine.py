@@ -5,7 +5,8 @@ of the dataset's state to re-code). `code_shard` reads a shard's articles itself
 what the dataset keeps: per article its reference, mentions, skips and the state row (the text goes into the
 state file, not into the run's memory). Every engine yields the shards' results in shard order, so what a run
 writes does not depend on the engine or the number of workers. The merge across articles happens after all
-shards are coded, over the mentions of all of them, so the reports of one incident may be coded anywhere.
+shards are coded, over the mentions of all of them (spilled to disk as they arrive, read back in date order:
+coder.spill), so the reports of one incident may be coded anywhere.
 
     InProcess      --workers 1 (default): no extra processes, the first article is coded at once
     ProcessPool    --workers N: N local processes (spawned, each loads the resources once)

@@ -11,7 +11,9 @@ changes nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from coder.crowds import crowd_kinds, same_crowd, specific, workplaces
@@ -243,26 +245,62 @@ def merge_mentions(mentions: list[Mention], taxonomy: Taxonomy, generic_rules: f
     of rules whose trigger names no means ("an explosion"), compatible with any sub-event type of their type.
 
     Mentions are taken in date order (then article, offset): a mention joins the first open event of its country
-    and type whose every mention is the same incident. An event no later mention can join (its earliest
-    mention lies more days back than any merge window) is closed, so the work per mention stays bounded by the
-    events of a few days, however large the dataset."""
-    widest = max((s.merge_window_days for s in taxonomy.sub_event_types.values()), default=1)
-    ordered = sorted(mentions, key=lambda m: (m.date.date, _canonical(m)))
-    groups: list[list[Mention]] = []
+    and type whose every mention is the same incident. Events come out in the order they were opened.
+    `merge_stream` is the same merge over mentions already in that order, yielding each event as it closes."""
+    ordered = sorted(mentions, key=mention_order)
+    closed = sorted(merge_stream(ordered, taxonomy, generic_rules), key=lambda x: x[0])
+    return [event for _, event, _ in closed]
+
+
+def mention_order(m: Mention) -> tuple:
+    """The order the merge takes mentions in (ties keep the order they were given in)."""
+    return (m.date.date, _canonical(m))
+
+
+def merge_window(taxonomy: Taxonomy) -> int:
+    """The widest merge window, in days: an event opened more days back than this can take no more mentions."""
+    return max((s.merge_window_days for s in taxonomy.sub_event_types.values()), default=1)
+
+
+def merge_stream(ordered: Iterable[Mention], taxonomy: Taxonomy, generic_rules: frozenset[str] = frozenset()
+                 ) -> Iterator[tuple[int, MergedEvent, dt.date]]:
+    """The merge over mentions already in `mention_order`, one at a time: yields (n, event, low) for each event
+    as soon as no later mention can join it (its earliest mention lies more days back than any merge window).
+    n counts events in the order they were opened; `low` is a day no event not yet yielded can be dated before
+    (date.max after the last). The work and memory per mention stay bounded by the events of a few days, however
+    large the dataset."""
+    widest = merge_window(taxonomy)
+    groups: dict[int, list[Mention]] = {}  # open events, by the order they were opened
+    opened: deque[int] = deque()
     open_groups: dict[tuple, deque[int]] = {}
+    count = 0
     for m in ordered:
+        day = m.date.date
+        closing = []
+        while opened and (day - groups[opened[0]][0].date.date).days > widest:
+            closing.append(opened.popleft())  # opened too long before this mention for it or a later one to join
+        yield from _closed(closing, groups, taxonomy, day - dt.timedelta(days=widest))
         block = (m.location.place.iso3 if m.location.place else None, m.event_type)
         candidates = open_groups.setdefault(block, deque())
-        while candidates and (m.date.date - groups[candidates[0]][0].date.date).days > widest:
-            candidates.popleft()  # opened too long before this mention for any later one to join it
+        while candidates and candidates[0] not in groups:
+            candidates.popleft()
         home = next((g for g in candidates
                      if all(same_incident(x, m, taxonomy, generic_rules) for x in groups[g])), None)
         if home is None:
-            candidates.append(len(groups))
-            groups.append([m])
+            candidates.append(count)
+            opened.append(count)
+            groups[count] = [m]
+            count += 1
         else:
             groups[home].append(m)
-    return [_combine(group, taxonomy) for group in groups]
+    yield from _closed(list(opened), groups, taxonomy, dt.date.max)
+
+
+def _closed(numbers: list[int], groups: dict[int, list[Mention]], taxonomy: Taxonomy, low: dt.date
+            ) -> Iterator[tuple[int, MergedEvent, dt.date]]:
+    """Close these events; `low` holds once all of them are out (the ones before the last carry date.min)."""
+    for i, n in enumerate(numbers):
+        yield n, _combine(groups.pop(n), taxonomy), low if i == len(numbers) - 1 else dt.date.min
 
 
 def _combine(group: list[Mention], taxonomy: Taxonomy) -> MergedEvent:

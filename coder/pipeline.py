@@ -19,27 +19,39 @@ the store. `run()` wires them, times them, and accounts for every input in the r
 A run into a folder that already holds a dataset adds to it: articles coded before (same
 content hash) are not coded again, and all mentions, old and new, are merged afresh, so
 coding in batches gives the same dataset as coding everything at once.
+
+Memory does not grow with the corpus (issue 6): `run()` holds no list of articles, mentions or events. What
+the merge and the writers need goes into the run's working store on disk (coder.spill, in the staging folder)
+as articles are coded; the merge reads the mentions back in date order and lets each event out as it closes
+(coder.merge.merge_stream), in canonical order (coder.assemble.canonical_stream) into the store (pass 1); ids
+are then settled (only colliding numbers need the other events) and the events read back in that order become
+rows, audit rows and the report's entries, written row group by row group (pass 2). The output is byte for byte
+what the list functions (`code_articles`, `build`) give over the same articles.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import time
+from collections.abc import Sequence
 
 from tqdm import tqdm
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from coder import SCHEMA_VERSION, __version__, store
-from coder.assemble import assemble_records, canonical_order
-from coder.audit import audit_rows, audit_table
-from coder.merge import MergedEvent, merge_mentions
+from coder.assemble import (assemble_record, assemble_records, canonical_order, canonical_stream, event_number,
+                            first_report_key)
+from coder.audit import AUDIT_SCHEMA, KeptApart, audit_table, event_rows, row_order
+from coder.merge import MergedEvent, merge_mentions, merge_stream
 from coder.engine import check_options, code_article, make_engine, process_started_at, shards, state_tasks
 from coder.models import Article, ArticleRef, Mention, Reject, Skip
 from coder.read import duplicate_id, plan_inputs
-from coder.record import EventRecord, records_to_table
+from coder.record import EventRecord, records_to_chunk
 from coder.resources import Resources, load_resources
+from coder.spill import RunSpill
 
 
 
@@ -145,26 +157,39 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
         raise
     state = store.load_state(out_dir)
     versions = res.versions()
-    recode = bool(state.articles) and state.versions != versions
+    recode = bool(state.holders) and state.versions != versions
     tasks = (state_tasks(state) if recode else []) + plan.tasks
     t2 = time.perf_counter()
 
-    holder = {sha: s.ref.article_id for sha, s in state.articles.items()}  # content hash -> the article holding it
-    every: dict[str, store.StoredArticle] = {} if recode else dict(state.articles)
-    known = frozenset(state.articles)
-    outcomes: list[ArticleOutcome] = []  # coded in this run, in input order
+    known = frozenset(state.holders)
+    stored = 0 if recode else len(state.holders)  # stored articles kept as they are (their rows are copied)
     rejects: list[Reject] = list(plan.rejects)
     stage_rejects: list[Reject] = []
-    duplicates: dict[str, str] = {}  # article id -> the article id it repeats
-    duplicate_refs: list[ArticleRef] = []
-    seen_ids: set[str] = set()
     timings = {"read": 0.0, "sentences": 0.0, "incidents": 0.0}
-    articles_read = recoded = 0
+    tally = {"read": 0, "recoded": 0, "added": 0, "duplicates": 0, "mentions": 0, "skipped": 0}
     first_article_at: float | None = None
     staging = store.Staging(out_dir)
+    spill: RunSpill | None = None
     try:
+        spill = RunSpill(staging.spill_path())
+        spill.add_holders(state.holders.items())  # content hash -> the article holding it, on disk
+        state.holders = {}
+        seen_ids = spill.seen_ids()  # the article ids read in this run
         writer = staging.state_writer(versions)
         coder_engine = coder_engine or make_engine(engine, workers, res, scheduler, gazetteer_extra)
+
+        def add(c) -> None:
+            """An article of the dataset coded in this run: its state row, its mentions and its report entry."""
+            spill.add_holders([(c.sha, c.ref.article_id)])
+            writer.add(c.row)
+            spill.add_article(stored + tally["added"], c.ref.article_id, c.ref.model_dump_json(), c.mentions)
+            spill.add_entry(tally["added"], c.ref.article_id, _article_entry(c))
+            tally["added"] += 1
+            tally["mentions"] += len(c.mentions)
+            tally["skipped"] += len(c.skips)
+            if c.failure:
+                stage_rejects.append(c.failure)
+
         with tqdm(total=plan.articles_expected + sum(t.lines for t in tasks[:len(tasks) - len(plan.tasks)]),
                   unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True,
                   desc="coding") as bar:
@@ -176,88 +201,274 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                 for k, v in result.timings.items():
                     timings[k] += v
                 for c in result.coded:
-                    status = "failed" if c.failure else "coded"
                     if c.recoded:
-                        every[c.sha] = store.StoredArticle(c.sha, c.ref, c.mentions, [], c.sentences, status)
-                        holder[c.sha] = c.ref.article_id
-                        writer.add(c.row)
-                        recoded += 1
-                        outcomes.append(ArticleOutcome(c.ref, c.mentions, c.skips, c.sentences, c.sha))
-                        if c.failure:
-                            stage_rejects.append(c.failure)
+                        add(c)
+                        tally["recoded"] += 1
                         continue
                     reject = duplicate_id(c.ref, seen_ids)
                     if reject is not None:
                         rejects.append(reject)
                         continue
-                    articles_read += 1
-                    if c.known or c.sha in holder:
-                        duplicates[c.ref.article_id] = holder[c.sha]
-                        duplicate_refs.append(c.ref)
+                    tally["read"] += 1
+                    same = spill.holder(c.sha)
+                    if same is not None:  # the dataset holds this content already (c.known: from before)
+                        spill.add_entry(_DUPLICATES + tally["duplicates"], same, _duplicate_entry(c.ref, same))
+                        tally["duplicates"] += 1
                         continue
-                    holder[c.sha] = c.ref.article_id
-                    # the merge needs mentions only; skips stay in the state file and this run's report
-                    every[c.sha] = store.StoredArticle(c.sha, c.ref, c.mentions, [], c.sentences, status)
-                    writer.add(c.row)
-                    outcomes.append(ArticleOutcome(c.ref, c.mentions, c.skips, c.sentences, c.sha))
-                    if c.failure:
-                        stage_rejects.append(c.failure)
+                    add(c)
                 bar.update(len(result.coded))
         if state.path is not None and not recode:
-            writer.copy_from(state.path, keep=lambda sha: True)
+            position = iter(range(stored))
+            writer.copy_from(state.path, keep=lambda sha: True, seen=lambda row: spill.add_article(
+                next(position), row["article_id"], row["ref"], json.loads(row["mentions"])))
         writer.close()
         t3 = time.perf_counter()
 
-        everything = [ArticleOutcome(s.ref, s.mentions, s.skips, s.sentences, s.sha)
-                      for s in sorted(every.values(), key=lambda s: s.ref.article_id)]
-        records, events, more = build(everything, res)
-        ids = [r.event_id_cnty for r in records]
-        audit = audit_table(audit_rows(events, ids, res.taxonomy, generic_rules(res)))
-        t4 = time.perf_counter()
+        # pass 1: merge the mentions in date order, events out in canonical order as they close
+        generic = generic_rules(res)
+        events = 0
+        for pos, event in enumerate(canonical_stream(merge_stream(spill.mentions(), res.taxonomy, generic))):
+            first = first_report_key(event)
+            iso3 = event.location.place.iso3
+            spill.add_event(pos, event, iso3, event_number(iso3, first), first)
+            events += 1
+        spill.index_refs()
+        t_merge = time.perf_counter()
 
-        table = records_to_table(records, {f"coder.{k}": v for k, v in sorted(dataset_metadata(res).items())})
-        chosen = store.choose_layout(layout, out_dir, table.num_rows)
-        staging.write_events(table, chosen, getattr(coder_engine, "write_parts", None))
-        staging.write_table(store.MERGES_FILE, audit)
+        # pass 2: rows, audit rows, the report's events, in canonical order, with ids
+        chosen = store.choose_layout(layout, out_dir, events)
+        rows = _RowPass(spill, res, generic, staging.path / "report-events.json")
+        staging.write_events(store.EventRows(rows.chunks(), {f"coder.{k}": v for k, v in
+                                                             sorted(dataset_metadata(res).items())}),
+                             chosen, getattr(coder_engine, "write_parts", None))
+        t4 = time.perf_counter()
+        audit = staging.table_writer(store.MERGES_FILE, AUDIT_SCHEMA, AUDIT_ROWS_PER_GROUP)
+        chunk: list[dict] = []
+        for row in spill.audit_rows(AUDIT_SCHEMA.names):
+            chunk.append(row)
+            if len(chunk) >= AUDIT_CHUNK:
+                audit.add(audit_table(chunk))
+                chunk = []
+        if chunk:
+            audit.add(audit_table(chunk))
+        audit.close()
         t5 = time.perf_counter()
-        result = CodingResult(records=records, events=events, outcomes=outcomes, rejects=stage_rejects,
-                              timings={**timings, **more})
-        timings_all = {"load_resources": t1 - t0, "plan": t2 - t1, **result.timings,
+
+        path = out_dir / (store.EVENTS_FILE if chosen == "file" else store.EVENTS_DIR)
+        failed = {r.article_id for r in stage_rejects}
+        spill.index_links()
+        listed = _JsonList(staging.path / "report-articles.json")
+        with_events = 0
+        for lookup, entry in spill.entries():
+            ids = spill.events_of(lookup)
+            if "same_content_as" in entry:
+                entry["events"] = ids
+                entry["new"] = False
+            else:
+                status = "failed" if entry["article_id"] in failed else ("coded" if ids else "no events")
+                with_events += status == "coded"
+                entry = {**{k: entry[k] for k in list(entry)[:6]}, "status": status, "events": ids,
+                         **{k: entry[k] for k in list(entry)[6:]}, "new": True}
+            listed.add(entry)
+        listed.close()
+        timings_all = {"load_resources": t1 - t0, "plan": t2 - t1, **timings, "merge": t_merge - t3,
+                       "notes": rows.seconds,
                        **({"first_article_coded_since_process_start": first_article_at - process_started_at()}
                           if first_article_at is not None else {}),
-                       "code_wall": t3 - t2, "audit": t4 - t3 - more["merge"] - more["notes"], "write": t5 - t4}
-        path = out_dir / (store.EVENTS_FILE if chosen == "file" else store.EVENTS_DIR)
-        by_article = _events_by_article(records)
-        report = build_report(plan.inputs_seen, articles_read, rejects, result, res, path, timings_all, by_article)
-        report["engine"] = {"engine": engine, "workers": coder_engine.workers, "batch_size": batch_size,
-                            **({"scheduler": scheduler} if scheduler else {})}
-        report["dataset"] = {
-            "layout": chosen, "events_total": len(records), "articles_total": len(every),
-            "articles_new": len(outcomes) - recoded, "articles_already_coded": len(duplicates),
-            "recoded_for_new_resources": recoded,
-            "merges": str(out_dir / store.MERGES_FILE),
+                       "code_wall": t3 - t2, "audit": t5 - t4, "write": t4 - t_merge - rows.seconds}
+        report = {
+            "coder_version": __version__,
+            "schema_version": SCHEMA_VERSION,
+            "output": str(path),
+            "inputs": plan.inputs_seen,
+            "counts": {
+                "inputs": len(plan.inputs_seen),
+                "articles_read": tally["read"],
+                "articles_rejected": len(rejects),
+                "articles_failed": len(failed),
+                "articles_with_events": with_events,
+                "mentions": tally["mentions"],
+                "events": events,
+                "events_with_more_than_one_source": rows.multi_source,
+                "skipped_mentions": tally["skipped"],
+                "articles_already_coded": tally["duplicates"],
+            },
+            "resources": _resources_report(res),
+            "timings_s": {k: round(v, 4) for k, v in timings_all.items()},
+            "articles": _ARTICLES,
+            "rejects": [r.model_dump() for r in rejects + stage_rejects],
+            "events": _EVENTS,
+            "engine": {"engine": engine, "workers": coder_engine.workers, "batch_size": batch_size,
+                       **({"scheduler": scheduler} if scheduler else {})},
+            "dataset": {
+                "layout": chosen, "events_total": events, "articles_total": stored + tally["added"],
+                "articles_new": tally["added"] - tally["recoded"], "articles_already_coded": tally["duplicates"],
+                "recoded_for_new_resources": tally["recoded"],
+                "merges": str(out_dir / store.MERGES_FILE),
+            },
         }
-        for entry in report["articles"]:
-            entry["new"] = True
-        for ref in duplicate_refs:
-            report["articles"].append({
-                "article_id": ref.article_id, "path": ref.source_path, "format": ref.format,
-                "outlet": ref.outlet, "url": ref.url,
-                "published": ref.published.isoformat() if ref.published else None,
-                "status": "already coded", "same_content_as": duplicates[ref.article_id],
-                "events": by_article.get(duplicates[ref.article_id], []), "new": False,
-            })
-        report["counts"]["articles_already_coded"] = len(duplicates)
         report["timings_s"]["total"] = round(time.perf_counter() - started, 4)
-        staging.write_text("run.json", json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n")
+        _write_report(staging.path / "run.json", report, {_ARTICLES: listed.path, _EVENTS: rows.explained.path})
+        spill.close()
+        spill = None
         staging.commit(chosen)
     except BaseException:
+        if spill is not None:
+            spill.db.close()
         staging.abandon()
         raise
     finally:
         if coder_engine is not None:
             coder_engine.close()
+    report["articles"] = ReportList(out_dir / "run.json", "articles")
+    report["events"] = ReportList(out_dir / "run.json", "events")
     return report
+
+
+_DUPLICATES = 10**15  # report entries of inputs the dataset held already come after those of coded articles
+_ARTICLES, _EVENTS = "\u0000articles\u0000", "\u0000events\u0000"  # where the streamed lists go in run.json
+AUDIT_ROWS_PER_GROUP = 50_000  # rows of merges.parquet held at once (as Arrow) while it is written
+AUDIT_CHUNK = 4096  # audit rows turned into Arrow at a time
+
+
+def _article_entry(c) -> dict:
+    """The run report entry of an article coded in this run (its status and events are added at the end)."""
+    ref = c.ref
+    return {"article_id": ref.article_id, "path": ref.source_path, "format": ref.format, "outlet": ref.outlet,
+            "url": ref.url, "published": ref.published.isoformat() if ref.published else None,
+            "stories": ref.stories, "sentences": c.sentences, "mentions": len(c.mentions),
+            "skipped": [s.model_dump(exclude_none=True) for s in c.skips]}
+
+
+def _duplicate_entry(ref: ArticleRef, same_as: str) -> dict:
+    return {"article_id": ref.article_id, "path": ref.source_path, "format": ref.format, "outlet": ref.outlet,
+            "url": ref.url, "published": ref.published.isoformat() if ref.published else None,
+            "status": "already coded", "same_content_as": same_as, "events": []}
+
+
+class _RowPass:
+    """Pass 2 of a run: the merged events read back in canonical order with their ids become rows (Arrow chunks
+    for store.EventRows), audit rows and links (into the spill) and the report's `events` list (a file)."""
+
+    CHUNK = 256
+
+    def __init__(self, spill: RunSpill, res: Resources, generic: frozenset[str], explained: Path):
+        self.spill, self.res, self.generic = spill, res, generic
+        self.explained = _JsonList(explained)
+        self.multi_source = 0
+        self.seconds = 0.0
+
+    def chunks(self):
+        spill, res = self.spill, self.res
+        region_of = {iso3: c.region for iso3, c in res.gazetteer.countries.items()}
+        refs = _Refs(spill)
+        apart = KeptApart(res.taxonomy, self.generic)
+        batch: list[EventRecord] = []
+        seq = 0
+        t0 = time.perf_counter()
+        for pos, (event_id, event) in enumerate(spill.events()):
+            record = assemble_record(event, event_id, refs, res.outlets, res.taxonomy, region_of)
+            rows = event_rows(event, event_id) + apart.add(event, event_id)
+            spill.add_audit(rows, row_order, seq)
+            seq += len(rows)
+            cited = list(dict.fromkeys(c.article_id for c in record.citations))
+            for article_id in cited:
+                spill.add_link(article_id, pos, event_id)
+            self.multi_source += len(cited) > 1
+            self.explained.add(explain(record, event))
+            batch.append(record)
+            if len(batch) >= self.CHUNK:
+                chunk = records_to_chunk(batch)
+                batch = []
+                self.seconds += time.perf_counter() - t0
+                yield chunk
+                t0 = time.perf_counter()
+        self.explained.close()
+        if batch:
+            chunk = records_to_chunk(batch)
+            self.seconds += time.perf_counter() - t0
+            yield chunk
+
+
+class _Refs:
+    """Article references by id, looked up in the spill (a Mapping as far as coder.assemble needs one)."""
+
+    def __init__(self, spill: RunSpill):
+        self.spill = spill
+
+    def __getitem__(self, article_id: str) -> ArticleRef:
+        return self.spill.ref(article_id)
+
+
+class _JsonList:
+    """Items of a JSON list written one at a time, formatted as json.dumps(indent=2) formats them inside a
+    top-level object (a file of items, spliced into run.json by `_write_report`)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._handle = open(path, "w", encoding="utf-8")
+        self.count = 0
+
+    def add(self, item) -> None:
+        text = json.dumps(item, indent=2, ensure_ascii=False, default=str)
+        self._handle.write((",\n" if self.count else "") + "\n".join("    " + line for line in text.split("\n")))
+        self.count += 1
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+def _write_report(path: Path, report: dict, lists: dict[str, Path]) -> None:
+    """run.json: the report as json.dumps(indent=2) writes it, with the lists of `lists` (placeholder -> a
+    _JsonList file) copied in from their files."""
+    text = json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n"
+    with open(path, "w", encoding="utf-8") as out:
+        for placeholder, items in lists.items():
+            quoted = json.dumps(placeholder)
+            before, text = text.split(quoted, 1)
+            out.write(before)
+            if items.stat().st_size:
+                out.write("[\n")
+                with open(items, encoding="utf-8") as handle:
+                    shutil.copyfileobj(handle, out)
+                out.write("\n  ]")
+            else:
+                out.write("[]")
+            items.unlink()
+        out.write(text)
+
+
+class ReportList(Sequence):
+    """A list of the run report ("articles", "events") as run.json holds it, read from the file when first used
+    (a run does not hold it)."""
+
+    def __init__(self, path: Path, key: str):
+        self.path, self.key = Path(path), key
+        self._items: list | None = None
+
+    def _load(self) -> list:
+        if self._items is None:
+            self._items = json.loads(self.path.read_text("utf-8"))[self.key]
+        return self._items
+
+    def __getitem__(self, i):
+        return self._load()[i]
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+
+def _resources_report(res: Resources) -> dict:
+    return {
+        "rules": {"sha256": res.rules.version, "rules": len(res.rules.rules)},
+        "actors": {"sha256": res.actors.version},
+        "outlets": {"sha256": res.outlets.version},
+        "gazetteer": {"sha256": res.gazetteer.version},
+        **({"gazetteer_extra": {"sha256": res.gazetteer.extra_version}} if res.gazetteer.extra_version else {}),
+    }
 
 
 def _events_by_article(records: list[EventRecord]) -> dict[str, list[str]]:
@@ -307,13 +518,7 @@ def build_report(inputs_seen: list[str], articles_read: int, read_rejects: list[
             "events_with_more_than_one_source": sum(1 for r in result.records if len({c.article_id for c in r.citations}) > 1),
             "skipped_mentions": sum(len(o.skips) for o in result.outcomes),
         },
-        "resources": {
-            "rules": {"sha256": res.rules.version, "rules": len(res.rules.rules)},
-            "actors": {"sha256": res.actors.version},
-            "outlets": {"sha256": res.outlets.version},
-            "gazetteer": {"sha256": res.gazetteer.version},
-            **({"gazetteer_extra": {"sha256": res.gazetteer.extra_version}} if res.gazetteer.extra_version else {}),
-        },
+        "resources": _resources_report(res),
         "timings_s": {k: round(v, 4) for k, v in timings.items()},
         "articles": articles,
         "rejects": rejects,

@@ -190,15 +190,26 @@ assert tuple(ARROW_SCHEMA.names) == COLUMNS == tuple(EventRecord.model_fields), 
 
 def records_to_table(records: list[EventRecord], metadata: dict[str, str] | None = None) -> pa.Table:
     """Build the Arrow table with the explicit schema (dictionary-encoding low-cardinality text)."""
-    rows = [r.model_dump() for r in records]
-    columns = {}
-    for field in ARROW_SCHEMA:
-        values = [row[field.name] for row in rows]
-        if pa.types.is_dictionary(field.type):
-            columns[field.name] = pa.array(values, type=pa.string()).dictionary_encode()
-        else:
-            columns[field.name] = pa.array(values, type=field.type)
-    table = pa.table(columns, schema=ARROW_SCHEMA)
+    table = encode_dictionaries(records_to_chunk(records))
     if metadata:
         table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
     return table
+
+
+PLAIN_SCHEMA = pa.schema([pa.field(f.name, pa.string(), f.nullable) if pa.types.is_dictionary(f.type) else f
+                          for f in ARROW_SCHEMA])
+
+
+def records_to_chunk(records: list[EventRecord]) -> pa.Table:
+    """The rows as Arrow, with plain strings where the schema has dictionaries: chunks that are concatenated
+    before `encode_dictionaries`, so that a row group has one dictionary per column."""
+    rows = [r.model_dump() for r in records]
+    columns = {field.name: pa.array([row[field.name] for row in rows], type=field.type) for field in PLAIN_SCHEMA}
+    return pa.table(columns, schema=PLAIN_SCHEMA)
+
+
+def encode_dictionaries(table: pa.Table) -> pa.Table:
+    """A table of PLAIN_SCHEMA (contiguous columns) in ARROW_SCHEMA: low-cardinality text dictionary-encoded."""
+    columns = [table.column(f.name).combine_chunks().dictionary_encode() if pa.types.is_dictionary(f.type)
+               else table.column(f.name) for f in ARROW_SCHEMA]
+    return pa.table(columns, schema=ARROW_SCHEMA)

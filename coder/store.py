@@ -30,7 +30,7 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from coder.models import Article, ArticleRef, Mention, Skip
-from coder.record import ARROW_SCHEMA
+from coder.record import ARROW_SCHEMA, encode_dictionaries
 
 STATE_DIR = ".coder"
 STATE_FILE = "state.parquet"
@@ -46,7 +46,6 @@ STATE_SCHEMA = pa.schema([
 ])
 STATE_FORMAT = "2"  # state files of another format are re-coded from their stored articles
 STATE_ROWS_PER_GROUP = 256  # a row group is the unit a run re-codes stored articles in
-_COMPACT = [n for n in STATE_SCHEMA.names if n not in ("article", "skips")]  # what a run holds of stored articles
 
 
 def content_sha256(article: Article) -> str:
@@ -58,21 +57,11 @@ def content_sha256(article: Article) -> str:
 
 
 @dataclass
-class StoredArticle:
-    """One article of the dataset's state as a run holds it: what coding it gave, and its reference (the text
-    stays on disk, read again only to re-code)."""
-
-    sha: str
-    ref: ArticleRef
-    mentions: list[Mention] = field(default_factory=list)
-    skips: list[Skip] = field(default_factory=list)
-    sentences: int = 0
-    status: str = "coded"  # "coded" or "failed"
-
-
-@dataclass
 class State:
-    articles: dict[str, StoredArticle] = field(default_factory=dict)  # by content hash
+    """What a run holds of the dataset's state: each stored article's content hash and id (their mentions and
+    texts stay in the file, read row group by row group)."""
+
+    holders: dict[str, str] = field(default_factory=dict)  # content hash -> article id
     versions: dict[str, str] = field(default_factory=dict)  # resources the mentions were coded with
     layout: str | None = None
     path: Path | None = None  # the state file, when there is one
@@ -83,7 +72,7 @@ def state_path(out_dir: Path) -> Path:
 
 
 def load_state(out_dir: Path) -> State:
-    """The state of the dataset in `out_dir` (empty when there is none), without the stored texts."""
+    """The state of the dataset in `out_dir` (empty when there is none): content hashes and ids only."""
     path = state_path(out_dir)
     state = State(layout=existing_layout(out_dir))
     if not path.exists():
@@ -93,20 +82,15 @@ def load_state(out_dir: Path) -> State:
     meta = {k.decode(): v.decode() for k, v in (handle.schema_arrow.metadata or {}).items()}
     if meta.get("coder.state_format") != STATE_FORMAT:
         state.versions = {}  # an older format: every stored article is re-coded
-        columns = [n for n in ("content_sha256", "article", "status") if n in handle.schema_arrow.names]
-        for batch in handle.iter_batches(columns=columns):
+        columns = [n for n in ("content_sha256", "article") if n in handle.schema_arrow.names]
+        for batch in handle.iter_batches(columns=columns, batch_size=STATE_ROWS_PER_GROUP):
             for row in batch.to_pylist():
-                article = Article.model_validate_json(row["article"])
-                state.articles[row["content_sha256"]] = StoredArticle(
-                    sha=row["content_sha256"], ref=ArticleRef(article_id=article.article_id), status=row["status"])
+                state.holders[row["content_sha256"]] = Article.model_validate_json(row["article"]).article_id
         return state
     state.versions = json.loads(meta.get("coder.versions", "{}"))
-    for batch in handle.iter_batches(columns=_COMPACT):
-        for row in batch.to_pylist():
-            state.articles[row["content_sha256"]] = StoredArticle(
-                sha=row["content_sha256"], ref=ArticleRef.model_validate_json(row["ref"]),
-                mentions=[Mention.model_validate(m) for m in json.loads(row["mentions"])],
-                sentences=row["sentences"], status=row["status"])
+    for batch in handle.iter_batches(columns=["content_sha256", "article_id"]):
+        for sha, article_id in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist(), strict=True):
+            state.holders[sha] = article_id
     return state
 
 
@@ -141,12 +125,15 @@ class StateWriter:
         if len(self._rows) >= STATE_ROWS_PER_GROUP:
             self._flush()
 
-    def copy_from(self, path: Path, keep) -> None:
-        """Copy the rows of another state file whose content hash `keep(sha)` accepts."""
+    def copy_from(self, path: Path, keep, seen=None) -> None:
+        """Copy the rows of another state file whose content hash `keep(sha)` accepts; `seen(row)` is called on
+        each row copied."""
         for batch in pq.ParquetFile(path).iter_batches(batch_size=STATE_ROWS_PER_GROUP):
             for row in batch.to_pylist():
                 if keep(row["content_sha256"]):
                     self.add(row)
+                    if seen is not None:
+                        seen(row)
 
     def _flush(self) -> None:
         if self._rows:
@@ -203,6 +190,64 @@ def _first_file_metadata(folder: Path) -> dict:
     return pq.read_schema(files[0]).metadata if files else {}
 
 
+class TableWriter:
+    """Writes a Parquet file from tables made chunk by chunk, in row groups of about `rows_per_group` rows
+    (`finish(table)` turns the chunks of a group into the file's schema). A file of fewer rows is one row group:
+    byte for byte what pq.write_table writes for the whole table."""
+
+    def __init__(self, path: Path, schema: pa.Schema, rows_per_group: int, finish=None):
+        self._writer = pq.ParquetWriter(path, schema, compression="zstd")
+        self.schema, self.rows_per_group, self.finish = schema, rows_per_group, finish or (lambda t: t)
+        self._chunks: list[pa.Table] = []
+        self._rows = 0
+        self.rows = 0
+        self._groups = 0
+
+    def add(self, table: pa.Table) -> None:
+        self._chunks.append(table)
+        self._rows += table.num_rows
+        self.rows += table.num_rows
+        if self._rows >= self.rows_per_group:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._chunks:
+            table = self.finish(pa.concat_tables(self._chunks).combine_chunks())
+            self._writer.write_table(table.replace_schema_metadata(self.schema.metadata))
+            self._groups += 1
+            self._chunks, self._rows = [], 0
+
+    def close(self) -> None:
+        if self._rows or not self._groups:
+            if not self._chunks:
+                self._chunks.append(self.schema.empty_table())
+            self._flush()
+        self._writer.close()
+
+
+EVENTS_ROWS_PER_GROUP = 16_384  # rows of events.parquet held at once (as Arrow) while it is written
+
+
+@dataclass
+class EventRows:
+    """The events as a run makes them: Arrow chunks in the published order (plain strings where the schema has
+    dictionaries; coder.record.records_to_chunk), and the file's metadata."""
+
+    chunks: object  # iterable of pa.Table
+    metadata: dict[str, str]
+    rows: int = 0
+
+    def write(self, path: Path) -> None:
+        schema = ARROW_SCHEMA.with_metadata(self.metadata)
+        writer = TableWriter(path, schema, EVENTS_ROWS_PER_GROUP, encode_dictionaries)
+        try:
+            for chunk in self.chunks:
+                writer.add(chunk)
+        finally:
+            writer.close()
+        self.rows = writer.rows
+
+
 class Staging:
     """A folder inside the dataset where a run writes its files before they are moved into place."""
 
@@ -214,9 +259,18 @@ class Staging:
         self.path = self.out_dir / f".staging-{uuid.uuid4().hex[:12]}"
         self.path.mkdir()
 
-    def write_events(self, table: pa.Table, layout: str, write_parts=None) -> None:
-        """Write the events in `layout`. `write_parts(list of (path, table))` writes the partition files (an engine
-        may hand them to its workers); by default they are written here."""
+    def write_events(self, table: pa.Table | EventRows, layout: str, write_parts=None) -> None:
+        """Write the events in `layout`: a whole table, or EventRows made chunk by chunk (written row group by
+        row group). `write_parts(list of (path, table))` writes the partition files (an engine may hand them to
+        its workers); by default they are written here."""
+        if isinstance(table, EventRows):
+            path = self.path / (EVENTS_FILE if layout == "file" else "events-all.parquet")
+            table.write(path)
+            if layout == "file":
+                return
+            self._partition_file(path, write_parts)
+            path.unlink()
+            return
         if layout == "file":
             pq.write_table(table, self.path / EVENTS_FILE, compression="zstd")
             return
@@ -235,8 +289,28 @@ class Staging:
         if not parts:
             target.mkdir()
 
+    def _partition_file(self, path: Path, write_parts=None) -> None:
+        """The partitioned layout from an events file, one partition in memory at a time."""
+        target = self.path / EVENTS_DIR
+        target.mkdir()
+        keys = pq.read_table(path, columns=["country", "year"])
+        parts = sorted(set(zip(keys.column("country").to_pylist(), keys.column("year").to_pylist(), strict=True)))
+        del keys
+        keep = [n for n in ARROW_SCHEMA.names if n not in ("country", "year")]
+        for country, year in parts:
+            folder = target / f"country={_escape(country)}" / f"year={year}"
+            folder.mkdir(parents=True)
+            part = pq.read_table(path, filters=[("country", "=", country), ("year", "=", year)]).select(keep)
+            (write_parts or write_part_files)([(str(folder / "part-0.parquet"), part)])
+
     def write_table(self, name: str, table: pa.Table) -> None:
         pq.write_table(table, self.path / name, compression="zstd")
+
+    def table_writer(self, name: str, schema: pa.Schema, rows_per_group: int) -> TableWriter:
+        return TableWriter(self.path / name, schema, rows_per_group)
+
+    def spill_path(self) -> Path:
+        return self.path / "spill.sqlite"
 
     def state_writer(self, versions: dict[str, str]) -> StateWriter:
         return StateWriter(self.path / STATE_DIR / STATE_FILE, versions)
