@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from coder.models import Article, ArticleRef, Mention, Skip
@@ -39,7 +38,7 @@ EVENTS_DIR = "events"
 MERGES_FILE = "merges.parquet"
 LAYOUTS = ("auto", "file", "partitioned")
 PARTITION_ABOVE = 250_000  # layout "auto": a new dataset with more rows than this is partitioned
-PARTITIONING = ds.partitioning(pa.schema([("country", pa.string()), ("year", pa.int16())]), flavor="hive")
+PARTITION_SCHEMA = pa.schema([("country", pa.string()), ("year", pa.int16())])  # hive-style folders
 STATE_SCHEMA = pa.schema([
     ("content_sha256", pa.string()), ("article_id", pa.string()), ("ref", pa.string()), ("article", pa.string()),
     ("mentions", pa.string()), ("skips", pa.string()), ("sentences", pa.int32()), ("status", pa.string()),
@@ -172,7 +171,9 @@ def read_events(out_dir_or_file: Path | str) -> pa.Table:
         path = path / EVENTS_DIR
     if path.is_file():
         return pq.read_table(path)
-    table = ds.dataset(path, format="parquet", partitioning=PARTITIONING).to_table()
+    import pyarrow.dataset as ds  # only to read a partitioned dataset: it imports pandas, which start-up need not wait for
+
+    table = ds.dataset(path, format="parquet", partitioning=ds.partitioning(PARTITION_SCHEMA, flavor="hive")).to_table()
     metadata = _first_file_metadata(path)
     columns = [table.column(name).cast(ARROW_SCHEMA.field(name).type) if name in ("country", "year") else
                table.column(name) for name in ARROW_SCHEMA.names]
