@@ -55,12 +55,12 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def _lower_ascii(word: str) -> str:
     return _ascii(word).lower()
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def fold_word(word: str) -> str:
     """Canonical spelling of one lower-case word: the transliteration variants collapse to one key.
 
@@ -93,7 +93,7 @@ _new_token = tuple.__new__
 
 
 def _word_keys(raw: str) -> tuple[str, str]:
-    if len(_WORD_KEYS) >= 1 << 17:
+    if len(_WORD_KEYS) >= 1 << 15:
         _WORD_KEYS.clear()
     low = _lower_ascii(raw)
     found = _WORD_KEYS[raw] = (low, fold_word(low))
@@ -132,20 +132,20 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
     return out
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def fold_key(name: str) -> str:
     """The normalised key of a name ("Al-Fallujah" -> "faluja")."""
     return " ".join(t.key for t in tokenize(name) if t.key)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def alias_keys(name: str) -> frozenset[str]:
     """All keys a gazetteer name is indexed under (apostrophes as space and as nothing)."""
     keys = {fold_key(name), " ".join(t.key for t in tokenize(name, apostrophe="") if t.key)}
     return frozenset(k for k in keys if k)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 14)
 def _plain(name: str) -> str:
     """Lower-case ASCII words without articles and without transliteration folding ("Agree" != "Agri")."""
     return " ".join(_ascii(t.raw).lower() for t in tokenize(name) if t.key)
@@ -525,7 +525,7 @@ class Gazetteer:
         try:
             i = self._id_rows[place_id]
         except KeyError:
-            if len(self._id_rows) >= 1 << 16:
+            if len(self._id_rows) >= 1 << 14:
                 self._id_rows.clear()
             i = bisect.bisect_left(self._ids, place_id)
             i = self._id_rows[place_id] = i if i < self.size and self._ids[i] == place_id else None
@@ -539,7 +539,7 @@ class Gazetteer:
         """`candidates(key)`, kept for the run: not to be modified."""
         found = self._rows.get(key)
         if found is None:
-            if len(self._rows) >= 1 << 16:
+            if len(self._rows) >= 1 << 14:
                 self._rows.clear()
             found = self._rows[key] = [r[0] for r in self.named(key)]
         return found
@@ -549,7 +549,7 @@ class Gazetteer:
         country), kept for the run."""
         found = self._key_features.get(key)
         if found is None:
-            if len(self._key_features) >= 1 << 16:
+            if len(self._key_features) >= 1 << 14:
                 self._key_features.clear()
             features = [self.feature_of(i) for i in self._rows_of(key)]
             found = self._key_features[key] = (all(f not in NEEDS_NO_CUE for f in features),
@@ -561,7 +561,7 @@ class Gazetteer:
         score, population term, the key is the place's own name folded, the place's name as plain words)."""
         found = self._rank_entries.get(key)
         if found is None:
-            if len(self._rank_entries) >= 1 << 15:
+            if len(self._rank_entries) >= 1 << 13:
                 self._rank_entries.clear()
             found = []
             for i in self._rows_of(key):
@@ -609,7 +609,7 @@ class Gazetteer:
         the answers are kept for the run."""
         found = self._starts.get(word)
         if found is None:
-            if len(self._starts) >= 1 << 18:
+            if len(self._starts) >= 1 << 16:
                 self._starts.clear()
             found = self._starts[word] = (word in self.names,
                                               next(self.names.iterkeys(word + " "), None) is not None)
@@ -1011,7 +1011,7 @@ _TRIG: dict[int, tuple] = {}  # id(place) -> (place, its latitude, longitude, bo
 def _trig(p: Place) -> tuple:
     hit = _TRIG.get(id(p))
     if hit is None or hit[0] is not p:  # the place is held in the entry, so its id is not reused meanwhile
-        if len(_TRIG) >= 1 << 16:
+        if len(_TRIG) >= 1 << 14:
             _TRIG.clear()
         la = math.radians(p.latitude)
         hit = _TRIG[id(p)] = (p, p.latitude, p.longitude, la, math.radians(p.longitude), math.cos(la))
@@ -1155,7 +1155,7 @@ def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
                 ranked.insert(0, p)
                 break
     if cache_key is not None:
-        if len(gaz._rank_cache) >= 1 << 16:
+        if len(gaz._rank_cache) >= 1 << 14:
             gaz._rank_cache.clear()
         gaz._rank_cache[cache_key] = ranked
         return list(ranked)
