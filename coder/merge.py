@@ -21,6 +21,7 @@ from coder.grievances import grievances, same_grievance
 from coder.incidents import GENERIC_ACTOR, TAKEN_SUB_EVENTS, VENUE, actors_compatible
 from coder.locations import choose_location, locations_compatible, spots_compatible
 from coder.models import ActorAssignment, Mention, PlaceMention, ResolvedDate
+from coder.sites import named_sites, same_target, sites_compatible, target_kinds
 from coder.taxonomy import Taxonomy
 
 
@@ -95,7 +96,27 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         return f"different places ({_place_label(a)} / {_place_label(b)})"
     if not spots_compatible(a.location, b.location):
         return f"different named spots ({_place_label(a)} / {_place_label(b)})"
+    if not sites_compatible(_sites(a), _sites(b)):
+        return "different named sites ({} / {})".format(_sites_label(a), _sites_label(b))
+    if a.sub_event_type in BOMBINGS and b.sub_event_type in BOMBINGS and not same_target(_targets(a), _targets(b)):
+        return "different targets ({} / {})".format(", ".join(sorted(_targets(a))), ", ".join(sorted(_targets(b))))
     return None
+
+
+# the bombings whose target tells two of one day and place apart (shelling and air strikes name areas, not targets)
+BOMBINGS = frozenset({"Remote explosive/landmine/IED", "Grenade", "Suicide bomb"})
+
+
+def _sites(m: Mention) -> frozenset[tuple[str, str]]:
+    return frozenset().union(*(named_sites(e.quote) for e in m.evidence))
+
+
+def _sites_label(m: Mention) -> str:
+    return ", ".join(f"{name} {kind}" for kind, name in sorted(_sites(m))) or "-"
+
+
+def _targets(m: Mention) -> frozenset[str]:
+    return frozenset().union(*(target_kinds(e.quote) for e in m.evidence))
 
 
 def why_together(a: Mention, b: Mention) -> str:

@@ -1,0 +1,133 @@
+"""Distinct incidents of one day and area that the merge tells apart by what was hit and by the named sites the
+reports give, and reports of one incident in other words that it still joins (coder/sites.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coder.incidents import detect_mentions
+from coder.merge import merge_mentions
+from coder.models import Article
+from coder.read.layout import analyse_layout
+from coder.resources import load_resources
+from coder.sentences import split_sentences
+from coder.sites import named_sites, same_target, sites_compatible, target_kinds
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load_resources()
+
+
+def _events(res, reports: dict[str, str], published: dt.date = dt.date(2020, 11, 9)):
+    out = []
+    for article_id, text in reports.items():
+        segments, stories = analyse_layout(text, published)
+        art = Article(article_id=article_id, text=text, outlet="Wire", published=published, segments=segments,
+                      stories=stories, country="IRQ")
+        out.extend(detect_mentions(art, split_sentences(art), res)[0])
+    return merge_mentions(out, res.taxonomy)
+
+
+def _clusters(events) -> list[list[str]]:
+    return sorted(sorted(e.article_ids) for e in events)
+
+
+# --- what a bomb hit -----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("a roadside bomb struck a police patrol", "vehicle"),
+    ("an explosive device targeted a supply convoy of the coalition", "vehicle"),
+    ("a bomb damaged the house of a journalist", "home"),
+    ("an IED was planted under a private power generator", "power"),
+    ("a grenade was thrown at a liquor store", "shop"),
+    ("a bomb blew up an oil pipeline", "oil"),
+])
+def test_target_kinds(text, kind):
+    assert kind in target_kinds(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a car bomb exploded in the city centre",
+    "a booby-trapped car went off near the checkpoint",  # the car is the means; the checkpoint is left
+    "an explosive-laden truck detonated",
+])
+def test_the_bomb_s_own_vehicle_is_no_target(text):
+    assert "vehicle" not in target_kinds(text)
+
+
+def test_one_target_in_other_words_is_one_kind():
+    assert same_target(target_kinds("hit a police patrol"), target_kinds("targeted a police vehicle"))
+    assert same_target(target_kinds("the bomb exploded in Basra"), target_kinds("targeted a generator"))
+    assert not same_target(target_kinds("targeted a generator"), target_kinds("damaged a house"))
+
+
+def test_bombs_on_three_kinds_of_target_in_one_city_are_three_events(res):
+    events = _events(res, {
+        "x": "On 8 November 2020, an IED exploded under a private power generator in the Jumhuriya neighbourhood of "
+             "Basra city, causing material damage.",
+        "y": "On 8 November 2020, a roadside bomb hit a convoy of trucks carrying supplies for the international "
+             "coalition in Basra province. No casualties were reported.",
+        "z": "On 8 November 2020, unknown men planted a bomb at the house of a journalist in Basra city; it "
+             "exploded and damaged the front of the house.",
+    })
+    assert _clusters(events) == [["x"], ["y"], ["z"]]
+
+
+def test_one_bombing_of_one_target_in_other_words_joins(res):
+    events = _events(res, {
+        "x": "On 8 November 2020, a roadside bomb struck a police patrol in Kirkuk city, wounding two policemen.",
+        "y": "On 8 November 2020, an explosive device targeted a police vehicle in Kirkuk, injuring two officers.",
+    })
+    assert _clusters(events) == [["x", "y"]]
+
+
+# --- named sites -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, site", [
+    ("a car bomb exploded near the Old Bridge in Ramadi", ("bridge", "Old")),
+    ("workers of the West Qurna oil field demonstrated", ("field", "West Qurna")),
+    ("displaced families protested at the Hasansham Camp", ("camp", "Hasansham")),
+    ("a rocket landed near Baghdad International Airport", ("airport", "Baghdad International")),
+])
+def test_named_sites(text, site):
+    assert site in named_sites(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the wounded were taken to Al-Kindi Hospital",  # where the wounded went, not the scene
+    "clashes broke out on the Jumhuriya and Sinak bridges",  # a list of sites: none alone
+    "a bomb exploded near a bridge in the city",  # no name
+])
+def test_no_single_named_site(text):
+    assert named_sites(text) == frozenset()
+
+
+def test_sites_compare_by_spelling():
+    assert sites_compatible(named_sites("near the Al-Warrar Bridge"), named_sites("under Warrar bridge"))
+    assert sites_compatible(named_sites("at Baghdad International Airport"), named_sites("at Baghdad Airport"))
+    assert sites_compatible(named_sites("near the Old Bridge"), named_sites("at the West Qurna oil field"))
+    assert not sites_compatible(named_sites("near the Old Bridge"), named_sites("under the Warrar bridge"))
+
+
+def test_car_bombs_at_two_named_bridges_of_one_area_are_two_events(res):
+    events = _events(res, {
+        "x": "On 8 November 2020, a booby-trapped car exploded near the Old Bridge in Ramadi, wounding a civilian.",
+        "y": "On 8 November 2020, a booby-trapped car exploded under the Warrar bridge in Anbar province. No "
+             "casualties were reported.",
+        "z": "On 8 November 2020, one civilian was wounded when a car bomb went off by the Old Bridge in Ramadi "
+             "city.",
+    })
+    assert _clusters(events) == [["x", "z"], ["y"]]
+
+
+def test_workers_of_two_named_oil_fields_are_two_protests(res):
+    events = _events(res, {
+        "x": "On 8 November 2020, workers of the Majnoon oil field in Basra province demonstrated demanding their "
+             "delayed salaries.",
+        "y": "On 8 November 2020, workers of the West Qurna oil field in Basra province demonstrated demanding "
+             "their delayed salaries.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
