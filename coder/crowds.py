@@ -78,6 +78,9 @@ def _singular(word: str) -> str:
     return w
 
 
+singular = _singular  # "Yazidis" and "Yazidi" are one word of a crowd
+
+
 def word_kind(word: str) -> str | None:
     return _KIND_OF.get(_singular(word))
 

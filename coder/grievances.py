@@ -136,3 +136,47 @@ def grievances(text: str) -> frozenset[str]:
 def same_grievance(x: frozenset[str], y: frozenset[str]) -> bool:
     """Two reports' topics can be one protest's: one gives none, or they share one."""
     return not x or not y or bool(x & y)
+
+
+# a stance on a measure: for ("in support of the agreement", "welcoming the decision") or against ("calling for the
+# cancellation of the agreement", "rejecting the decision"). Two crowds that take opposite stances on one kind of
+# measure are two protests, whatever else they share.
+_MEASURES = (r"(?P<measure>agreements?|deals?|decisions?|laws?|bills?|treat(?:y|ies)|resolutions?|decrees?|"
+             r"budgets?|plans?|projects?|candidac(?:y|ies)|nominations?|appointments?)\b")
+_BETWEEN = r"(?:of\s+|to\s+|with\s+)?(?:the\s+|a\s+|an\s+|this\s+|their\s+|its\s+)?(?:[\w'’-]+\s+){0,3}?"
+_FOR = re.compile(
+    r"\b(?:in\s+support\s+of|in\s+favou?r\s+of|support(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|"
+    r"backed|backing|approv(?:e|es|ed|ing|al\s+of)|implement(?:ation\s+of|ing)?)\s+" + _BETWEEN + _MEASURES,
+    re.IGNORECASE)
+_AGAINST = re.compile(
+    r"\b(?:cancel(?:s|led|ed|ling|ing|lation\s+of)?|reject(?:s|ed|ing|ion\s+of)?|against|oppos(?:e|es|ed|ing|ition)|"
+    r"annul(?:s|led|ling|ment\s+of)?|abolish(?:es|ed|ing|ment\s+of)?|scrap(?:s|ped|ping)?|revok(?:e|es|ed|ing)|"
+    r"revocation\s+of|denounc(?:e|es|ed|ing)|condemn(?:s|ed|ing)?|withdraw(?:al\s+of)?|refus(?:e|es|ed|ing|al\s+of))\s+"
+    + _BETWEEN + _MEASURES, re.IGNORECASE)
+
+
+def _measure(word: str) -> str:
+    w = word.lower()
+    for stem in ("agreement", "deal", "decision", "law", "bill", "treat", "resolution", "decree", "budget", "plan",
+                 "project", "candidac", "nomination", "appointment"):
+        if w.startswith(stem):
+            return stem
+    return w
+
+
+@lru_cache(maxsize=4096)
+def stances(text: str) -> frozenset[tuple[str, str]]:
+    """(kind of measure, "for" or "against") for each stance a sentence gives on a measure."""
+    out = {(_measure(m.group("measure")), "for") for m in _FOR.finditer(text)}
+    out |= {(_measure(m.group("measure")), "against") for m in _AGAINST.finditer(text)}
+    return frozenset(out)
+
+
+def opposed(x: frozenset[tuple[str, str]], y: frozenset[tuple[str, str]]) -> bool:
+    """One report's crowd is for a kind of measure the other's is against, and neither takes both stances on it."""
+    for measure in {m for m, _ in x} & {m for m, _ in y}:
+        sx = {s for m, s in x if m == measure}
+        sy = {s for m, s in y if m == measure}
+        if len(sx) == 1 and len(sy) == 1 and sx != sy:
+            return True
+    return False

@@ -12,14 +12,15 @@ changes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from coder.crowds import crowd_kinds, same_crowd, specific, workplaces
-from coder.grievances import grievances, same_grievance
+from coder.crowds import crowd_kinds, same_crowd, singular, specific, workplaces
+from coder.grievances import grievances, opposed, same_grievance, stances
 from coder.incidents import GENERIC_ACTOR, TAKEN_SUB_EVENTS, VENUE, actors_compatible
-from coder.locations import choose_location, locations_compatible, spots_compatible
+from coder.locations import choose_location, locations_compatible, same_spot_name, spots_compatible
 from coder.models import ActorAssignment, Mention, PlaceMention, ResolvedDate
 from coder.sites import named_sites, same_target, sites_compatible, target_kinds
 from coder.taxonomy import Taxonomy
@@ -80,6 +81,12 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         if not actors_compatible(a, b):
             return f"different perpetrators ({a.actors.actor1} / {b.actors.actor1})"
         return f"different actor pairs ({a.actors.actor1} vs {a.actors.actor2} / {b.actors.actor1} vs {b.actors.actor2})"
+    if (a.event_type == "Strategic developments" and a.sub_event_type not in TAKEN_SUB_EVENTS
+            and a.actors.actor1 != b.actors.actor1
+            and not GENERIC_ACTOR.match(a.actors.actor1) and not GENERIC_ACTOR.match(b.actors.actor1)):
+        # a development is what one force did: army troops sent to a province and PMF units deployed on a road
+        # in it the same day are two movements (a force only implied, "soldiers", is the army, not the PMF)
+        return f"different acting forces ({a.actors.actor1} / {b.actors.actor1})"
     if (a.event_type == "Strategic developments" and a.actors.actor1 != b.actors.actor1
             and NATIONAL_LEVEL in (a.location.phrase, b.location.phrase)):
         # a development placed only at national level says nothing of where it was: its actor is all there is to
@@ -90,17 +97,46 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         return "different {} ({} / {})".format(what, ", ".join(a.actors.assoc_actor_1 + a.participants) or "-",
                                                    ", ".join(b.actors.assoc_actor_1 + b.participants) or "-")
     if not demands_compatible(a, b):
-        return "different demands ({} / {})".format(", ".join(sorted(_demands(a))) or "-",
-                                                    ", ".join(sorted(_demands(b))) or "-")
+        return "different demands ({} / {})".format(
+            ", ".join(sorted(_demands(a)) + [f"{s} {k}" for k, s in sorted(_stances(a))]) or "-",
+            ", ".join(sorted(_demands(b)) + [f"{s} {k}" for k, s in sorted(_stances(b))]) or "-")
     if not locations_compatible(a.location, b.location):
         return f"different places ({_place_label(a)} / {_place_label(b)})"
     if not spots_compatible(a.location, b.location):
         return f"different named spots ({_place_label(a)} / {_place_label(b)})"
+    if not towns_compatible(a, b):
+        return f"different towns ({_place_label(a)} / {_place_label(b)})"
     if not sites_compatible(_sites(a), _sites(b)):
         return "different named sites ({} / {})".format(_sites_label(a), _sites_label(b))
     if a.sub_event_type in BOMBINGS and b.sub_event_type in BOMBINGS and not same_target(_targets(a), _targets(b)):
         return "different targets ({} / {})".format(", ".join(sorted(_targets(a))), ", ".join(sorted(_targets(b))))
     return None
+
+
+def towns_compatible(a: Mention, b: Mention) -> bool:
+    """A report that names a town the gazetteer does not know ("a demonstration was held in the Sadisadiq city")
+    and one placed in a known town by name ("in the Halabja city") name two towns, unless the names are alike: a
+    town is not inside another town, though both lie in the province the first report was placed in."""
+    for x, y in ((a, b), (b, a)):
+        towns = _unknown_towns(x)
+        p = y.location
+        if (towns and not p.unresolved and p.place is not None and p.geo_precision == 1
+                and p.place.feature in ("city", "town") and p.relation in (None, "in")
+                and not any(same_spot_name(t, p.text) or same_spot_name(t, p.place.name) for t in towns)):
+            return False
+    return True
+
+
+def _unknown_towns(m: Mention) -> list[str]:
+    """Names the gazetteer did not know that the report calls a city or a town ("the Sadisadiq city", "the town
+    of X"; not a capitalised "Sadr City", a quarter of a city)."""
+    out = []
+    for name in m.location.unresolved:
+        n = re.escape(name)
+        rx = re.compile(rf"(?<![\w-])(?:(?i:city|town)\s+of\s+(?:(?i:the)\s+)?{n}(?![\w-])|{n}\s+(?:city|town)\b)")
+        if any(rx.search(e.quote) for e in m.evidence):
+            out.append(name)
+    return out
 
 
 # the bombings whose target tells two of one day and place apart (shelling and air strikes name areas, not targets)
@@ -213,7 +249,8 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
             return True  # a riot's clause tells what the mob did more than who it was ("smashing the windows")
         # one report names no kind of people: its other words (the venue, the crowd's own description) must
         # share something with the other report's, when both give some
-        p, q = {w.removeprefix(VENUE) for w in a.participants}, {w.removeprefix(VENUE) for w in b.participants}
+        p = {singular(w.removeprefix(VENUE)) for w in a.participants}
+        q = {singular(w.removeprefix(VENUE)) for w in b.participants}
         return not p or not q or bool(p & q)
     if a.sub_event_type in TAKEN_SUB_EVENTS and b.sub_event_type in TAKEN_SUB_EVENTS:
         return same_crowd(crowd_kinds(a.participants), crowd_kinds(b.participants))
@@ -226,7 +263,13 @@ def demands_compatible(a: Mention, b: Mention) -> bool:
     graduates demanding to be appointed, in one city on one day, are two protests."""
     if a.event_type not in ("Protests", "Riots"):
         return True
+    if opposed(_stances(a), _stances(b)):
+        return False  # one crowd for an agreement, the other for its cancellation
     return same_grievance(_demands(a), _demands(b))
+
+
+def _stances(m: Mention) -> frozenset[tuple[str, str]]:
+    return frozenset().union(*(stances(e.quote) for e in m.evidence))
 
 
 def _demands(m: Mention) -> frozenset[str]:

@@ -131,3 +131,48 @@ def test_workers_of_two_named_oil_fields_are_two_protests(res):
              "their delayed salaries.",
     })
     assert _clusters(events) == [["x"], ["y"]]
+
+
+# --- stances, acting forces, towns ---------------------------------------------------------------------------------
+
+def test_stances_on_a_measure():
+    from coder.grievances import opposed, stances
+
+    pro = stances("hundreds rallied in support of the new border agreement")
+    anti = stances("tribal leaders gathered calling for the cancellation of the border agreement")
+    assert pro == {("agreement", "for")} and anti == {("agreement", "against")}
+    assert opposed(pro, anti)
+    assert not opposed(anti, stances("protesters rejected the border agreement"))  # one stance in other words
+    assert not opposed(pro, stances("protesters demanded their salaries"))
+
+
+def test_crowds_for_and_against_one_agreement_are_two_protests(res):
+    events = _events(res, {
+        "x": "On 8 November 2020, displaced Yazidis demonstrated in Sinjar in support of the new security agreement "
+             "for the district.",
+        "y": "On 8 November 2020, Yazidi residents demonstrated in Sinjar calling for the cancellation of the new "
+             "security agreement.",
+        "z": "On 8 November 2020, hundreds of Yazidis rallied in Sinjar to reject the security agreement.",
+    })
+    assert _clusters(events) == [["x"], ["y", "z"]]
+
+
+def test_two_forces_moved_the_same_day_are_two_developments(res):
+    events = _events(res, {
+        "x": "On 8 November 2020, units of the Popular Mobilization Forces were deployed on the road between "
+             "Khanaqin and Jalawla to secure it.",
+        "y": "On 8 November 2020, around 200 soldiers from the Iraqi army were sent to Diyala province to hunt "
+             "down IS cells.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_an_unknown_town_and_a_known_town_of_one_province_are_two_protests(res):
+    events = _events(res, {
+        "x": "On 27 September 2020, hundreds of teachers demonstrated in Sulaymaniyah province against the delay "
+             "in their salaries. A demonstration was held in the Qaladze city.",
+        "y": "On 27 September 2020, hundreds of teachers demonstrated in Sulaymaniyah province against the delay "
+             "in their salaries. A demonstration was held in the Zarzawe city.",
+    }, published=dt.date(2020, 9, 28))
+    clusters = _clusters(events)
+    assert clusters == [["x"], ["y"]], clusters
