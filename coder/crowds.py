@@ -10,6 +10,8 @@ fitted to a corpus.
 
 from __future__ import annotations
 
+import re
+
 # kind -> words (singular, lower case). Kinds marked WEAK say little on their own: "workers" of two sectors, the
 # "residents" of a town; sharing only a weak kind does not make two crowds one when each names a different sector.
 _LEXICON: dict[str, tuple[str, ...]] = {
@@ -135,3 +137,14 @@ def same_crowd(x: set[str], y: set[str]) -> bool:
         if sx and sy and not sx & sy:
             return False
     return True
+
+
+# where a crowd came from: "demonstrators driving from Diwaniya province", "protesters from the city of Kut"
+_ORIGIN = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:(?i:province|governorate|city|town|district))\s+of\s+(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+    r"|(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:province|governorate|city|town|district)\b)")
+
+
+def origins(text: str) -> frozenset[str]:
+    """The places a sentence says a crowd came from, by name ("driving from Diwaniya province": Diwaniya)."""
+    return frozenset(m.group("a") or m.group("b") for m in _ORIGIN.finditer(text))

@@ -17,7 +17,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from coder.crowds import crowd_kinds, same_crowd, singular, specific, workplaces
+from coder.crowds import crowd_kinds, origins, same_crowd, singular, specific, workplaces
 from coder.grievances import grievances, opposed, same_grievance, stances
 from coder.incidents import GENERIC_ACTOR, TAKEN_SUB_EVENTS, VENUE, actors_compatible
 from coder.locations import choose_location, locations_compatible, same_spot_name, spots_compatible
@@ -94,8 +94,7 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         return f"different actors of a national-level development ({a.actors.actor1} / {b.actors.actor1})"
     if not participants_compatible(a, b):
         what = "crowds" if a.event_type in ("Protests", "Riots") else "people taken"
-        return "different {} ({} / {})".format(what, ", ".join(a.actors.assoc_actor_1 + a.participants) or "-",
-                                                   ", ".join(b.actors.assoc_actor_1 + b.participants) or "-")
+        return "different {} ({} / {})".format(what, _crowd_label(a), _crowd_label(b))
     if not demands_compatible(a, b):
         return "different demands ({} / {})".format(
             ", ".join(sorted(_demands(a)) + [f"{s} {k}" for k, s in sorted(_stances(a))]) or "-",
@@ -242,6 +241,9 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
         vx, vy = _venue_words(a), _venue_words(b)
         if vx and vy and not vx & vy:
             return False  # both say where the crowd gathered, and not the same building
+        ox, oy = _origins(a), _origins(b)
+        if ox and oy and not any(same_spot_name(n, m) for n in ox for m in oy):
+            return False  # crowds that came from two provinces ("driving from Diwaniya" / "from Babylon")
         dx, dy = vx - _PLAIN_VENUE, vy - _PLAIN_VENUE
         if dx and dy and not dx & dy:
             return False  # "outside the Ministry of Finance" / "outside the Ministry of Higher Education"
@@ -255,6 +257,17 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
     if a.sub_event_type in TAKEN_SUB_EVENTS and b.sub_event_type in TAKEN_SUB_EVENTS:
         return same_crowd(crowd_kinds(a.participants), crowd_kinds(b.participants))
     return True
+
+
+def _crowd_label(m: Mention) -> str:
+    words = m.actors.assoc_actor_1 + m.participants
+    if m.event_type in ("Protests", "Riots"):
+        words = words + [f"from {o}" for o in sorted(_origins(m))]
+    return ", ".join(words) or "-"
+
+
+def _origins(m: Mention) -> frozenset[str]:
+    return frozenset().union(*(origins(e.quote) for e in m.evidence))
 
 
 def demands_compatible(a: Mention, b: Mention) -> bool:

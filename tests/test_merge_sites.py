@@ -176,3 +176,20 @@ def test_an_unknown_town_and_a_known_town_of_one_province_are_two_protests(res):
     }, published=dt.date(2020, 9, 28))
     clusters = _clusters(events)
     assert clusters == [["x"], ["y"]], clusters
+
+
+def test_crowds_from_two_provinces_are_two_protests(res):
+    from coder.crowds import origins
+
+    assert origins("demonstrators driving from Diwaniya province to Baghdad") == {"Diwaniya"}
+    assert origins("protesters from the city of Kut") == {"Kut"}
+    assert origins("a statement from the government") == frozenset()
+    events = _events(res, {
+        "x": "On 8 November 2020, demonstrators driving from Diwaniya province to join the rally in Baghdad were "
+             "stopped by security forces.",
+        "y": "On 8 November 2020, demonstrators driving from Muthanna province to join the rally in Baghdad were "
+             "stopped by security forces.",
+        "z": "On 8 November 2020, security forces turned back protesters from Diwaniya province heading to the "
+             "rally in Baghdad.",
+    })
+    assert _clusters(events) == [["x", "z"], ["y"]]
