@@ -219,6 +219,11 @@ def pair_compatible(a: Mention, b: Mention) -> bool:
         # who fired is the event: the PKK shelling a Turkish post and Turkish artillery shelling the PKK the same
         # day in one region are two events (a battle's sides, by contrast, are reported in either order)
         return False
+    if a.event_type == "Explosions/Remote violence" and any(
+            p.actor1 == q.actor2 and not GENERIC_ACTOR.match(p.actor1) for p, q in ((x, y), (y, x))):
+        # a named force that set off the blasts in one report and was hit by a bomb in the other: PMF units
+        # detonating IS tunnels and a bomb that hit a PMF excavator are two events
+        return False
     return fits(x.actor1, y.actor2, x.inter1, y.inter2) and fits(x.actor2, y.actor1, x.inter2, y.inter1)
 
 

@@ -193,3 +193,13 @@ def test_crowds_from_two_provinces_are_two_protests(res):
              "rally in Baghdad.",
     })
     assert _clusters(events) == [["x", "z"], ["y"]]
+
+
+def test_a_force_that_set_off_blasts_and_one_hit_by_a_bomb_are_two_events(res):
+    events = _events(res, {
+        "x": "On 8 November 2020, PMF fighters blew up a number of IS tunnels with remote detonations in the Makhoul "
+             "mountains of Salah al-Din province.",
+        "y": "On 8 November 2020, a PMF fighter was wounded when an unidentified explosive device hit the bulldozer "
+             "he was driving in the Makhoul mountains, Salah al-Din province.",
+    })
+    assert _clusters(events) == [["x"], ["y"]]
