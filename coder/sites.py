@@ -18,16 +18,15 @@ from functools import lru_cache
 _TARGETS: dict[str, tuple[str, ...]] = {
     "vehicle": ("car", "vehicle", "convoy", "patrol", "truck", "lorry", "bus", "minibus", "tanker", "pickup", "jeep",
                 "humvee", "motorcycle", "motorbike", "excavator", "bulldozer", "ambulance", "van", "taxi", "trailer"),
-    "home": ("house", "home", "residence", "dwelling", "apartment", "flat"),
+    "home": ("house", "home", "residence", "dwelling", "apartment"),
     "shop": ("shop", "store", "market", "restaurant", "cafe", "café", "supermarket", "pharmacy", "mall", "stall",
              "kiosk", "showroom", "bakery", "warehouse", "workshop"),
     "power": ("generator", "pylon", "transformer", "substation", "power line", "electricity line",
               "transmission line", "power station", "power plant", "electricity tower", "power tower"),
     "oil": ("pipeline", "oil well", "gas well", "refinery"),
-    "checkpoint": ("checkpoint", "check point", "barrier"),
+    "checkpoint": ("checkpoint", "check point"),
     "worship": ("mosque", "church", "shrine", "husseiniya", "hussainiya", "temple"),
     "school": ("school",),
-    "bank": ("bank",),
     "office": ("office", "headquarters", "headquarter"),
 }
 
@@ -100,14 +99,26 @@ def named_sites(text: str) -> frozenset[tuple[str, str]]:
 
 
 def sites_compatible(x: frozenset[tuple[str, str]], y: frozenset[tuple[str, str]]) -> bool:
-    """Two reports' named sites can be one incident's: for every kind of site both name, some name of one is
-    spelled like some name of the other ("Al-Zubair oil field" / "Zubair oil field")."""
+    """Two reports' named sites can be one incident's: for every kind of site both name,
+    some name of one is spelled like some name of the other ("Al-Zubair oil field" / "Zubair oil field") or shares
+    a word with it ("the Nasiriyah Education Directorate" / "the Thi Qar Education Directorate")."""
     from coder.locations import same_spot_name
 
     for kind in {k for k, _ in x} & {k for k, _ in y}:
         nx = [n for k, n in x if k == kind]
         ny = [n for k, n in y if k == kind]
-        if not any(same_spot_name(a, b) for a in nx for b in ny):
+        if not any(same_spot_name(a, b) or _shares_word(a, b) for a in nx for b in ny):
             return False
     return True
+
+
+_LINK_WORDS = frozenset({"", "al", "el", "and", "of", "the", "abu", "albu", "bin", "ibn"})
+
+
+def _shares_word(a: str, b: str) -> bool:
+    from coder.places import fold_key
+
+    wa = {fold_key(w) for w in re.split(r"[\s/-]+", a)} - _LINK_WORDS
+    wb = {fold_key(w) for w in re.split(r"[\s/-]+", b)} - _LINK_WORDS
+    return bool(wa & wb)
 

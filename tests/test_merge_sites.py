@@ -203,3 +203,11 @@ def test_a_force_that_set_off_blasts_and_one_hit_by_a_bomb_are_two_events(res):
              "he was driving in the Makhoul mountains, Salah al-Din province.",
     })
     assert _clusters(events) == [["x"], ["y"]]
+
+
+def test_one_site_named_by_its_city_or_its_province_is_one_site():
+    assert sites_compatible(named_sites("outside the Nasiriyah Education Directorate"),
+                            named_sites("outside the Thi Qar Education Directorate"))
+    assert not sites_compatible(named_sites("near the Passports Department"),
+                                named_sites("near the Nationality and Travel Department"))
+
