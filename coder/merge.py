@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from itertools import groupby
 from dataclasses import dataclass
 
 from coder.crowds import crowd_kinds, origins, same_crowd, singular, specific, workplaces
@@ -150,8 +151,28 @@ def _sites_label(m: Mention) -> str:
     return ", ".join(f"{name} {kind}" for kind, name in sorted(_sites(m))) or "-"
 
 
+TARGET = "target:"  # prefix of the participants of a bombing: what the article's other sentences say was hit
+
+
 def _targets(m: Mention) -> frozenset[str]:
-    return frozenset().union(*(target_kinds(e.quote) for e in m.evidence))
+    own = frozenset().union(*(target_kinds(e.quote) for e in m.evidence))
+    return own or frozenset(w.removeprefix(TARGET) for w in m.participants if w.startswith(TARGET))
+
+
+def with_article_targets(ordered: Iterable[Mention]) -> Iterator[Mention]:
+    """Mentions in `mention_order`, a bombing whose sentences name no target ("Nobody was hurt in the explosion")
+    given, as participants, what the article's other sentences of that day and scene say was hit ("Unknown men
+    blew up an electricity pylon near Daquq"). A report's mentions of one day come together in that order."""
+    for _, group in groupby(ordered, key=lambda m: (m.date.date, m.article_id)):
+        mentions = list(group)
+        for m in mentions:
+            if m.sub_event_type in BOMBINGS and not m.participants and not _targets(m):
+                kinds = frozenset().union(*(_targets(n) for n in mentions if n is not m and n.story == m.story
+                                            and n.location.place is not None and m.location.place is not None
+                                            and n.location.place.id == m.location.place.id))
+                if kinds:
+                    m = m.model_copy(update={"participants": sorted(TARGET + k for k in kinds)})
+            yield m
 
 
 def why_together(a: Mention, b: Mention) -> str:
@@ -356,7 +377,7 @@ def merge_stream(ordered: Iterable[Mention], taxonomy: Taxonomy, generic_rules: 
     opened: deque[int] = deque()
     open_groups: dict[tuple, deque[int]] = {}
     count = 0
-    for m in ordered:
+    for m in with_article_targets(ordered):
         day = m.date.date
         closing = []
         while opened and (day - groups[opened[0]][0].date.date).days > widest:

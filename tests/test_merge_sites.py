@@ -211,3 +211,15 @@ def test_one_site_named_by_its_city_or_its_province_is_one_site():
     assert not sites_compatible(named_sites("near the Passports Department"),
                                 named_sites("near the Nationality and Travel Department"))
 
+
+
+def test_a_bombing_sentence_naming_no_target_takes_the_article_s_target(res):
+    # "Nobody was hurt in the explosion" is about the pylon the sentence before says was blown up
+    events = _events(res, {
+        "x": "On 8 November 2020, unknown men blew up an electricity pylon with an explosive charge near Daquq in "
+             "Kirkuk province. Nobody was hurt in the explosion.",
+        "y": "On 8 November 2020, a roadside bomb struck an army patrol near Daquq in Kirkuk province, killing one "
+             "soldier.",
+    })
+    bombings = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert sorted(sorted(e.article_ids) for e in bombings) == [["x"], ["y"]]
