@@ -148,3 +148,16 @@ _ORIGIN = re.compile(
 def origins(text: str) -> frozenset[str]:
     """The places a sentence says a crowd came from, by name ("driving from Diwaniya province": Diwaniya)."""
     return frozenset(m.group("a") or m.group("b") for m in _ORIGIN.finditer(text))
+
+
+# whom a crowd stood by: "in solidarity with employees across the nation", "in support of the demands of the
+# residents on strike"
+_SOLIDARITY = re.compile(
+    r"\b(?:in\s+solidarity\s+with|in\s+support\s+of|in\s+sympathy\s+with|to\s+support|supporting|to\s+show\s+"
+    r"solidarity\s+with)\s+(?:the\s+)?(?:(?:demands|cause|strike|protest|sit-in)s?\s+of\s+(?:the\s+)?)?"
+    r"((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
+
+
+def solidarity_kinds(text: str) -> set[str]:
+    """The kinds of people a sentence says the crowd stood by ("in solidarity with the teachers": education)."""
+    return {k for m in _SOLIDARITY.finditer(text) for k in crowd_kinds(m.group(1).split())}

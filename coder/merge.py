@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from itertools import groupby
 from dataclasses import dataclass
 
-from coder.crowds import crowd_kinds, origins, same_crowd, singular, specific, workplaces
+from coder.crowds import crowd_kinds, origins, same_crowd, singular, solidarity_kinds, specific, workplaces
 from coder.grievances import grievances, opposed, same_grievance, stances
 from coder.incidents import GENERIC_ACTOR, TAKEN_SUB_EVENTS, VENUE, actors_compatible
 from coder.locations import choose_location, locations_compatible, same_spot_name, spots_compatible
@@ -267,6 +267,9 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
         vx, vy = _venue_words(a), _venue_words(b)
         if vx and vy and not vx & vy:
             return False  # both say where the crowd gathered, and not the same building
+        sx, sy = _solidarity(a), _solidarity(b)
+        if sx & _kinds_with_venue(b) - sy or sy & _kinds_with_venue(a) - sx:
+            return False  # a crowd that stood by the other report's crowd ("in support of the residents' demands")
         ox, oy = _origins(a), _origins(b)
         if ox and oy and not any(same_spot_name(n, m) for n in ox for m in oy):
             return False  # crowds that came from two provinces ("driving from Diwaniya" / "from Babylon")
@@ -288,8 +291,12 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
 def _crowd_label(m: Mention) -> str:
     words = m.actors.assoc_actor_1 + m.participants
     if m.event_type in ("Protests", "Riots"):
-        words = words + [f"from {o}" for o in sorted(_origins(m))]
+        words = words + [f"from {o}" for o in sorted(_origins(m))] + [f"standing by {k}" for k in sorted(_solidarity(m))]
     return ", ".join(words) or "-"
+
+
+def _solidarity(m: Mention) -> set[str]:
+    return set().union(*(solidarity_kinds(e.quote) for e in m.evidence))
 
 
 def _origins(m: Mention) -> frozenset[str]:

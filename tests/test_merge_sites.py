@@ -223,3 +223,17 @@ def test_a_bombing_sentence_naming_no_target_takes_the_article_s_target(res):
     })
     bombings = [e for e in events if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert sorted(sorted(e.article_ids) for e in bombings) == [["x"], ["y"]]
+
+
+def test_a_crowd_standing_by_another_is_another_protest(res):
+    from coder.crowds import solidarity_kinds
+
+    assert solidarity_kinds("they stood in solidarity with employees across the country") == {"worker"}
+    assert solidarity_kinds("a rally in support of the demands of the striking teachers") == {"education"}
+    events = _events(res, {
+        "x": "On 8 November 2020, teachers demonstrated in Kut against the delay of their salaries.",
+        "y": "On 8 November 2020, students demonstrated in Kut in solidarity with the teachers, who have not been "
+             "paid for three months.",
+        "z": "On 8 November 2020, hundreds of teachers rallied in Kut to demand their delayed salaries.",
+    })
+    assert _clusters(events) == [["x", "z"], ["y"]]
