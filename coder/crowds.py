@@ -11,6 +11,7 @@ fitted to a corpus.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # kind -> words (singular, lower case). Kinds marked WEAK say little on their own: "workers" of two sectors, the
 # "residents" of a town; sharing only a weak kind does not make two crowds one when each names a different sector.
@@ -145,6 +146,7 @@ _ORIGIN = re.compile(
     r"|(?P<b>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:province|governorate|city|town|district)\b)")
 
 
+@lru_cache(maxsize=4096)
 def origins(text: str) -> frozenset[str]:
     """The places a sentence says a crowd came from, by name ("driving from Diwaniya province": Diwaniya)."""
     return frozenset(m.group("a") or m.group("b") for m in _ORIGIN.finditer(text))
@@ -158,6 +160,7 @@ _SOLIDARITY = re.compile(
     r"((?:[\w'’-]+\s*){1,3})", re.IGNORECASE)
 
 
-def solidarity_kinds(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def solidarity_kinds(text: str) -> frozenset[str]:
     """The kinds of people a sentence says the crowd stood by ("in solidarity with the teachers": education)."""
-    return {k for m in _SOLIDARITY.finditer(text) for k in crowd_kinds(m.group(1).split())}
+    return frozenset(k for m in _SOLIDARITY.finditer(text) for k in crowd_kinds(m.group(1).split()))

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import groupby
 from dataclasses import dataclass
 
@@ -130,13 +131,14 @@ def towns_compatible(a: Mention, b: Mention) -> bool:
 def _unknown_towns(m: Mention) -> list[str]:
     """Names the gazetteer did not know that the report calls a city or a town ("the Sadisadiq city", "the town
     of X"; not a capitalised "Sadr City", a quarter of a city)."""
-    out = []
-    for name in m.location.unresolved:
-        n = re.escape(name)
-        rx = re.compile(rf"(?<![\w-])(?:(?i:city|town)\s+of\s+(?:(?i:the)\s+)?{n}(?![\w-])|{n}\s+(?:city|town)\b)")
-        if any(rx.search(e.quote) for e in m.evidence):
-            out.append(name)
-    return out
+    return [name for name in m.location.unresolved if any(_called_town(name, e.quote) for e in m.evidence)]
+
+
+@lru_cache(maxsize=4096)
+def _called_town(name: str, text: str) -> bool:
+    n = re.escape(name)
+    return re.search(rf"(?<![\w-])(?:(?i:city|town)\s+of\s+(?:(?i:the)\s+)?{n}(?![\w-])|{n}\s+(?:city|town)\b)",
+                     text) is not None
 
 
 # the bombings whose target tells two of one day and place apart (shelling and air strikes name areas, not targets)
@@ -268,7 +270,7 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
         if vx and vy and not vx & vy:
             return False  # both say where the crowd gathered, and not the same building
         sx, sy = _solidarity(a), _solidarity(b)
-        if sx & _kinds_with_venue(b) - sy or sy & _kinds_with_venue(a) - sx:
+        if sx & ky - sy or sy & kx - sx:
             return False  # a crowd that stood by the other report's crowd ("in support of the residents' demands")
         ox, oy = _origins(a), _origins(b)
         if ox and oy and not any(same_spot_name(n, m) for n in ox for m in oy):
@@ -295,8 +297,8 @@ def _crowd_label(m: Mention) -> str:
     return ", ".join(words) or "-"
 
 
-def _solidarity(m: Mention) -> set[str]:
-    return set().union(*(solidarity_kinds(e.quote) for e in m.evidence))
+def _solidarity(m: Mention) -> frozenset[str]:
+    return frozenset().union(*(solidarity_kinds(e.quote) for e in m.evidence))
 
 
 def _origins(m: Mention) -> frozenset[str]:
