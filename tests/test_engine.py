@@ -74,7 +74,7 @@ def test_batch_size_does_not_change_the_dataset(tmp_path, res, reference):
     out = tmp_path / "small"
     report = run([str(MULTI)], out, resources=res, batch_size=2)
     assert _events(out) == _events(reference)
-    assert report["counts"]["articles_read"] == 54 and report["engine"]["batch_size"] == 2
+    assert report["counts"]["articles_read"] == 63 and report["engine"]["batch_size"] == 2
     # reports of one incident were coded in different batches and still merged
     assert any(len(arts) > 1 for arts in _shards_of(out).values())
 
@@ -102,7 +102,7 @@ def test_state_is_written_in_row_groups_and_recoded_from_them(tmp_path, res, mon
     out = tmp_path / "ds"
     run([str(MULTI)], out, resources=res, batch_size=8)
     meta = pq.ParquetFile(out / ".coder" / "state.parquet").metadata
-    assert meta.num_rows == 54 and meta.num_row_groups == 6
+    assert meta.num_rows == 63 and meta.num_row_groups == 7
     first = _events(out)
     # a change of resources re-codes every stored article from its stored text, shard by shard
     state = pq.read_table(out / ".coder" / "state.parquet")
@@ -112,8 +112,8 @@ def test_state_is_written_in_row_groups_and_recoded_from_them(tmp_path, res, mon
                                                   b"coder.versions": json.dumps(versions).encode()}),
                    out / ".coder" / "state.parquet", row_group_size=10)
     report = run([str(MULTI)], out, resources=res, batch_size=8)
-    assert report["dataset"]["recoded_for_new_resources"] == 54
-    assert report["dataset"]["articles_already_coded"] == 54
+    assert report["dataset"]["recoded_for_new_resources"] == 63
+    assert report["dataset"]["articles_already_coded"] == 63
     assert _events(out) == first
 
 
@@ -187,6 +187,6 @@ def test_pool_workers_skip_what_the_dataset_holds(tmp_path, res):
     run([str(MULTI)], out, resources=res, workers=2, batch_size=10)
     first = _events(out)
     report = run([str(MULTI)], out, resources=res, workers=2, batch_size=10)
-    assert report["dataset"]["articles_already_coded"] == 54 and report["dataset"]["articles_new"] == 0
+    assert report["dataset"]["articles_already_coded"] == 63 and report["dataset"]["articles_new"] == 0
     assert report["counts"]["mentions"] == 0  # nothing was coded again
     assert _events(out) == first

@@ -219,7 +219,7 @@ def test_small_row_groups_give_the_same_dataset(tmp_path, res, monkeypatch):
     for r in (first, second):
         r.pop("timings_s"), r.pop("output"), r["dataset"].pop("merges")
     assert first == second
-    assert len(report["articles"]) == 54 and len(report["events"]) == report["counts"]["events"]
+    assert len(report["articles"]) == 63 and len(report["events"]) == report["counts"]["events"]
     assert not list((tmp_path / "b").glob(".staging-*"))
 
 
