@@ -83,11 +83,11 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         if not actors_compatible(a, b):
             return f"different perpetrators ({a.actors.actor1} / {b.actors.actor1})"
         return f"different actor pairs ({a.actors.actor1} vs {a.actors.actor2} / {b.actors.actor1} vs {b.actors.actor2})"
-    if (a.event_type == "Strategic developments" and a.sub_event_type not in TAKEN_SUB_EVENTS
-            and a.actors.actor1 != b.actors.actor1
+    if (a.sub_event_type in FORCE_MOVES and a.actors.actor1 != b.actors.actor1
             and not GENERIC_ACTOR.match(a.actors.actor1) and not GENERIC_ACTOR.match(b.actors.actor1)):
-        # a development is what one force did: army troops sent to a province and PMF units deployed on a road
-        # in it the same day are two movements (a force only implied, "soldiers", is the army, not the PMF)
+        # a movement of forces or a new base is what one force did: army troops sent to a province and PMF units
+        # deployed on a road in it the same day are two movements (a force only implied, "soldiers", is the army,
+        # not the PMF). Other developments (a bomb defused, an arrest) are often told with a vaguer actor.
         return f"different acting forces ({a.actors.actor1} / {b.actors.actor1})"
     if (a.event_type == "Strategic developments" and a.actors.actor1 != b.actors.actor1
             and NATIONAL_LEVEL in (a.location.phrase, b.location.phrase)):
@@ -198,6 +198,7 @@ def _place_label(m: Mention) -> str:
     return f"{name}{spot}, precision {p.geo_precision}"
 
 
+FORCE_MOVES = frozenset({"Change to group/activity", "Headquarters or base established"})
 NATIONAL_LEVEL = "(national level)"  # the phrase of a development placed at the capital for want of a place
 NOT_ARMED_INTER = (5, 6, 7)  # rioters, protesters, civilians
 STATE_INTER = (1, 8)  # state forces, external forces
