@@ -237,3 +237,14 @@ def test_a_crowd_standing_by_another_is_another_protest(res):
         "z": "On 8 November 2020, hundreds of teachers rallied in Kut to demand their delayed salaries.",
     })
     assert _clusters(events) == [["x", "z"], ["y"]]
+
+
+def test_an_unknown_neighbourhood_of_a_town_joins_the_town_report_and_an_unknown_town_does_not(res):
+    events = _events(res, {
+        "x": "On 8 November 2020, dozens of residents demonstrated in the Hayy Zawiya neighbourhood of Kut city "
+             "against power cuts.",
+        "y": "On 8 November 2020, dozens of residents protested in Kut over the power cuts in their neighbourhood.",
+        "z": "On 8 November 2020, dozens of residents demonstrated in the Zawiyat city against power cuts, in "
+             "Wasit province.",
+    })
+    assert _clusters(events) == [["x", "y"], ["z"]]
