@@ -325,6 +325,10 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         return []
     country, iso3 = locations[0].place.country, locations[0].place.iso3
 
+    casualties = extract_casualties(sentence.text, sentence.start)
+    if match.sub_event_type == "Protest with intervention" and casualties.killed:
+        # codebook: an intervention is "without serious or lethal injuries"; protesters killed make it excessive force
+        match = dataclasses.replace(match, sub_event_type="Excessive force against protesters")
     actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
                                       country, iso3, date.date, story_actors)
     if match.event_type == VAC and match.sub_event_type == "Attack" and _armed_target(sentence.text, actors, country, iso3, date.date, res):
@@ -332,7 +336,6 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         match = dataclasses.replace(match, event_type="Battles", sub_event_type="Armed clash")
         actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
                                           country, iso3, date.date, story_actors)
-    casualties = extract_casualties(sentence.text, sentence.start)
     killed_parts: list[int | None] = [casualties.killed] * len(locations)
     if casualties.killed is not None and len(locations) > 1:
         killed_parts = list(split_fatalities(casualties.killed, len(locations)))
@@ -351,6 +354,9 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if match.event_type in ("Protests", "Riots"):
         participants = _participants(sentence.text, match.start - sentence.start, match.end - sentence.start, places,
                                      sentence.start)
+        if match.sub_event_type in _ACTED_ON_SUB_EVENTS:
+            # "security forces removed the tents": the forces that acted on the crowd are not the crowd
+            participants = [w for w in participants if w not in _FORCE_WORDS]
     elif match.sub_event_type in TAKEN_SUB_EVENTS:
         participants = _taken(sentence.text, match.start - sentence.start, match.end - sentence.start, places,
                               sentence.start)
@@ -400,7 +406,10 @@ north south east west northern southern eastern western central rioters rioter m
 _ACTED_ON = re.compile(r"\b(?:dispersed|surrounded|attacked|stopped|prevented|blocked|confronted|broken|broke|met|"
                        r"targeted|fired|shot|arrested|detained|beaten|suppressed|repressed|cordoned|banned|"
                        r"condemned|denounced|criticised|criticized)\b", re.IGNORECASE)
-VENUE = "at:"  # prefix of the words naming where a crowd gathered ("at:refinery"), apart from who it was
+VENUE = "at:"
+_ACTED_ON_SUB_EVENTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+_FORCE_WORDS = frozenset("police policemen policeman security forces force troops soldiers army officers guards "
+                         "gendarmes riot anti-riot asayish".split())  # prefix of the words naming where a crowd gathered ("at:refinery"), apart from who it was
 
 
 def _participants(text: str, start: int, end: int, places: list[PlaceMention], base: int) -> list[str]:

@@ -1,0 +1,344 @@
+"""Short reports written for the project, in many countries and styles (dataset-note style and news style), one
+or two per sub-event type of the codebook, with the emphasis on protests, riots, violence against civilians and
+strategic developments: each must be coded as its sub-event type, and where the case turns on who acted, with the
+actor named. They were written from the codebook's definitions before the coder was run on them, to test that the
+rules generalise beyond the Iraqi notes they were first written for (tests/test_event_notes.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from coder.incidents import detect_mentions
+from coder.models import Article
+from coder.read.layout import analyse_layout
+from coder.resources import load_resources
+from coder.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load_resources()
+
+
+# (sub_event_type, country ISO3, publication date, text, an actor the event must have or None)
+# An actor is compared without its period suffix ("Police Forces of Kenya (2013-)" = "Police Forces of Kenya").
+REPORTS = [
+    # ------------------------------------------------------------------ Peaceful protest
+    ('Peaceful protest', 'NGA', '2021-03-02',
+     'On 2 March 2021, hundreds of resident doctors marched through the streets of Ibadan, Oyo state, to press '
+     'for the payment of their hazard allowances.', 'Protesters (Nigeria)'),
+    ('Peaceful protest', 'KEN', '2021-02-10',
+     'Nurses at the county referral hospital in Kisumu downed their tools on Wednesday and assembled outside the '
+     'county offices, chanting and waving placards over three months of unpaid wages.', 'Protesters (Kenya)'),
+    ('Peaceful protest', 'PAK', '2021-01-18',
+     'On 18 January 2021, government school teachers in Peshawar held a demonstration in front of the press club '
+     'against the new transfer policy.', 'Protesters (Pakistan)'),
+    ('Peaceful protest', 'IND', '2021-01-26',
+     'Thousands of farmers drove their tractors into the outskirts of Amritsar on Tuesday in a rally against the '
+     'new farm laws.', 'Protesters (India)'),
+    ('Peaceful protest', 'LBN', '2020-12-04',
+     'On 4 December 2020, depositors gathered outside a bank branch in Tripoli, north Lebanon, demanding access to '
+     'their savings.', 'Protesters (Lebanon)'),
+    ('Peaceful protest', 'ZWE', '2021-02-15',
+     'Dozens of unpaid council workers picketed the Harare town house on Monday, saying they had not been paid '
+     'since October.', 'Protesters (Zimbabwe)'),
+    ('Peaceful protest', 'CHL', '2020-11-20',
+     'On 20 November 2020, university students staged a protest at Plaza Italia in Santiago demanding free '
+     'education.', 'Protesters (Chile)'),
+    ('Peaceful protest', 'BGD', '2021-03-08',
+     'Garment workers formed a human chain on the Dhaka-Aricha highway in Savar on Monday, demanding arrears of '
+     'wages and the reopening of their factory.', 'Protesters (Bangladesh)'),
+    ('Peaceful protest', 'TUN', '2021-01-22',
+     'On 22 January 2021, unemployed graduates held a sit-in in front of the governorate headquarters in Gafsa to '
+     'demand jobs in the phosphate company.', 'Protesters (Tunisia)'),
+    ('Peaceful protest', 'IRQ', '2020-12-06',
+     'On 6 December 2020, supporters of a parliamentary candidate rallied in front of the electoral commission '
+     'office in Amarah, Maysan, rejecting the results.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'UGA', '2021-02-03',
+     'Students of Makerere University walked out of lectures and demonstrated on campus in Kampala on Wednesday '
+     'against a proposed rise in tuition fees.', 'Protesters (Uganda)'),
+    ('Peaceful protest', 'IRQ', '2020-12-09',
+     'On 9 December 2020, members of the Al Zubaid tribe protested in front of the police directorate in Kut, '
+     'calling for the arrest of the killers of one of their sons.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'SDN', '2021-01-05',
+     'On 5 January 2021, retired army officers held a protest vigil in front of the Ministry of Finance in '
+     'Khartoum over delayed pensions.', 'Protesters (Sudan)'),
+    ('Peaceful protest', 'MEX', '2021-03-08',
+     'Thousands of women marched to the Zocalo in Mexico City on Monday to denounce violence against women.',
+     'Protesters (Mexico)'),
+    ('Peaceful protest', 'IRQ', '2020-12-10',
+     'Dozens of contract health workers in Kirkuk protested on Thursday in front of the health directorate, '
+     'demanding that they be put on the permanent staff.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'PHL', '2020-11-30',
+     'On 30 November 2020, labour groups held a rally near the Mendiola bridge in Manila calling for a higher '
+     'minimum wage.', 'Protesters (Philippines)'),
+    ('Violent demonstration', 'ZAF', '2021-02-24',
+     'Community members in Soweto blockaded a road with rocks on Wednesday morning, protesting against frequent '
+     'power cuts.', None),
+    ('Peaceful protest', 'IRQ', '2020-12-12',
+     'On 12 December 2020, dozens of lawyers organised a protest stand in front of the courthouse in Hilla to '
+     'denounce an assault on a colleague.', 'Protesters (Iraq)'),
+    # ------------------------------------------------------------------ Protest with intervention
+    ('Protest with intervention', 'KEN', '2021-01-12',
+     'Police in Nairobi lobbed teargas canisters at traders protesting against the demolition of their stalls on '
+     'Tuesday.', 'Protesters (Kenya)'),
+    ('Protest with intervention', 'PAK', '2021-02-09',
+     'On 9 February 2021, police baton-charged clerks protesting outside the Punjab assembly in Lahore for a pay '
+     'raise and took several of them into custody.', 'Protesters (Pakistan)'),
+    ('Protest with intervention', 'UGA', '2020-11-19',
+     'On 19 November 2020, police broke up a gathering of opposition supporters in Kampala using water cannon and '
+     'arrested several of them.', None),
+    ('Protest with intervention', 'IRQ', '2020-12-15',
+     'On 15 December 2020, riot police forcibly removed the tents of striking teachers from in front of the '
+     'education directorate in Sulaymaniyah.', 'Protesters (Iraq)'),
+    ('Protest with intervention', 'LBN', '2021-01-27',
+     'Soldiers pushed back demonstrators who were trying to reach the central bank in Beirut on Wednesday, '
+     'detaining four of them.', 'Protesters (Lebanon)'),
+    ('Protest with intervention', 'ZWE', '2020-12-03',
+     'On 3 December 2020, anti-riot police dispersed nurses who were protesting outside Parirenyatwa hospital in '
+     'Harare.', 'Protesters (Zimbabwe)'),
+    ('Protest with intervention', 'TUN', '2021-01-18',
+     'Security forces used tear gas on Monday to scatter young people who had gathered in the Ettadhamen '
+     'district of Tunis in protest against unemployment.', None),
+    # ------------------------------------------------------------------ Excessive force against protesters
+    ('Excessive force against protesters', 'NGA', '2020-10-20',
+     'Soldiers opened fire on peaceful demonstrators at the Lekki toll gate in Lagos on Tuesday night, killing '
+     'at least two people, witnesses said.', 'Protesters (Nigeria)'),
+    ('Excessive force against protesters', 'MMR', '2021-03-03',
+     'On 3 March 2021, police shot dead six anti-coup protesters in Monywa, Sagaing region.',
+     'Protesters (Myanmar)'),
+    ('Excessive force against protesters', 'SDN', '2021-01-30',
+     'A student was killed and four others were seriously wounded when security forces fired live rounds to '
+     'break up a march in Omdurman on Saturday.', 'Protesters (Sudan)'),
+    ('Excessive force against protesters', 'IRQ', '2020-12-16',
+     'On 16 December 2020, guards of a party headquarters in Sulaymaniyah fired on a crowd of demonstrators '
+     'demanding salaries, wounding five.', 'Protesters (Iraq)'),
+    # ------------------------------------------------------------------ Violent demonstration
+    ('Violent demonstration', 'NGA', '2021-02-16',
+     'On 16 February 2021, youths protesting the killing of a commercial motorcyclist set a police station ablaze '
+     'in Ikorodu, Lagos state.', 'Rioters (Nigeria)'),
+    ('Violent demonstration', 'KEN', '2021-03-01',
+     'Angry residents of the Kayole estate in Nairobi lit bonfires and barricaded the main road on Monday to protest the shooting of a '
+     'teenager, forcing motorists to turn back.', 'Rioters (Kenya)'),
+    ('Violent demonstration', 'IRQ', '2020-12-17',
+     'On 17 December 2020, protesters in Kalar pelted the municipality building with stones and broke its '
+     'windows.', 'Rioters (Iraq)'),
+    ('Violent demonstration', 'LBN', '2021-01-28',
+     'Demonstrators hurled petrol bombs at the Serail in Tripoli on Thursday night and set part of the municipal '
+     'building on fire.', 'Rioters (Lebanon)'),
+    ('Violent demonstration', 'CHL', '2020-11-13',
+     'On 13 November 2020, hooded demonstrators erected barricades and looted a supermarket in Valparaiso '
+     'during a protest against the government.', 'Rioters (Chile)'),
+    ('Violent demonstration', 'IND', '2021-01-26',
+     'Protesting farmers broke through police barricades and vandalised buses in New Delhi on Tuesday.',
+     'Rioters (India)'),
+    ('Mob violence', 'IRQ', '2020-12-18',
+     'Supporters of a local football club smashed shop windows and fought with police after a match in Basra on '
+     'Friday.', 'Rioters (Iraq)'),
+    ('Violent demonstration', 'PAK', '2021-04-13',
+     'On 13 April 2021, supporters of a religious party blocked the GT Road in Gujranwala and attacked policemen '
+     'with sticks and stones.', 'Rioters (Pakistan)'),
+    ('Violent demonstration', 'TUN', '2021-01-17',
+     'Young men threw rocks and fireworks at police officers in Siliana on Sunday night and burned tyres in the '
+     'streets.', 'Rioters (Tunisia)'),
+    ('Violent demonstration', 'IRQ', '2020-12-20',
+     'On 20 December 2020, demonstrators in Nasiriyah closed the oil company offices by force and prevented the '
+     'employees from entering.', 'Rioters (Iraq)'),
+    # ------------------------------------------------------------------ Mob violence
+    ('Mob violence', 'NGA', '2021-02-20',
+     'On 20 February 2021, a mob lynched a man suspected of stealing a phone at a market in Onitsha, Anambra '
+     'state.', 'Rioters (Nigeria)'),
+    ('Mob violence', 'IND', '2021-01-09',
+     'A group of villagers in Jharkhand tied two men to a pole and thrashed them on Saturday on suspicion of '
+     'stealing cattle; one of them died in hospital.', 'Rioters (India)'),
+    ('Mob violence', 'BGD', '2020-11-29',
+     'On 29 November 2020, an angry crowd set fire to the house of a man accused of blasphemy in Comilla.',
+     'Rioters (Bangladesh)'),
+    ('Mob violence', 'KEN', '2021-02-08',
+     'Residents of a village in Kisii stormed a homestead and torched the houses of an elderly woman they '
+     'accused of witchcraft on Monday.', 'Rioters (Kenya)'),
+    ('Mob violence', 'IRQ', '2020-12-21',
+     'On 21 December 2020, members of two clans fought with sticks and knives over a water pump in a village near '
+     'Diwaniyah, injuring six.', None),
+    ('Mob violence', 'UGA', '2021-03-15',
+     'A suspected thief was beaten to death by a mob of boda boda riders in Mukono on Monday.',
+     'Rioters (Uganda)'),
+    # ------------------------------------------------------------------ Attack
+    ('Attack', 'NGA', '2021-01-04',
+     'On 4 January 2021, bandits raided the village of Kurmin Masara in Zangon Kataf, Kaduna state, killing five '
+     'villagers.', 'Civilians (Nigeria)'),
+    ('Attack', 'MEX', '2021-02-12',
+     'Armed men burst into a family party in Celaya, Guanajuato, on Friday night and shot dead eight people.',
+     'Civilians (Mexico)'),
+    ('Attack', 'COL', '2021-01-10',
+     'On 10 January 2021, an indigenous leader was shot dead by unidentified gunmen near his home in Toribio, '
+     'Cauca.', 'Civilians (Colombia)'),
+    ('Attack', 'PHL', '2020-12-20',
+     'A police officer shot dead a mother and her son in Paniqui, Tarlac, on Sunday after an argument over noise.',
+     'Civilians (Philippines)'),
+    ('Attack', 'MLI', '2021-01-03',
+     'On 3 January 2021, suspected jihadists executed three traders they had stopped on the road between Douentza '
+     'and Boni, Mopti region.', 'Civilians (Mali)'),
+    ('Attack', 'IRQ', '2020-12-22',
+     'On 22 December 2020, gunmen threw acid on a female activist in Karbala city, causing serious burns.',
+     'Civilians (Iraq)'),
+    ('Attack', 'SOM', '2021-02-05',
+     'Al Shabaab fighters beheaded a farmer in the village of Buulo Mareer, Lower Shabelle, on Friday, accusing '
+     'him of spying for the government.', 'Civilians (Somalia)'),
+    ('Attack', 'IRQ', '2020-12-23',
+     'On 23 December 2020, members of an armed faction assaulted a television crew covering a protest in Basrah '
+     'and broke their camera.', 'Civilians (Iraq)'),
+    # ------------------------------------------------------------------ Abduction/forced disappearance
+    ('Abduction/forced disappearance', 'NGA', '2020-12-11',
+     'Gunmen abducted more than 300 students from a secondary school in Kankara, Katsina state, on Friday night.',
+     'Civilians (Nigeria)'),
+    ('Abduction/forced disappearance', 'MEX', '2021-01-15',
+     'On 15 January 2021, armed men took away a municipal official from his house in Tlaquepaque, Jalisco; his '
+     'family has not heard from him since.', 'Civilians (Mexico)'),
+    ('Abduction/forced disappearance', 'IRQ', '2020-12-24',
+     'On 24 December 2020, IS militants kidnapped four shepherds near Tuz Khurmatu and released them the '
+     'following day after their families paid a ransom.', 'Civilians (Iraq)'),
+    ('Abduction/forced disappearance', 'SYR', '2021-02-01',
+     'On 1 February 2021, members of a Turkish-backed faction abducted two Kurdish women in Afrin and took them '
+     'to an unknown place.', 'Civilians (Syria)'),
+    # ------------------------------------------------------------------ Sexual violence
+    ('Sexual violence', 'COD', '2021-01-20',
+     'On 20 January 2021, armed men raped three women who were collecting firewood near Beni, North Kivu.', None),
+    ('Sexual violence', 'SDN', '2021-01-25',
+     'A girl was raped by a group of militiamen near a camp for displaced people in El Geneina, West Darfur, on '
+     'Monday.', None),
+    # ------------------------------------------------------------------ Battles
+    ('Armed clash', 'SOM', '2021-01-14',
+     'On 14 January 2021, Al Shabaab fighters attacked an army base in Afgoye, Lower Shabelle, sparking a gunfight '
+     'that lasted several hours.', None),
+    ('Armed clash', 'AFG', '2021-02-18',
+     'Taliban fighters and Afghan forces fought for hours in the Nad Ali district of Helmand on Thursday; three '
+     'soldiers were killed.', None),
+    ('Armed clash', 'COL', '2021-03-02',
+     'On 2 March 2021, dissidents of the FARC and ELN guerrillas fought each other in rural Argelia, Cauca, '
+     'leaving two fighters dead.', None),
+    ('Government regains territory', 'MLI', '2021-02-10',
+     'On 10 February 2021, the Malian army recaptured the town of Boni, Mopti region, from jihadist fighters after '
+     'heavy fighting.', None),
+    ('Non-state actor overtakes territory', 'MMR', '2021-03-11',
+     'On 11 March 2021, Kachin Independence Army fighters seized an army outpost near Hpakant after a battle and '
+     'took control of the hill.', None),
+    # ------------------------------------------------------------------ Explosions/Remote violence
+    ('Air/drone strike', 'SOM', '2021-01-06',
+     'On 6 January 2021, a US airstrike hit an Al Shabaab position near Jilib, Middle Juba, killing three '
+     'militants.', None),
+    ('Air/drone strike', 'YEM', '2021-01-19',
+     'Saudi-led coalition warplanes struck a Houthi camp in the Sirwah district of Marib on Tuesday.', None),
+    ('Suicide bomb', 'AFG', '2021-01-02',
+     'On 2 January 2021, a suicide bomber blew himself up at a checkpoint in Kandahar city, killing two '
+     'policemen.', None),
+    ('Suicide bomb', 'SOM', '2021-03-05',
+     'A car bomb driven by a suicide attacker exploded outside a restaurant in Mogadishu on Friday, killing '
+     'twenty people.', None),
+    ('Shelling/artillery/missile attack', 'SYR', '2021-02-03',
+     'On 3 February 2021, regime forces shelled the town of Kafr Takharim in Idlib with rocket launchers, killing '
+     'a woman.', None),
+    ('Shelling/artillery/missile attack', 'YEM', '2021-02-07',
+     'A ballistic missile fired by the Houthis landed in a residential area of Marib city on Sunday, wounding four '
+     'children.', None),
+    ('Remote explosive/landmine/IED', 'AFG', '2021-01-11',
+     'On 11 January 2021, a magnetic bomb attached to a car exploded in the Karte Naw area of Kabul, wounding the '
+     'driver.', None),
+    ('Remote explosive/landmine/IED', 'COL', '2021-02-22',
+     'On 22 February 2021, two soldiers were injured when one of them stepped on a landmine in Tumaco, Narino.',
+     None),
+    ('Remote explosive/landmine/IED', 'IRQ', '2020-12-27',
+     'On 27 December 2020, an explosive device damaged a bulldozer of the PMF that was opening a road near '
+     'Baiji; the driver was slightly injured.', None),
+    ('Grenade', 'BDI', '2021-01-24',
+     'On 24 January 2021, an unknown man threw a grenade into a bar in Bujumbura, injuring seven customers.', None),
+    ('Grenade', 'PHL', '2021-02-14',
+     'Two men on a motorcycle lobbed a hand grenade at the house of a village chief in Cotabato on Sunday, '
+     'damaging its gate.', None),
+    # ------------------------------------------------------------------ Strategic developments
+    ('Arrests', 'PAK', '2021-01-21',
+     'On 21 January 2021, the counter-terrorism department arrested a commander of a banned militant group in '
+     'Quetta.', None),
+    ('Arrests', 'ZWE', '2021-01-08',
+     'Police in Harare arrested an opposition legislator on Friday for allegedly breaching lockdown rules.',
+     None),
+    ('Arrests', 'IRQ', '2020-12-28',
+     'On 28 December 2020, the Integrity Commission detained the director of the Wasit health directorate on '
+     'charges of embezzlement.', None),
+    ('Arrests', 'EGY', '2021-02-02',
+     'On 2 February 2021, Egyptian security forces rounded up dozens of members of the Muslim Brotherhood in '
+     'Giza.', None),
+    ('Disrupted weapons use', 'AFG', '2021-01-13',
+     'On 13 January 2021, police defused a roadside mine planted on the main road of Jalalabad city.', None),
+    ('Disrupted weapons use', 'YEM', '2021-02-11',
+     'The coalition said its air defences intercepted an explosive-laden drone launched by the Houthis towards '
+     'Abha on Thursday.', None),
+    ('Disrupted weapons use', 'IRQ', '2020-12-29',
+     'On 29 December 2020, security forces found a large cache of weapons, including mortars and explosive '
+     'belts, hidden in an orchard in Tarmiyah.', None),
+    ('Change to group/activity', 'ETH', '2020-11-04',
+     'On 4 November 2020, the federal government declared a six-month state of emergency in the Tigray region.',
+     None),
+    ('Change to group/activity', 'IRQ', '2020-12-30',
+     'On 30 December 2020, the army sent a brigade to reinforce the border with Syria in Al Qaim district.', None),
+    ('Change to group/activity', 'LBN', '2021-01-14',
+     'On 14 January 2021, the authorities imposed a full curfew across Lebanon to contain the spread of the '
+     'virus.', None),
+    ('Change to group/activity', 'IRQ', '2020-12-31',
+     'On 31 December 2020, security forces closed all roads leading to Tahrir Square in Baghdad and set up new '
+     'checkpoints.', None),
+    ('Change to group/activity', 'MLI', '2021-02-27',
+     'On 27 February 2021, a new armed group announced its creation in the Menaka region, saying it would protect '
+     'the local population.', None),
+    ('Headquarters or base established', 'SYR', '2021-01-16',
+     'On 16 January 2021, Russian forces set up a new military base in the town of Ain Issa, Raqqa.', None),
+    ('Headquarters or base established', 'IRQ', '2021-01-03',
+     'On 3 January 2021, the Turkish army built a new military post on a hill near the village of Sargele, '
+     'Duhok.', None),
+    ('Looting/property destruction', 'NGA', '2021-01-30',
+     'On 30 January 2021, bandits looted shops and carted away livestock in the village of Gidan Bature, Zamfara '
+     'state.', None),
+    ('Looting/property destruction', 'IRQ', '2021-01-04',
+     'On 4 January 2021, unknown persons set fire to wheat fields in the village of Al Hamra, Kirkuk, destroying '
+     'dozens of dunams.', None),
+    ('Looting/property destruction', 'MMR', '2021-03-20',
+     'On 20 March 2021, soldiers raided and ransacked the office of an opposition party in Mandalay.', None),
+    ('Non-violent transfer of territory', 'SYR', '2021-01-25',
+     'On 25 January 2021, Syrian government forces took over positions in Ain Issa after the SDF withdrew from '
+     'them under an agreement.', None),
+    ('Agreement', 'YEM', '2020-10-15',
+     'On 15 October 2020, the Houthis and the government exchanged more than 1,000 prisoners under a deal brokered '
+     'by the UN.', None),
+    ('Agreement', 'IRQ', '2021-01-05',
+     'On 5 January 2021, two tribes in Basrah signed a truce ending their feud after mediation by clerics.', None),
+    ('Agreement', 'COL', '2021-01-20',
+     'On 20 January 2021, twelve fighters of the ELN surrendered to the army in Choco with their weapons.', None),
+    ('Other', 'ETH', '2020-12-10',
+     'On 10 December 2020, thousands of refugees fled from Tigray into Sudan through the Hamdayet crossing.', None),
+    ('Other', 'IRQ', '2021-01-06',
+     'On 6 January 2021, a mass grave with the bodies of 18 Yazidis was uncovered in the village of Kocho, '
+     'Sinjar.', None),
+]
+
+
+def _base(name: str | None) -> str:
+    return re.sub(r"\s*\(\d{4}-(?:\d{4})?\)$", "", name or "")
+
+
+@pytest.mark.parametrize(("sub_event_type", "iso", "published", "text", "actor"), REPORTS,
+                         ids=[f"{r[1]}-{r[3][:45]}" for r in REPORTS])
+def test_report_is_coded_as(sub_event_type: str, iso: str, published: str, text: str, actor: str | None,
+                            res) -> None:
+    day = dt.date.fromisoformat(published)
+    segments, stories = analyse_layout(text, day)
+    article = Article(article_id="w.txt", text=text, published=day, segments=segments, stories=stories,
+                      country=iso)
+    mentions, _ = detect_mentions(article, split_sentences(article), res)
+    found = [(m.sub_event_type, m.actors.actor1, m.actors.actor2) for m in mentions]
+    hits = [m for m in mentions if m.sub_event_type == sub_event_type]
+    assert hits, found
+    if actor:
+        assert any(actor in (_base(m.actors.actor1), _base(m.actors.actor2)) for m in hits), found
