@@ -165,7 +165,7 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
             _sentence_places(sentence, state, article, res)
         _expire_background(state, sentence.paragraph, reference)
         ctx = DateContext(reference_date=reference, discourse_date=state.discourse, paragraph_anchor=paragraph_anchor)
-        incidents = _incidents_in_sentence(live, res)
+        incidents = _incidents_in_sentence(live, res, sentence)
         plain = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=False)
         if not incidents and not live and not plain.background:
             _follow_up_toll(mentions, sentence)
@@ -255,12 +255,15 @@ def _expire_background(state: _StoryState, paragraph: int, reference) -> None:
         state.discourse = None
 
 
-def _incidents_in_sentence(live: list[TriggerMatch], res: Resources) -> list[TriggerMatch]:
+def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: Sentence | None = None
+                           ) -> list[TriggerMatch]:
     """At most one violent incident and one strategic development per sentence.
 
     When tactics of several types occur together the type higher in the codebook's
     hierarchy wins (an airstrike inside a battle is a battle); the rule set already
-    ranks matches by specificity within a type.
+    ranks matches by specificity within a type. A development that is part of violence (troops deployed in the
+    fighting) is dropped beside it, unless the violence is what it responds to ("forces deployed around the
+    embassy after a rocket fell nearby": both are events).
     """
     violent = [m for m in live if m.event_type != STRATEGIC]
     strategic = [m for m in live if m.event_type == STRATEGIC]
@@ -271,10 +274,29 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources) -> list[Tri
         same_type = [m for m in violent if m.event_type == best_type]
         chosen.append(same_type[0])
     if violent:
-        strategic = [m for m in strategic if not res.taxonomy.sub_event(m.sub_event_type).part_of_violence]
+        strategic = [m for m in strategic if not res.taxonomy.sub_event(m.sub_event_type).part_of_violence
+                     or (m.sub_event_type == "Change to group/activity" and sentence is not None
+                         and _responds_to(sentence, m, violent))]
     if strategic:
         chosen.append(strategic[0])
     return chosen
+
+
+_RESPONSE_TO = re.compile(r"\b(?:after|following|in\s+(?:response|reaction)\s+to|in\s+the\s+wake\s+of)\s+(?:[\w-]+\s+){0,4}$",
+                          re.IGNORECASE)
+
+
+def _responds_to(sentence: Sentence, development: TriggerMatch, violent: list[TriggerMatch]) -> bool:
+    """The development comes first and every violent trigger is told in a clause after it that says what it
+    responds to: "US forces deployed around the embassy after a rocket fell on a building nearby"."""
+    base = sentence.start
+    for v in violent:
+        if v.start <= development.end:
+            return False
+        between = sentence.text[development.end - base:v.start - base]
+        if not _RESPONSE_TO.search(between[-60:]):
+            return False
+    return True
 
 
 def _story_actors(sentences: list[Sentence], state: _StoryState, reference, res: Resources) -> list[ActorMention]:
@@ -523,6 +545,13 @@ _OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|(?:at|in)\s+(?:his|her|the
                        re.IGNORECASE)
 
 
+_STOPPED_EN_ROUTE = re.compile(
+    r"\b(?:driving|travell?ing|heading|coming|marching|walking|setting\s+out|on\s+(?:their|the)\s+way)\s+from\b[^.;]*?"
+    r"\b(?:(?:were|was)\s+(?:stopped|prevented|turned\s+back|intercepted|barred|blocked)|denied\s+(?:them\s+)?passage|"
+    r"(?:stopped|prevented|turned\s+back|intercepted|barred|blocked)\s+(?:them|the\s+(?:convoy|buses|cars|marchers|"
+    r"demonstrators|protesters)))\b", re.IGNORECASE)
+
+
 def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources,
                    sentence: Sentence | None = None) -> list[PlaceMention]:
     """Where the incident happened: one location, or one per place for a counted plural
@@ -534,6 +563,10 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         if len(distinct) == match.cardinal:
             return distinct
     scenes = [p for p in below_country if p.relation not in NOT_THE_SCENE]
+    if match.event_type == "Protests" and sentence is not None and _STOPPED_EN_ROUTE.search(sentence.text):
+        # "demonstrators driving from X to join the protest in the capital were stopped": the crowd never reached
+        # the capital; the place it set out from is the one the report knows
+        scenes = [p for p in below_country if p.relation == "origin"] or scenes
     listed = _listed_places(scenes, sentence, match) if sentence is not None else []
     if len(listed) > 1:
         return listed
