@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+import dataclasses
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -181,6 +182,7 @@ class _Finding:
     vague: bool
     at_least: bool
     note: str
+    toll: str = ""  # "update" ("the toll rose to nine"), "other" ("residents put the toll at 14"), "running" ("bringing the toll to 40")
 
 
 # ---------------------------------------------------------------------------
@@ -200,6 +202,18 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
     spans: list[tuple[int, int]] = []
     vague = at_least = False
     for f in findings:
+        if f.killed is not None and f.toll and killed is not None:
+            # a toll after a count is a figure for the same dead, not more dead: an update replaces it ("first
+            # reported four dead, but the toll had risen to nine"), another source's figure is an alternative and
+            # the lower one is kept ("nine villagers were killed, while a community leader put the toll at 14"), a
+            # running total ("bringing the toll from the week's fighting to 40") is not this incident's
+            if f.toll == "update":
+                killed = f.killed
+            elif f.toll == "other":
+                killed = min(killed, f.killed)
+            spans.append((f.start, f.end))
+            notes.append(f"{f.toll} toll {f.killed}")
+            continue
         if f.killed is not None:
             killed = (killed or 0) + f.killed
         if f.wounded is not None:
@@ -424,6 +438,10 @@ def _passive_at(toks: list[_Tok], i: int):
     return None
 
 
+_RISING = frozenset("risen rose rises climbed increased jumped reached reaches updated revised raised".split())
+_RUNNING = frozenset("bringing brings brought raising taking took".split())
+
+
 def _special_at(toks: list[_Tok], i: int):
     """"N deaths", "N fatalities", "the death toll rose to N", "N casualties" (not counted)."""
     if toks[i].low == "toll":
@@ -446,7 +464,11 @@ def _special_at(toks: list[_Tok], i: int):
                     count = _parse_group(toks, at)
                     break
         if count is not None:
-            return _finding(toks, i, count.end, count.value, None, count), count.end
+            finding = _finding(toks, i, count.end, count.value, None, count)
+            words = {t.low for t in toks[max(0, i - 4):count.end]}
+            running = any(t.low in _RUNNING for t in toks[max(0, i - 4):i])
+            finding = dataclasses.replace(finding, toll="running" if running else "update" if words & _RISING else "other")
+            return finding, count.end
         return None
     count = _parse_quantity(toks, i)
     if count is None or count.end >= len(toks):
