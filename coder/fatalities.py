@@ -74,11 +74,14 @@ _PERSON_SINGULAR = {
     "sergeant", "corporal", "private", "conscript", "jihadi", "extremist", "separatist", "trader",
     "merchant", "businessman", "businessmen", "dealer", "motorist", "traveller", "traveler", "guest",
     "patient", "pupil", "schoolchild", "schoolchildren", "peasant", "labourer", "laborer",
+    "constable", "gendarme", "bodyguard", "guardsman", "herdsman", "thief", "robber", "kidnapper", "rapist",
+    "vigilante", "fan", "supporter", "mourner", "rioter", "motorcyclist", "rider", "cyclist", "farmhand", "witch",
+    "wizard", "sorcerer",
 }
 _PERSON_IRREGULAR = {
     "people", "men", "women", "children", "policemen", "policewomen", "gunmen", "servicemen",
     "militiamen", "tribesmen", "fishermen", "police", "personnel", "troops", "staff", "others",
-    "youths", "family", "families", "crew", "kids",
+    "youths", "family", "families", "crew", "kids", "herdsmen", "thieves", "guardsmen",
 }
 
 
@@ -99,10 +102,14 @@ def _is_plural_person(word: str) -> bool:
 
 
 _KILL_PASSIVE = {"killed", "dead", "died", "succumbed", "slain", "perished", "executed", "beheaded", "massacred",
-                 "assassinated", "murdered"}
+                 "assassinated", "murdered", "lynched"}
+# "beat two men to death", "was stoned to death", "beaten and burned to death"
+_TO_DEATH = {"beat", "beaten", "beating", "stoned", "stoning", "hacked", "hacking", "burned", "burnt", "burning",
+             "stabbed", "stabbing", "clubbed", "clubbing", "bludgeoned", "tortured", "torturing", "crushed",
+             "kicked", "lashed", "flogged", "shot", "starved", "trampled", "strangled", "choked", "drowned"}
 _WOUND_PASSIVE = {"wounded", "injured", "hurt", "maimed"}
 _KILL_ACTIVE = {"killing", "killed", "kill", "kills", "slaying", "slew", "executing", "executed",
-                "murdering", "murdered", "assassinating", "assassinated"}
+                "murdering", "murdered", "assassinating", "assassinated", "lynched", "lynching"}
 _WOUND_ACTIVE = {"wounding", "wounded", "wound", "wounds", "injuring", "injured", "injure", "injures"}
 _LEAVE = {"left", "leaving", "leaves", "leave"}
 _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "got", "reportedly",
@@ -297,7 +304,7 @@ def combine_reports(values: list[int | None]) -> int:
 
 # a passive count ends in one of these words (_passive_at), a count of deaths or injuries in one of the second
 # (_special_at): at a token with none of them further on, the two cannot find anything
-_PASSIVE_CUES = frozenset(_KILL_PASSIVE | _WOUND_PASSIVE | {"lost"})
+_PASSIVE_CUES = frozenset(_KILL_PASSIVE | _WOUND_PASSIVE | _TO_DEATH | {"lost"})
 _SPECIAL_HEADS = frozenset({"deaths", "fatalities", "death", "fatality", "dead", "injuries", "injured", "wounded"})
 
 
@@ -376,6 +383,11 @@ def _active_at(toks: list[_Tok], i: int):
         if word.startswith(("kill", "death")):
             return _finding(toks, i, count.end, count.value, None, count), count.end
         return _finding(toks, i, count.end, None, count.value, count), count.end
+    if word in _TO_DEATH and word not in _KILL_ACTIVE:
+        count = _parse_group(toks, j)
+        end = _to_death_at(toks, count.end) if count is not None else None
+        if end is not None:
+            return _finding(toks, i, end, count.value, None, count), end
     if (j < len(toks) and (word in ("shot", "shooting") and toks[j].low == "dead"
                            or word in ("gunned", "gunning") and toks[j].low == "down")):
         word, j = "killing", j + 1  # "shot dead two policemen", "gunned down a trader" (not "shot down a drone")
@@ -417,6 +429,10 @@ def _passive_at(toks: list[_Tok], i: int):
         return None
     cue = toks[j].low
     has_be = any(t.low in _BE for t in toks[aux_start:j])
+    if has_be and cue in _TO_DEATH:
+        end = _to_death_at(toks, j + 1)
+        if end is not None:
+            return _finding(toks, i, end, count.value, None, count), end
     if not has_be and cue not in ("died", "perished", "lost", "succumbed"):
         if (_parse_group(toks, j + 1, allow_bare_plural=True) is not None
                 or (j + 1 < len(toks) and toks[j + 1].low in ("or", "dead"))):
@@ -435,6 +451,16 @@ def _passive_at(toks: list[_Tok], i: int):
         if j + 2 < len(toks) and toks[j + 1].low in ("or", "and") and toks[j + 2].low in _KILL_PASSIVE:
             return _finding(toks, i, j + 3, 0, 0, None, "'injured or killed': coded 0 (codebook)"), j + 3
         return _finding(toks, i, j + 1, None, count.value, count), j + 1
+    return None
+
+
+def _to_death_at(toks: list[_Tok], j: int) -> int | None:
+    """The token after "to death" when it comes at j, after "and burned" or ", beaten and burned"; else None."""
+    k = j
+    while k + 1 < len(toks) and toks[k].low in ("and", ",") and toks[k + 1].low in _TO_DEATH:
+        k += 2
+    if k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low == "death":
+        return k + 2
     return None
 
 
