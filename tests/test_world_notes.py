@@ -323,13 +323,171 @@ REPORTS = [
      'Sinjar.', None),
 ]
 
+# Second batch, written after the first was fixed and before the coder was run on it: protests, riots and armed
+# clashes in more wordings (news style with several sentences, crowds named by trade, party or tribe, verbs of
+# blocking, boycotting, storming and fighting).
+REPORTS_2 = [
+    ('Peaceful protest', 'IRQ', '2020-12-08',
+     'Hundreds of civil servants in Ranya took part in a march on Tuesday morning to protest against the late '
+     'payment of their wages, according to local media. The marchers walked from the bazaar to the district '
+     'administration building.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2020-12-09',
+     'On 9 December 2020, teachers in Koya refused to enter their classrooms and gathered in the courtyard of the '
+     'education department, saying they would not return to work until their salaries were paid.',
+     'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2020-12-10',
+     'On 10 December 2020, a crowd of young men gathered in the main square of Chamchamal and shouted slogans '
+     'against the regional government.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2020-12-11',
+     'On 11 December 2020, the families of prisoners held in Turkish jails assembled in front of the UN compound '
+     'in Erbil, calling for the release of their sons.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2020-12-12',
+     'Residents of the Al Hartha district north of Basra closed the road to the power station with their cars on '
+     'Saturday in protest at hours-long outages.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2020-12-13',
+     'On 13 December 2020, dozens of followers of the Sadrist movement demonstrated in Nasiriyah in support of '
+     'their leader after critical comments made on television.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'NGA', '2021-01-11',
+     'Members of the Academic Staff Union of Universities protested at the gate of the University of Ilorin on '
+     'Monday over the non-implementation of an agreement with the federal government.', 'Protesters (Nigeria)'),
+    ('Peaceful protest', 'KEN', '2021-02-18',
+     'Boda boda riders in Eldoret paralysed traffic on Thursday as they rode in a convoy to the county '
+     'headquarters to protest against new licence fees.', 'Protesters (Kenya)'),
+    ('Peaceful protest', 'PAK', '2021-01-30',
+     'On 30 January 2021, lady health workers staged a sit-in outside the provincial assembly in Karachi, '
+     'demanding regularisation of their services.', 'Protesters (Pakistan)'),
+    ('Peaceful protest', 'LBN', '2021-02-05',
+     'On 5 February 2021, activists held a candlelight vigil at the port of Beirut to mark six months since the '
+     'explosion and to demand accountability.', 'Protesters (Lebanon)'),
+    ('Peaceful protest', 'IRQ', '2020-12-14',
+     'On 14 December 2020, employees of the Kirkuk municipality boycotted work and protested in front of the '
+     'municipality building over the deduction of their allowances.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2020-12-15',
+     'On 15 December 2020, dozens of Yazidi survivors rallied in Duhok to mark the anniversary of the genocide '
+     'and to demand that mass graves be excavated.', 'Protesters (Iraq)'),
+    # ------------------------------------------------------------------ Protest with intervention
+    ('Protest with intervention', 'IRQ', '2020-12-16',
+     'On 16 December 2020, Asayish forces prevented a group of teachers from marching towards the governorate '
+     'building in Sulaymaniyah and detained several of them.', 'Protesters (Iraq)'),
+    ('Protest with intervention', 'IRQ', '2020-12-17',
+     'Police in Halabja fired into the air to disperse demonstrators who had gathered outside the district '
+     'administration on Thursday. No one was hurt.', 'Protesters (Iraq)'),
+    ('Protest with intervention', 'NGA', '2021-02-13',
+     'On 13 February 2021, police arrested about 40 #EndSARS protesters who had gathered at the Lekki toll gate '
+     'in Lagos.', 'Protesters (Nigeria)'),
+    # ------------------------------------------------------------------ Excessive force
+    ('Excessive force against protesters', 'IRQ', '2020-12-18',
+     'On 18 December 2020, two demonstrators were wounded by live bullets when security guards of a party '
+     'office in Kalar shot at a crowd protesting over unpaid salaries.', 'Protesters (Iraq)'),
+    ('Excessive force against protesters', 'KEN', '2021-03-10',
+     'A teenage boy died on Wednesday after police shot him during a protest over a land dispute in Kitengela, '
+     'witnesses said.', 'Protesters (Kenya)'),
+    # ------------------------------------------------------------------ Violent demonstration
+    ('Violent demonstration', 'IRQ', '2020-12-19',
+     'On 19 December 2020, angry protesters in Piramagrun, Sulaymaniyah province, threw rocks at the offices of the ruling parties and '
+     'smashed their windows.', 'Rioters (Iraq)'),
+    ('Violent demonstration', 'IRQ', '2020-12-20',
+     'Demonstrators in Said Sadiq set the mayor\'s office on fire on Sunday and blocked the main street with '
+     'burning tyres, local officials said.', 'Rioters (Iraq)'),
+    ('Violent demonstration', 'IRQ', '2020-12-21',
+     'On 21 December 2020, hundreds of young people in Chamchamal clashed with the police after trying to storm '
+     'the district council, leaving three officers injured.', 'Rioters (Iraq)'),
+    ('Violent demonstration', 'IRQ', '2020-12-22',
+     'Protesters in Kifri attacked the headquarters of the Patriotic Union of Kurdistan with stones and '
+     'Molotov cocktails on Tuesday night, setting part of the building alight.', 'Rioters (Iraq)'),
+    ('Violent demonstration', 'IRQ', '2020-12-23',
+     'On 23 December 2020, a crowd of protesters threw stones at security forces guarding the governorate '
+     'building in Nasiriyah; security forces responded with tear gas.', 'Rioters (Iraq)'),
+    ('Violent demonstration', 'IRQ', '2020-12-24',
+     'On 24 December 2020, protesting graduates closed the entrance of the Rumaila oil field with barricades '
+     'and prevented employees from reaching their work.', 'Rioters (Iraq)'),
+    ('Violent demonstration', 'NGA', '2021-01-19',
+     'Protesting students of the polytechnic in Ibadan vandalised the school\'s administrative block on Tuesday '
+     'after a colleague was killed by a hit-and-run driver.', 'Rioters (Nigeria)'),
+    ('Violent demonstration', 'KEN', '2021-01-25',
+     'Traders protesting the closure of a market in Kisumu clashed with county askaris on Monday, throwing '
+     'stones and overturning a county vehicle.', 'Rioters (Kenya)'),
+    ('Violent demonstration', 'LBN', '2021-01-26',
+     'Protesters angered by the lockdown torched a municipal van and hurled stones at soldiers in Tripoli on '
+     'Tuesday night; dozens were hurt.', 'Rioters (Lebanon)'),
+    ('Violent demonstration', 'PAK', '2021-02-22',
+     'On 22 February 2021, workers protesting the privatisation of a state company in Peshawar pelted police '
+     'with stones and burned tyres.', 'Rioters (Pakistan)'),
+    # ------------------------------------------------------------------ Mob violence
+    ('Mob violence', 'IRQ', '2020-12-25',
+     'On 25 December 2020, relatives of a patient who died at Al Sadr hospital in Najaf assaulted a doctor and '
+     'two nurses in the emergency ward.', 'Rioters (Iraq)'),
+    ('Mob violence', 'PAK', '2021-02-11',
+     'A mob set fire to a police station in Charsadda on Thursday after officers refused to hand over a man '
+     'accused of desecrating the Quran.', 'Rioters (Pakistan)'),
+    ('Mob violence', 'BGD', '2021-03-17',
+     'Thousands of people vandalised and set fire to Hindu homes in a village in Sunamganj on Wednesday after a '
+     'social media post, police said.', 'Rioters (Bangladesh)'),
+    # ------------------------------------------------------------------ Armed clash
+    ('Armed clash', 'IRQ', '2020-12-26',
+     'On 26 December 2020, a gunfight erupted between members of the Albu Mohammed and Al Garamsha tribes in the '
+     'Al Qurna district of Basra over a marriage dispute, leaving two dead.', None),
+    ('Armed clash', 'IRQ', '2020-12-27',
+     'On 27 December 2020, Iraqi army troops exchanged fire with IS militants hiding in caves in the Makhoul '
+     'mountains; no casualties were reported.', None),
+    ('Armed clash', 'IRQ', '2020-12-28',
+     'IS militants opened fire on a Peshmerga observation post in the Garmiyan area late on Monday, wounding two '
+     'Peshmerga fighters, the ministry said.', None),
+    ('Armed clash', 'IRQ', '2020-12-29',
+     'On 29 December 2020, PMF fighters killed two IS militants who tried to infiltrate the village of Al Mat in '
+     'the Tarmiyah district.', None),
+    ('Armed clash', 'IRQ', '2020-12-30',
+     'Turkish troops and PKK fighters fought in the Metina area on Wednesday, the Turkish defence ministry said, '
+     'adding that three PKK members were neutralised.', None),
+    ('Armed clash', 'IRQ', '2020-12-31',
+     'On 31 December 2020, security forces raided a house in the Al Amil district of Baghdad where a wanted '
+     'gang was hiding; an exchange of fire left one gang member dead.', None),
+    ('Armed clash', 'SOM', '2021-02-09',
+     'Clan militias battled each other for control of a water point near Galkayo on Tuesday, killing at least '
+     'four people.', None),
+    ('Armed clash', 'NGA', '2021-02-25',
+     'On 25 February 2021, troops repelled an attack by ISWAP fighters on their base in Dikwa, Borno state, '
+     'killing several of the insurgents.', None),
+    # ------------------------------------------------------------------ Other / strategic
+    ('Other', 'IRQ', '2021-01-07',
+     'On 7 January 2021, dozens of families left their homes in the villages near Sidakan because of the '
+     'continued Turkish shelling, local officials said.', None),
+    ('Other', 'SDN', '2021-01-20',
+     'On 20 January 2021, more than 50,000 people were displaced by the fighting in El Geneina, West Darfur, '
+     'according to the UN.', None),
+    ('Change to group/activity', 'IRQ', '2021-01-08',
+     'On 8 January 2021, the Sulaymaniyah security committee banned all demonstrations in the city for a week.',
+     None),
+    ('Change to group/activity', 'IRQ', '2021-01-09',
+     'On 9 January 2021, the federal police took over the checkpoints at the entrances of Samarra from the PMF.',
+     None),
+    ('Disrupted weapons use', 'IRQ', '2021-01-10',
+     'On 10 January 2021, a bomb disposal team safely dismantled a car bomb found in a parking lot in Tuz '
+     'Khurmatu.', None),
+    ('Arrests', 'IRQ', '2021-01-11',
+     'On 11 January 2021, Asayish forces in Duhok arrested a journalist who had criticised the regional '
+     'government on social media.', None),
+    ('Looting/property destruction', 'IRQ', '2021-01-12',
+     'On 12 January 2021, unknown persons set fire to the office of a satellite channel in Sulaymaniyah at night, '
+     'causing damage.', None),
+    pytest.param('Attack', 'IRQ', '2021-01-13',
+                 'On 13 January 2021, a member of the Sadrist movement was shot and wounded by gunmen on a motorbike in '
+                 'the Al Shula area of Baghdad.', None,
+                 marks=pytest.mark.xfail(strict=True, reason="the movement is in the actor dictionary as an armed "
+                                                             "group, so a member shot by gunmen is read as a clash")),
+    ('Abduction/forced disappearance', 'IRQ', '2021-01-14',
+     'On 14 January 2021, a young activist in Nasiriyah went missing after leaving a protest camp; his family '
+     'said he was taken by men in civilian clothes.', None),
+]
+
 
 def _base(name: str | None) -> str:
     return re.sub(r"\s*\(\d{4}-(?:\d{4})?\)$", "", name or "")
 
 
-@pytest.mark.parametrize(("sub_event_type", "iso", "published", "text", "actor"), REPORTS,
-                         ids=[f"{r[1]}-{r[3][:45]}" for r in REPORTS])
+@pytest.mark.parametrize(("sub_event_type", "iso", "published", "text", "actor"), REPORTS + REPORTS_2,
+                         ids=[f"{r[1]}-{r[3][:45]}" if not hasattr(r, "marks") else f"{r.values[1]}-{r.values[3][:45]}"
+                              for r in REPORTS + REPORTS_2])
 def test_report_is_coded_as(sub_event_type: str, iso: str, published: str, text: str, actor: str | None,
                             res) -> None:
     day = dt.date.fromisoformat(published)
