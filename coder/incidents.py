@@ -343,6 +343,8 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if not locations:
         locations = _unknown_scene(match, places, state, res)
     if not locations:
+        locations = _bare_unknown_scene(match, sentence, places, state, res)
+    if not locations:
         skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
         return []
     country, iso3 = locations[0].place.country, locations[0].place.iso3
@@ -616,6 +618,47 @@ def _unknown_scene(match: TriggerMatch, places: list[PlaceMention], state: _Stor
     return [PlaceMention(text=country.name, start=first.start, end=first.end, phrase=first.phrase, place=country,
                          geo_precision=3, relation="country",
                          unresolved=[n for p in unknown for n in p.unresolved])]
+
+
+# "protesters in Piramagrun threw stones": a bare capitalised name after a locative preposition, which the
+# gazetteer does not know and the place finder does not take as a place without a noun ("the X area")
+_BARE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|city|village|district|sub-?district|area|"
+                            r"region|township|municipality)\s+of\s+)?(?P<name>(?-i:[A-Z][a-z\x27’-]{2,}"
+                            r"(?:[\s-][A-Z][a-z\x27’-]{2,}){0,2}))\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+_NOT_A_PLACE_NAME = frozenset('''monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december ramadan christmas eid the a an his her their its this that
+parliament ministry council government police army court university hospital front response support solidarity
+protest'''.split())
+
+
+def _bare_unknown_scene(match: TriggerMatch, sentence: Sentence, places: list[PlaceMention], state: _StoryState,
+                        res: Resources) -> list[PlaceMention]:
+    """A protest, riot or violent event said to be "in X", X a name the gazetteer lacks, in a story whose country is
+    known and which names no place at all: coded at country level with X in tags (as _unknown_scene does for "the X
+    area"), not lost."""
+    if match.event_type == STRATEGIC or state.iso3 is None or any(p.place is not None for p in places):
+        return []
+    known = [(p.start - sentence.start, p.end - sentence.start) for p in places]
+    for m in _BARE_LOCATIVE.finditer(sentence.text):
+        name = m.group("name")
+        s, e = m.span("name")
+        if name.split()[0].lower() in _NOT_A_PLACE_NAME or any(a < e and s < b for a, b in known):
+            continue
+        if res.actors.find_actors(name, 0, None, state.iso3, None):
+            continue  # an organisation ("in Hezbollah's stronghold", "at Saraya al-Salam")
+        near = (res.gazetteer.fuzzy_city(name, state.iso3, threshold=0.85)
+                or res.gazetteer.fuzzy_unit(name, state.iso3, ("admin2", "admin3"), threshold=0.85))
+        if near is not None:  # "Qaladze" for Qeladize, "Penjwen" for Penjwin: a spelling of a known town or district
+            return [PlaceMention(text=name, start=sentence.start + s, end=sentence.start + e, phrase=m.group(0),
+                                 place=near, geo_precision=1 if near.feature not in ("admin2", "admin3") else 2,
+                                 relation="in", candidates=[near.id, f"fuzzy:{name}"])]
+        country = res.gazetteer.country(state.iso3)
+        if country is None:
+            return []
+        return [PlaceMention(text=country.name, start=sentence.start + s, end=sentence.start + e,
+                             phrase=m.group(0), place=country, geo_precision=3, relation="country",
+                             unresolved=[name])]
+    return []
 
 
 # a crowd at a national ministry (with no place named): the ministry's seat, the capital

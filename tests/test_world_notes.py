@@ -120,6 +120,7 @@ REPORTS = [
     ('Violent demonstration', 'NGA', '2021-02-16',
      'On 16 February 2021, youths protesting the killing of a commercial motorcyclist set a police station ablaze '
      'in Ikorodu, Lagos state.', 'Rioters (Nigeria)'),
+    # first written as "residents of Kayole": a home, not a scene, and no place the gazetteer knows; the city added
     ('Violent demonstration', 'KEN', '2021-03-01',
      'Angry residents of the Kayole estate in Nairobi lit bonfires and barricaded the main road on Monday to protest the shooting of a '
      'teenager, forcing motorists to turn back.', 'Rioters (Kenya)'),
@@ -384,7 +385,7 @@ REPORTS_2 = [
      'witnesses said.', 'Protesters (Kenya)'),
     # ------------------------------------------------------------------ Violent demonstration
     ('Violent demonstration', 'IRQ', '2020-12-19',
-     'On 19 December 2020, angry protesters in Piramagrun, Sulaymaniyah province, threw rocks at the offices of the ruling parties and '
+     'On 19 December 2020, angry protesters in Piramagrun threw rocks at the offices of the ruling parties and '
      'smashed their windows.', 'Rioters (Iraq)'),
     ('Violent demonstration', 'IRQ', '2020-12-20',
      'Demonstrators in Said Sadiq set the mayor\'s office on fire on Sunday and blocked the main street with '
@@ -514,10 +515,10 @@ REPORTS_3 = [
     ('Armed clash', 'AFG', '2021-01-24',
      'Taliban insurgents stormed a police checkpoint in Baghlan province overnight, killing five policemen, '
      'officials said on Sunday.', None),
-    pytest.param('Armed clash', 'MLI', '2021-01-25',
-                 'On 25 January 2021, jihadists attacked two army camps in Boulkessi and Mondoro, sparking hours of '
-                 'fighting that left six soldiers dead.', None,
-                 marks=pytest.mark.xfail(strict=True, reason="the gazetteer knows neither Boulkessi nor Mondoro")),
+    # the gazetteer knows neither place: coded at country level with the names in tags
+    ('Armed clash', 'MLI', '2021-01-25',
+     'On 25 January 2021, jihadists attacked two army camps in Boulkessi and Mondoro, sparking hours of fighting '
+     'that left six soldiers dead.', None),
     ('Armed clash', 'COD', '2021-01-26',
      'On 26 January 2021, the army engaged ADF rebels near Oicha in North Kivu; four rebels and one soldier were '
      'killed.', None),
