@@ -272,6 +272,10 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: S
         rank = res.taxonomy.sub_event
         best_type = min(violent, key=lambda m: rank(m.sub_event_type).rank).event_type
         same_type = [m for m in violent if m.event_type == best_type]
+        riots = [m for m in violent if m.event_type == "Riots"]
+        if best_type == "Protests" and riots and same_type[0].sub_event_type != "Peaceful protest":
+            # codebook: force used against demonstrators who themselves turn violent is part of the Riots event
+            same_type = riots
         chosen.append(same_type[0])
     if violent:
         strategic = [m for m in strategic if not res.taxonomy.sub_event(m.sub_event_type).part_of_violence
