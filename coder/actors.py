@@ -789,6 +789,9 @@ class _Ctx:
         state = [a for a in self.armed if self.is_state(a)]
         # the forces the crowd clashed with, not the government its demands or the building it attacked name
         forces = [a for a in state if not _GOVERNMENT_NAME.match(a.name)]
+        if sub_event_type == "Mob violence":
+            # "... beat a man to death before police arrived": police who came afterwards are not the mob's target
+            forces = [a for a in forces if not (_ARRIVED_AFTER.search(self.after(a)) or _ARRIVED_BEFORE.search(self.before(a)))]
         a2 = forces[0] if forces else None
         if a2 is None and sub_event_type == "Mob violence" and (self.civilian_words or self.identities):
             a2 = self.m(CIVILIANS)
@@ -969,3 +972,8 @@ def _outlet_key(name: str) -> str:
 def find_outlet(name_or_text: str, table: OutletTable | None = None) -> Outlet | None:
     """Convenience: `OutletTable.find_outlet` on the given (or default) table."""
     return (table or OutletTable.load()).find_outlet(name_or_text)
+
+
+_ARRIVED_AFTER = re.compile(r"^\s*(?:officers\s+|officials\s+)?(?:arrived|came|rescued|intervened|reached|were\s+called|later|"
+                            r"took\s+(?:him|her|them|the\s+\w+)|recovered|found|dispersed)\b", re.IGNORECASE)
+_ARRIVED_BEFORE = re.compile(r"\b(?:before|after|until|when|by\s+the\s+time)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)

@@ -385,7 +385,13 @@ def _active_at(toks: list[_Tok], i: int):
         return _finding(toks, i, count.end, None, count.value, count), count.end
     if word in _TO_DEATH and word not in _KILL_ACTIVE:
         count = _parse_group(toks, j)
-        end = _to_death_at(toks, count.end) if count is not None else None
+        end = None
+        if count is not None:
+            # "beat a man suspected of stealing a motorcycle to death": a short phrase about the victim may come first
+            for k in range(count.end, min(len(toks) - 1, count.end + 9)):
+                end = _to_death_at(toks, k)
+                if end is not None or toks[k].low in (".", ";", ",", "and", "but", "while", "before", "after"):
+                    break
         if end is not None:
             return _finding(toks, i, end, count.value, None, count), end
     if (j < len(toks) and (word in ("shot", "shooting") and toks[j].low == "dead"

@@ -21,8 +21,8 @@ from coder import errors
 from coder.actors import VAC, ActorMention
 from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
-from coder.locations import (NOT_THE_SCENE, bare_name, choose_location, is_wide_area, locations_compatible,
-                              same_spot_name, spots_compatible)
+from coder.locations import (NOT_THE_SCENE, bare_name, choose_location, choose_scene, is_wide_area,
+                              locations_compatible, same_spot_name, spots_compatible)
 from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
 from coder.places import (
     Place,
@@ -576,7 +576,7 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     listed = _listed_places(scenes, sentence, match) if sentence is not None else []
     if len(listed) > 1:
         return listed
-    best = choose_location(scenes)
+    best = choose_scene(scenes)
     if best is not None:
         return _per_wide_area(best)
     if state.scene is not None and res.taxonomy.sub_event(match.sub_event_type).story_place:
@@ -650,6 +650,12 @@ def _bare_unknown_scene(match: TriggerMatch, sentence: Sentence, places: list[Pl
             continue
         if res.actors.find_actors(name, 0, None, state.iso3, None):
             continue  # an organisation ("in Hezbollah's stronghold", "at Saraya al-Salam")
+        words = name.split()
+        for k in range(len(words) - 1, 0, -1):  # "Baghdad International Airport": a site named after a known place
+            host = res.gazetteer.find(" ".join(words[:k]), state.iso3, {"city", "town", "admin1", "admin2"})
+            if host is not None:
+                return [PlaceMention(text=name, start=sentence.start + s, end=sentence.start + e, phrase=m.group(0),
+                                     place=host, geo_precision=2, relation="site", candidates=[host.id])]
         near = (res.gazetteer.fuzzy_city(name, state.iso3, threshold=0.85)
                 or res.gazetteer.fuzzy_unit(name, state.iso3, ("admin2", "admin3"), threshold=0.85))
         if near is not None:  # "Qaladze" for Qeladize, "Penjwen" for Penjwin: a spelling of a known town or district
@@ -893,8 +899,16 @@ def _riot_damage(a: Mention, b: Mention) -> bool:
     return False
 
 
+# a sentence that says it tells another incident: "Separately, residents beat a man ...", "In another incident, ..."
+_NEW_INCIDENT = re.compile(r"^\W*(?:separately|elsewhere|in\s+(?:a|an|another)\s+(?:separate\s+|other\s+|different\s+|unrelated\s+)?"
+                           r"(?:incident|attack|development|case))\b", re.IGNORECASE)
+
+
 def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
     if a.story != b.story or (a.event_type != b.event_type and not _turned_violent(a, b) and not _riot_damage(a, b)):
+        return False
+    if (b.evidence[0].sentence_index not in {e.sentence_index for e in a.evidence}
+            and _NEW_INCIDENT.match(b.evidence[0].quote)):
         return False
     if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type and not _riot_damage(a, b):
         return False
