@@ -626,9 +626,11 @@ def _unknown_scene(match: TriggerMatch, places: list[PlaceMention], state: _Stor
 
 # "protesters in Piramagrun threw stones": a bare capitalised name after a locative preposition, which the
 # gazetteer does not know and the place finder does not take as a place without a noun ("the X area")
-_BARE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+(?:town|city|village|district|sub-?district|area|"
-                            r"region|township|municipality)\s+of\s+)?(?P<name>(?-i:[A-Z][a-z\x27’-]{2,}"
+_BARE_LOCATIVE = re.compile(r"\b(?:in|into|at|near|outside)\s+(?:the\s+(?:town|city|village|district|sub-?district|area|"
+                            r"region|township|municipality|orchards|farms|fields|outskirts|suburbs)\s+of\s+)?"
+                            r"(?P<name>(?-i:(?:(?:Al|El|Ad|An|Ar|As|Ash|At|Az|Abu|Umm|Bani|Tal|Tel)[\s-])?[A-Z][a-z\x27’-]{2,}"
                             r"(?:[\s-][A-Z][a-z\x27’-]{2,}){0,2}))\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+_NAME_PREFIXES = frozenset("al el ad an ar as ash at az abu umm bani tal tel".split())
 _NOT_A_PLACE_NAME = frozenset('''monday tuesday wednesday thursday friday saturday sunday january february march april
 may june july august september october november december ramadan christmas eid the a an his her their its this that
 parliament ministry council government police army court university hospital front response support solidarity
@@ -652,7 +654,10 @@ def _bare_unknown_scene(match: TriggerMatch, sentence: Sentence, places: list[Pl
             continue  # an organisation ("in Hezbollah's stronghold", "at Saraya al-Salam")
         words = name.split()
         for k in range(len(words) - 1, 0, -1):  # "Baghdad International Airport": a site named after a known place
-            host = res.gazetteer.find(" ".join(words[:k]), state.iso3, {"city", "town", "admin1", "admin2"})
+            prefix = " ".join(words[:k])
+            if len(prefix) < 4 or prefix.lower() in _NAME_PREFIXES:
+                continue
+            host = res.gazetteer.find(prefix, state.iso3, {"city", "town", "admin1", "admin2"})
             if host is not None:
                 return [PlaceMention(text=name, start=sentence.start + s, end=sentence.start + e, phrase=m.group(0),
                                      place=host, geo_precision=2, relation="site", candidates=[host.id])]

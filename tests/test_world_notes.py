@@ -668,14 +668,73 @@ REPORTS_4 = [
      'their demands were accepted.', None),
 ]
 
+# Fifth batch, written before the coder was run on it: more ways reports say that armed men fought, that people
+# protested, and that forces changed what they do.
+REPORTS_5 = [
+    ('Armed clash', 'IRQ', '2021-03-14',
+     'On 14 March 2021, a tribal dispute over farmland in the Al Shatra district of Dhi Qar left two men dead '
+     'and four wounded after both sides used machine guns.', None),
+    ('Armed clash', 'IRQ', '2021-03-15',
+     'On 15 March 2021, a quarrel between two families in the Al Maqal area of Basrah developed into a gunfight '
+     'that wounded three people.', None),
+    ('Armed clash', 'IRQ', '2021-03-16',
+     'On 16 March 2021, PKK fighters targeted Turkish soldiers at a base near Batifa with sniper fire, killing one '
+     'soldier.', None),
+    ('Armed clash', 'IRQ', '2021-03-17',
+     'On 17 March 2021, an army unit pursued a group of IS militants into the orchards of Al Udhaim and killed two '
+     'of them after a chase.', None),
+    ('Armed clash', 'IRQ', '2021-03-18',
+     'On 18 March 2021, IS militants infiltrated the village of Al Bu Tu\'ma and attacked the houses of tribal '
+     'fighters, who fought back until the army arrived.', None),
+    ('Armed clash', 'IRQ', '2021-03-19',
+     'On 19 March 2021, gunmen fired at a police checkpoint at the southern entrance of Samarra and fled; the '
+     'policemen returned fire.', None),
+    ('Peaceful protest', 'IRQ', '2021-03-20',
+     'On 20 March 2021, shop owners in the old market of Mosul closed their shops and gathered in protest against '
+     'a new municipal tax.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2021-03-21',
+     'On 21 March 2021, the people of Al Rifai went out in a large demonstration to demand the release of a '
+     'detained activist.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2021-03-22',
+     'On 22 March 2021, a sit-in was held by dismissed soldiers in front of the Ministry of Defence in Baghdad to '
+     'demand their return to service.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2021-03-23',
+     'On 23 March 2021, hundreds of Kakai residents gathered in the town of Hamdaniya to express their anger at '
+     'the killing of two farmers.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2021-03-24',
+     'On 24 March 2021, students of Salahaddin University in Erbil boycotted classes and demonstrated on the '
+     'campus against the suspension of their grants.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2021-03-25',
+     'On 25 March 2021, a protest convoy of cars drove through the streets of Duhok in solidarity with Kurds in '
+     'Syria.', 'Protesters (Iraq)'),
+    ('Change to group/activity', 'IRQ', '2021-03-26',
+     'On 26 March 2021, security forces in Kirkuk declared a state of maximum alert and set up new checkpoints '
+     'around the city.', None),
+    ('Change to group/activity', 'IRQ', '2021-03-27',
+     'On 27 March 2021, the Iraqi authorities closed the Rabia border crossing with Syria until further notice.',
+     None),
+    ('Change to group/activity', 'IRQ', '2021-03-28',
+     'On 28 March 2021, the federal police began a search campaign in the villages south of Mosul looking for '
+     'wanted men.', None),
+    ('Change to group/activity', 'IRQ', '2021-03-29',
+     'On 29 March 2021, a PMF brigade handed over its positions in the Makhmour area to the army and left the '
+     'district.', None),
+    ('Looting/property destruction', 'IRQ', '2021-03-30',
+     'On 30 March 2021, IS militants set fire to a tractor and two cars belonging to farmers in the village of '
+     'Sharween, Diyala.', None),
+    ('Attack', 'IRQ', '2021-03-31',
+     'On 31 March 2021, gunmen in a car opened fire on the house of a journalist in Basrah; nobody was hurt.',
+     None),
+]
+
 
 def _base(name: str | None) -> str:
     return re.sub(r"\s*\(\d{4}-(?:\d{4})?\)$", "", name or "")
 
 
-@pytest.mark.parametrize(("sub_event_type", "iso", "published", "text", "actor"), REPORTS + REPORTS_2 + REPORTS_3 + REPORTS_4,
+@pytest.mark.parametrize(("sub_event_type", "iso", "published", "text", "actor"), REPORTS + REPORTS_2 + REPORTS_3 + REPORTS_4 + REPORTS_5,
                          ids=[f"{r[1]}-{r[3][:45]}" if not hasattr(r, "marks") else f"{r.values[1]}-{r.values[3][:45]}"
-                              for r in REPORTS + REPORTS_2 + REPORTS_3 + REPORTS_4])
+                              for r in REPORTS + REPORTS_2 + REPORTS_3 + REPORTS_4 + REPORTS_5])
 def test_report_is_coded_as(sub_event_type: str, iso: str, published: str, text: str, actor: str | None,
                             res) -> None:
     day = dt.date.fromisoformat(published)
