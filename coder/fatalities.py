@@ -410,6 +410,8 @@ def _active_at(toks: list[_Tok], i: int):
             return _finding(toks, i, count.end, 0, 0, None, "'killed and wounded' with one figure: split unknown, coded 0"), count.end
         return None
     count = _parse_group(toks, j, allow_bare_plural=True)
+    if count is None and j < len(toks) and toks[j].low in ("him", "her") and word in _KILL_ACTIVE:
+        return _finding(toks, i, j + 1, 1, None, None), j + 1  # "killing him": one person
     if count is None:
         return None
     if word in _KILL_ACTIVE:

@@ -37,6 +37,7 @@ CASES = [
                                                              "('accused of witchcraft') is not skipped")),
     ("A crowd lynched a man accused of stealing a goat.", 1, None, False, False),
     ("One police constable died after being hit by a stone, and 30 people were injured.", 1, 30, False, False),
+    ("A shell left over from the war exploded while a scrap dealer was taking it apart, killing him.", 1, None, False, False),
     # a toll after a count is a figure for the same dead
     ("Six farmers were killed, police said, while local leaders put the toll at eleven.", 6, None, False, False),
     ("The army first reported three dead, but on Tuesday officials said the toll had risen to eight.", 8, None, False, False),
