@@ -170,7 +170,9 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
         if not incidents and not live and not plain.background:
             _follow_up_toll(mentions, sentence)
         if not incidents:
-            if plain.carries is not None:
+            # a sentence with no incident moves the story's day only by a day or a background date: "the attackers
+            # came to avenge cattle stolen the previous week" does not date what the next sentences report
+            if plain.carries is not None and (plain.carries.time_precision == 1 or plain.background):
                 state.discourse, state.discourse_paragraph = plain.carries, sentence.paragraph
             if plain.date is not None and plain.date.kind == "absolute":
                 paragraph_anchor = plain.date.date

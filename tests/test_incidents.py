@@ -245,3 +245,10 @@ def test_a_riot_keeps_the_force_used_against_it(res):
     (m,) = _one("On Sunday, a crowd of protesters threw stones at the guards of the governorate building in Kut; the "
                 "police responded with tear gas.", res)
     assert m.sub_event_type == "Violent demonstration"
+
+
+def test_a_week_named_in_passing_does_not_date_the_next_sentences(res):
+    text = ("Gunmen raided two hamlets near Jos late on Sunday, shooting villagers, police said. The attackers had come "
+            "to avenge cattle stolen from their camp the previous week. Dozens of houses were set on fire.")
+    mentions = _one(text, res, published=dt.date(2021, 12, 7), country="NGA")
+    assert {m.date.date for m in mentions} == {dt.date(2021, 12, 5)}
