@@ -170,6 +170,8 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
         if not incidents and not live and not plain.background:
             _follow_up_toll(mentions, sentence)
         if not incidents:
+            _claimed_by(mentions, sentence, res)
+        if not incidents:
             # a sentence with no incident moves the story's day only by a day or a background date: "the attackers
             # came to avenge cattle stolen the previous week" does not date what the next sentences report
             if plain.carries is not None and (plain.carries.time_precision == 1 or plain.background):
@@ -240,6 +242,48 @@ def _follow_up_toll(mentions: list[Mention], sentence: Sentence) -> None:
         "killed": killed, "wounded": wounded, "fatalities_note": note,
         "evidence": m.evidence + [Evidence(article_id=m.article_id, sentence_index=sentence.index, start=sentence.start,
                                            end=sentence.end, quote=sentence.text, supports=["fatalities"])],
+    })
+
+
+_CLAIMED = re.compile(r"\bclaim(?:ed|s)\s+(?:responsibility|credit|the\s+(?:[\w-]+\s+)?(?:attack|attacks|bombing|blast|assault|"
+                      r"killing|killings|strike|explosion|ambush|operation|kidnapping|abduction|assassination)|it)\b",
+                      re.IGNORECASE)
+
+
+def _claimed_by(mentions: list[Mention], sentence: Sentence, res: Resources) -> None:
+    """A sentence with no incident of its own in which a named group claims the story's latest violent incident
+    ("The ELN's eastern front claimed the pipeline attack in a statement"): the group becomes the side the report
+    left unidentified (ACLED codes a claimed attack to the claimant)."""
+    claim = _CLAIMED.search(sentence.text)
+    if claim is None:
+        return
+    idx = next((i for i in range(len(mentions) - 1, -1, -1)
+                if mentions[i].event_type != STRATEGIC and mentions[i].story == sentence.story), None)
+    if idx is None:
+        return
+    m = mentions[idx]
+    if sentence.index - max(e.sentence_index for e in m.evidence) > 3 or m.location.place is None:
+        return
+    place = m.location.place
+    found = [a for a in res.actors.find_actors(sentence.text[:claim.start()], 0, place.country, place.iso3, m.date.date)
+             if a.role == "actor" and a.inter not in (1, 8) and not GENERIC_ACTOR.match(a.name)
+             and not res.actors.entries[a.entry_id].generic]
+    if not found:
+        return
+    claimant = found[-1]
+    actors = m.actors
+    if GENERIC_ACTOR.match(actors.actor1) and actors.actor2 != claimant.name:
+        update = {"actor1": claimant.name, "inter1": claimant.inter}
+    elif m.event_type == "Battles" and actors.actor2 and GENERIC_ACTOR.match(actors.actor2) and actors.actor1 != claimant.name:
+        update = {"actor2": claimant.name, "inter2": claimant.inter}
+    else:
+        return
+    update["entries"] = list(dict.fromkeys([*actors.entries, claimant.entry_id]))
+    update["reason"] = f"{actors.reason}; claimed by {claimant.text!r}".lstrip("; ")
+    mentions[idx] = m.model_copy(update={
+        "actors": actors.model_copy(update=update),
+        "evidence": m.evidence + [Evidence(article_id=m.article_id, sentence_index=sentence.index, start=sentence.start,
+                                           end=sentence.end, quote=sentence.text, supports=["actors"])],
     })
 
 

@@ -252,3 +252,10 @@ def test_a_week_named_in_passing_does_not_date_the_next_sentences(res):
             "to avenge cattle stolen from their camp the previous week. Dozens of houses were set on fire.")
     mentions = _one(text, res, published=dt.date(2021, 12, 7), country="NGA")
     assert {m.date.date for m in mentions} == {dt.date(2021, 12, 5)}
+
+
+def test_a_claim_in_a_later_sentence_names_the_unidentified_side(res):
+    text = ("A bomb hidden in a parked car exploded next to a police patrol in Quetta on Monday, killing two "
+            "policemen. The Baloch Liberation Army claimed responsibility in a message to journalists.")
+    (m,) = _one(text, res, published=dt.date(2021, 11, 8), country="PAK")
+    assert m.actors.actor1 == "BLA: Baloch Liberation Army" and m.actors.actor2.startswith("Police Forces of Pakistan")
