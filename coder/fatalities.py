@@ -102,7 +102,7 @@ def _is_plural_person(word: str) -> bool:
 
 
 _KILL_PASSIVE = {"killed", "dead", "died", "succumbed", "slain", "perished", "executed", "beheaded", "massacred",
-                 "assassinated", "murdered", "lynched"}
+                 "assassinated", "murdered", "lynched", "martyred"}
 # "beat two men to death", "was stoned to death", "beaten and burned to death"
 _TO_DEATH = {"beat", "beaten", "beating", "stoned", "stoning", "hacked", "hacking", "burned", "burnt", "burning",
              "stabbed", "stabbing", "clubbed", "clubbing", "bludgeoned", "tortured", "torturing", "crushed",

@@ -591,8 +591,9 @@ _ARMED_TARGET_BEFORE = re.compile(
     r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # the passive: "two soldiers were killed by sniper fire", "members of the PMF (a brigade) were wounded in an attack"
 _ARMED_TARGET_AFTER = re.compile(
-    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:was|were)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|attacked|targeted|ambushed|"
-    r"hit)\b", re.IGNORECASE)
+    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:(?:soldiers?|fighters?|policem[ae]n|troops|patrol|unit)\s+)?"
+    r"(?:was|were)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|attacked|targeted|ambushed|hit|martyred)\b",
+    re.IGNORECASE)
 _OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|(?:at|in)\s+(?:his|her|their)\s+homes?|(?:was|were)\s+at\s+home|unarmed)\b",
                        re.IGNORECASE)
 
