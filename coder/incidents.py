@@ -673,7 +673,7 @@ def _unknown_scene(match: TriggerMatch, places: list[PlaceMention], state: _Stor
 
 # "protesters in Piramagrun threw stones": a bare capitalised name after a locative preposition, which the
 # gazetteer does not know and the place finder does not take as a place without a noun ("the X area")
-_BARE_LOCATIVE = re.compile(r"\b(?:in|into|at|near|outside|on)\s+(?:the\s+(?:(?:town|city|village|district|sub-?district|"
+_BARE_LOCATIVE = re.compile(r"\b(?:in|into|at|near|outside|on|(?:residents|people|villagers|inhabitants|families|tribes)\s+of)\s+(?:the\s+(?:(?:town|city|village|district|sub-?district|"
                             r"area|region|township|municipality|orchards|farms|fields|outskirts|suburbs)\s+of\s+)?)?"
                             r"(?P<name>(?-i:(?:(?:Al|El|Ad|An|Ar|As|Ash|At|Az|Abu|Umm|Bani|Tal|Tel)[\s-])?[A-Z][a-z\x27’-]{2,}"
                             r"(?:[\s-][A-Z][a-z\x27’-]{2,}){0,2}))\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)

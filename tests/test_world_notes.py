@@ -811,14 +811,58 @@ REPORTS_7 = [
      'local tribe in Basrah.', None),
 ]
 
+# Eighth batch, written before the coder was run on it: developments and protests in the short forms of dataset
+# notes.
+REPORTS_8 = [
+    ('Change to group/activity', 'IRQ', '2021-04-27',
+     'Security measures: On 27 April 2021, the Kirkuk police raised their state of alert and intensified patrols '
+     'in the city ahead of the religious holiday.', None),
+    ('Change to group/activity', 'IRQ', '2021-04-28',
+     'On 28 April 2021, the Iraqi government suspended the work of a private security company in Basrah after '
+     'a shooting at an oil field.', None),
+    ('Change to group/activity', 'IRQ', '2021-04-29',
+     'On 29 April 2021, a PMF brigade was relocated from Sinjar to the Nineveh plains.', None),
+    ('Change to group/activity', 'IRQ', '2021-04-30',
+     'On 30 April 2021, the army erected a concrete wall along the border with Syria west of Sinjar.', None),
+    ('Looting/property destruction', 'IRQ', '2021-05-01',
+     'On 1 May 2021, IS militants destroyed a communications tower near the village of Al Zarga, Kirkuk.', None),
+    # first labelled property destruction; the codebook codes damage done by shelling as the shelling (property
+    # destruction is "outside other violence")
+    ('Shelling/artillery/missile attack', 'IRQ', '2021-05-02',
+     'On 2 May 2021, Turkish shelling set fire to farmland and orchards near the village of Sargali, Duhok, '
+     'without casualties.', None),
+    ('Looting/property destruction', 'IRQ', '2021-05-03',
+     'On 3 May 2021, unidentified persons demolished the monument of a Sunni cleric in Samarra overnight.', None),
+    ('Other', 'IRQ', '2021-05-04',
+     'On 4 May 2021, the bodies of four people killed years earlier were found in a well near Al Qaim.', None),
+    ('Other', 'IRQ', '2021-05-05',
+     'On 5 May 2021, hundreds of Yazidi families returned from the camps in Duhok to their villages in Sinjar.',
+     None),
+    ('Disrupted weapons use', 'IRQ', '2021-05-06',
+     'On 6 May 2021, the PMF found four rockets ready for launch on a truck near the Balad air base.', None),
+    ('Disrupted weapons use', 'IRQ', '2021-05-07',
+     'On 7 May 2021, Iraqi forces blew up an IS arms depot discovered in a cave in the Hamrin mountains.', None),
+    # first labelled a peaceful protest; the codebook counts a road blocked with a barricade (stones) as a violent
+    # demonstration
+    ('Violent demonstration', 'IRQ', '2021-05-08',
+     'On 8 May 2021, the residents of Al Jubaish protested by closing the main road with stones for an hour, '
+     'demanding drinking water.', 'Rioters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2021-05-09',
+     'On 9 May 2021, a number of Sulaymaniyah University employees carried out a protest in front of the '
+     'university presidency over salary deductions.', 'Protesters (Iraq)'),
+    ('Peaceful protest', 'IRQ', '2021-05-10',
+     'On 10 May 2021, a group of activists in Diwaniyah held a symbolic funeral for a colleague killed in '
+     'Karbala, calling for the killers to be arrested.', 'Protesters (Iraq)'),
+]
+
 
 def _base(name: str | None) -> str:
     return re.sub(r"\s*\(\d{4}-(?:\d{4})?\)$", "", name or "")
 
 
-@pytest.mark.parametrize(("sub_event_type", "iso", "published", "text", "actor"), REPORTS + REPORTS_2 + REPORTS_3 + REPORTS_4 + REPORTS_5 + REPORTS_6 + REPORTS_7,
+@pytest.mark.parametrize(("sub_event_type", "iso", "published", "text", "actor"), REPORTS + REPORTS_2 + REPORTS_3 + REPORTS_4 + REPORTS_5 + REPORTS_6 + REPORTS_7 + REPORTS_8,
                          ids=[f"{r[1]}-{r[3][:45]}" if not hasattr(r, "marks") else f"{r.values[1]}-{r.values[3][:45]}"
-                              for r in REPORTS + REPORTS_2 + REPORTS_3 + REPORTS_4 + REPORTS_5 + REPORTS_6 + REPORTS_7])
+                              for r in REPORTS + REPORTS_2 + REPORTS_3 + REPORTS_4 + REPORTS_5 + REPORTS_6 + REPORTS_7 + REPORTS_8])
 def test_report_is_coded_as(sub_event_type: str, iso: str, published: str, text: str, actor: str | None,
                             res) -> None:
     day = dt.date.fromisoformat(published)
