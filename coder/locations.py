@@ -217,6 +217,10 @@ def choose_scene(readings: list[PlaceMention]) -> PlaceMention | None:
     Tripoli, where demonstrators threw stones at the Serail" (a building, which the gazetteer also knows as a
     village in another province). A sentence that lists several places is split before this is asked."""
     readings = [r for r in readings if r.place is not None]
+    # "in Al-Zubair district, west of Basra": a direction just after another place says where that place lies
+    readings = [r for r in readings
+                if not (r.relation and r.relation.endswith(" of") and r.bearing is not None
+                        and any(q is not r and q.end <= r.start and r.start - q.end <= 32 for q in readings))] or readings
     cities = [r for r in readings if r.place.feature == "city"]
     kept = [r for r in readings
             if not (r.place.feature in ("village", "town", "neighbourhood") and cities
