@@ -620,6 +620,8 @@ class _Ctx:
                 _PERPETRATOR_AFTER.search(after) and not _PASSIVE_AFTER.search(after) and not _TARGET_BEFORE.search(before))
             if agent and _MEMBERS_OF_BEFORE.search(before) and _PASSIVE_AFTER.search(_LEADING_PAREN.sub(" ", after, count=1)):
                 agent = False  # "four members of the PMF (a brigade) were injured ... by IS": the members were harmed
+            if agent and self.event_type == ERV and (_DISARMING_AFTER.search(after) or _DISARMING_BEFORE.search(before)):
+                agent = False  # "an IED exploded during an attempt by police to remove it": the police did not plant it
             if agent and self.associate_of(a) is None:
                 if hedge and self.hedged(a):
                     continue
@@ -990,3 +992,9 @@ _ARRIVED_BEFORE = re.compile(r"\b(?:before|after|until|when|by\s+the\s+time)\s+(
 _FORCE_ACTED = re.compile(r"\b(?:police(?:men)?|officers|riot\s+police|anti-riot\s+(?:police|units?|forces)|security\s+(?:forces|personnel|men)|"
                           r"gendarmes?|troops|soldiers)\s+(?:\w+\s+){0,2}?(?:fired|used|dispersed|charged|baton-charged|"
                           r"arrested|detained|beat|chased|pushed|responded|intervened|clashed|lobbed|sprayed|cleared)\b", re.IGNORECASE)
+
+# forces trying to defuse or remove a device are not the ones who set it off
+_DISARMING_AFTER = re.compile(r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:tried|trying|attempted|attempting|sought)\s+to\s+(?:defuse|dismantle|"
+                              r"remove|disarm|neutrali[sz]e)|^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:defusing|"
+                              r"dismantling|removing|disarming)\b|^\s+to\s+(?:defuse|dismantle|remove|disarm)\b", re.IGNORECASE)
+_DISARMING_BEFORE = re.compile(r"\b(?:attempt|effort|operation)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)

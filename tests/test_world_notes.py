@@ -840,6 +840,16 @@ REPORTS_8 = [
      None),
     ('Disrupted weapons use', 'IRQ', '2021-05-06',
      'On 6 May 2021, the PMF found four rockets ready for launch on a truck near the Balad air base.', None),
+    # devices that go off on those who defuse or approach them are explosions (codebook); their handlers are the
+    # target, not the perpetrator
+    ('Remote explosive/landmine/IED', 'IRQ', '2021-05-11',
+     'On 11 May 2021, an IED planted by IS exploded as a bomb disposal team approached it near Tarmiyah, causing no '
+     'casualties.', None),
+    ('Remote explosive/landmine/IED', 'IRQ', '2021-05-12',
+     'On 12 May 2021, an IED exploded during an attempt by police to remove it from the side of the road in '
+     'Hawija, injuring a policeman.', 'Police Forces of Iraq'),
+    ('Remote explosive/landmine/IED', 'IRQ', '2021-05-13',
+     'On 13 May 2021, a policeman was wounded while defusing an explosive device in Mosul.', None),
     ('Disrupted weapons use', 'IRQ', '2021-05-07',
      'On 7 May 2021, Iraqi forces blew up an IS arms depot discovered in a cave in the Hamrin mountains.', None),
     # first labelled a peaceful protest; the codebook counts a road blocked with a barricade (stones) as a violent
