@@ -620,6 +620,8 @@ class _Ctx:
                 _PERPETRATOR_AFTER.search(after) and not _PASSIVE_AFTER.search(after) and not _TARGET_BEFORE.search(before))
             if agent and _MEMBERS_OF_BEFORE.search(before) and _PASSIVE_AFTER.search(_LEADING_PAREN.sub(" ", after, count=1)):
                 agent = False  # "four members of the PMF (a brigade) were injured ... by IS": the members were harmed
+            if agent and self.event_type == ERV and (_DISARMING_AFTER.search(after) or _DISARMING_BEFORE.search(before)):
+                agent = False  # "an IED exploded during an attempt by police to remove it": the police did not plant it
             if agent and self.associate_of(a) is None:
                 if hedge and self.hedged(a):
                     continue
@@ -667,6 +669,10 @@ class _Ctx:
             entries=_unique(ids), reason=reason,
             inferred=_unique(a.name for a in (a1, a2) if a is not None and self._implied(a)),
         )
+
+    def _home_police(self) -> ActorMention | None:
+        fid = _state_fallback(self.d, self.iso3, police=True)
+        return None if fid == UNIDENTIFIED else self.m(fid)
 
     def _implied(self, a: ActorMention) -> bool:
         """A state force the sentence does not name: a generic word of the home country's forces, or assumed."""
@@ -777,6 +783,8 @@ class _Ctx:
             # the forces that intervened before the government the crowd addressed
             state = [a for a in state if not _GOVERNMENT_NAME.match(a.name)] + [a for a in state if _GOVERNMENT_NAME.match(a.name)]
             a2 = state[0] if state else (self.armed[0] if self.armed else None)
+            if a2 is None and _FORCE_ACTED.search(self.text):
+                a2 = self._home_police()  # "officers used batons": the home country's police, implied
         return self.result(a1, a2, groups, [], "protesters; named groups and identities as associated actors",
                            extra=[a.entry_id for a in self.identities])
 
@@ -789,7 +797,12 @@ class _Ctx:
         state = [a for a in self.armed if self.is_state(a)]
         # the forces the crowd clashed with, not the government its demands or the building it attacked name
         forces = [a for a in state if not _GOVERNMENT_NAME.match(a.name)]
+        if sub_event_type == "Mob violence":
+            # "... beat a man to death before police arrived": police who came afterwards are not the mob's target
+            forces = [a for a in forces if not (_ARRIVED_AFTER.search(self.after(a)) or _ARRIVED_BEFORE.search(self.before(a)))]
         a2 = forces[0] if forces else None
+        if a2 is None and sub_event_type == "Violent demonstration" and _FORCE_ACTED.search(self.text):
+            a2 = self._home_police()  # "police fired tear gas" with no force the dictionary names
         if a2 is None and sub_event_type == "Mob violence" and (self.civilian_words or self.identities):
             a2 = self.m(CIVILIANS)
         if a2 is None and _CROWD_HITS_PEOPLE.search(self.text):
@@ -969,3 +982,19 @@ def _outlet_key(name: str) -> str:
 def find_outlet(name_or_text: str, table: OutletTable | None = None) -> Outlet | None:
     """Convenience: `OutletTable.find_outlet` on the given (or default) table."""
     return (table or OutletTable.load()).find_outlet(name_or_text)
+
+
+_ARRIVED_AFTER = re.compile(r"^\s*(?:officers\s+|officials\s+)?(?:arrived|came|rescued|intervened|reached|were\s+called|later|"
+                            r"took\s+(?:him|her|them|the\s+\w+)|recovered|found|dispersed)\b", re.IGNORECASE)
+_ARRIVED_BEFORE = re.compile(r"\b(?:before|after|until|when|by\s+the\s+time)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+# police or other forces named by a plain word who act on a crowd ("officers used batons", "police fired tear gas")
+_FORCE_ACTED = re.compile(r"\b(?:police(?:men)?|officers|riot\s+police|anti-riot\s+(?:police|units?|forces)|security\s+(?:forces|personnel|men)|"
+                          r"gendarmes?|troops|soldiers)\s+(?:\w+\s+){0,2}?(?:fired|used|dispersed|charged|baton-charged|"
+                          r"arrested|detained|beat|chased|pushed|responded|intervened|clashed|lobbed|sprayed|cleared)\b", re.IGNORECASE)
+
+# forces trying to defuse or remove a device are not the ones who set it off
+_DISARMING_AFTER = re.compile(r"^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:tried|trying|attempted|attempting|sought)\s+to\s+(?:defuse|dismantle|"
+                              r"remove|disarm|neutrali[sz]e)|^[\s,)’'s-]{0,4}(?:\w+\s+){0,3}?(?:was|were)\s+(?:\w+\s+)?(?:defusing|"
+                              r"dismantling|removing|disarming)\b|^\s+to\s+(?:defuse|dismantle|remove|disarm)\b", re.IGNORECASE)
+_DISARMING_BEFORE = re.compile(r"\b(?:attempt|effort|operation)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)

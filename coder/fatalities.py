@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+import dataclasses
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -73,11 +74,14 @@ _PERSON_SINGULAR = {
     "sergeant", "corporal", "private", "conscript", "jihadi", "extremist", "separatist", "trader",
     "merchant", "businessman", "businessmen", "dealer", "motorist", "traveller", "traveler", "guest",
     "patient", "pupil", "schoolchild", "schoolchildren", "peasant", "labourer", "laborer",
+    "constable", "gendarme", "bodyguard", "guardsman", "herdsman", "thief", "robber", "kidnapper", "rapist",
+    "vigilante", "fan", "supporter", "mourner", "rioter", "motorcyclist", "rider", "cyclist", "farmhand", "witch",
+    "wizard", "sorcerer",
 }
 _PERSON_IRREGULAR = {
     "people", "men", "women", "children", "policemen", "policewomen", "gunmen", "servicemen",
     "militiamen", "tribesmen", "fishermen", "police", "personnel", "troops", "staff", "others",
-    "youths", "family", "families", "crew", "kids",
+    "youths", "family", "families", "crew", "kids", "herdsmen", "thieves", "guardsmen",
 }
 
 
@@ -98,10 +102,14 @@ def _is_plural_person(word: str) -> bool:
 
 
 _KILL_PASSIVE = {"killed", "dead", "died", "succumbed", "slain", "perished", "executed", "beheaded", "massacred",
-                 "assassinated", "murdered"}
+                 "assassinated", "murdered", "lynched", "martyred"}
+# "beat two men to death", "was stoned to death", "beaten and burned to death"
+_TO_DEATH = {"beat", "beaten", "beating", "stoned", "stoning", "hacked", "hacking", "burned", "burnt", "burning",
+             "stabbed", "stabbing", "clubbed", "clubbing", "bludgeoned", "tortured", "torturing", "crushed",
+             "kicked", "lashed", "flogged", "shot", "starved", "trampled", "strangled", "choked", "drowned"}
 _WOUND_PASSIVE = {"wounded", "injured", "hurt", "maimed"}
 _KILL_ACTIVE = {"killing", "killed", "kill", "kills", "slaying", "slew", "executing", "executed",
-                "murdering", "murdered", "assassinating", "assassinated"}
+                "murdering", "murdered", "assassinating", "assassinated", "lynched", "lynching"}
 _WOUND_ACTIVE = {"wounding", "wounded", "wound", "wounds", "injuring", "injured", "injure", "injures"}
 _LEAVE = {"left", "leaving", "leaves", "leave"}
 _AUX = {"were", "was", "have", "has", "had", "been", "are", "is", "be", "being", "got", "reportedly",
@@ -181,6 +189,7 @@ class _Finding:
     vague: bool
     at_least: bool
     note: str
+    toll: str = ""  # "update" ("the toll rose to nine"), "other" ("residents put the toll at 14"), "running" ("bringing the toll to 40")
 
 
 # ---------------------------------------------------------------------------
@@ -200,6 +209,18 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
     spans: list[tuple[int, int]] = []
     vague = at_least = False
     for f in findings:
+        if f.killed is not None and f.toll and killed is not None:
+            # a toll after a count is a figure for the same dead, not more dead: an update replaces it ("first
+            # reported four dead, but the toll had risen to nine"), another source's figure is an alternative and
+            # the lower one is kept ("nine villagers were killed, while a community leader put the toll at 14"), a
+            # running total ("bringing the toll from the week's fighting to 40") is not this incident's
+            if f.toll == "update":
+                killed = f.killed
+            elif f.toll == "other":
+                killed = min(killed, f.killed)
+            spans.append((f.start, f.end))
+            notes.append(f"{f.toll} toll {f.killed}")
+            continue
         if f.killed is not None:
             killed = (killed or 0) + f.killed
         if f.wounded is not None:
@@ -283,7 +304,7 @@ def combine_reports(values: list[int | None]) -> int:
 
 # a passive count ends in one of these words (_passive_at), a count of deaths or injuries in one of the second
 # (_special_at): at a token with none of them further on, the two cannot find anything
-_PASSIVE_CUES = frozenset(_KILL_PASSIVE | _WOUND_PASSIVE | {"lost"})
+_PASSIVE_CUES = frozenset(_KILL_PASSIVE | _WOUND_PASSIVE | _TO_DEATH | {"lost"})
 _SPECIAL_HEADS = frozenset({"deaths", "fatalities", "death", "fatality", "dead", "injuries", "injured", "wounded"})
 
 
@@ -362,6 +383,17 @@ def _active_at(toks: list[_Tok], i: int):
         if word.startswith(("kill", "death")):
             return _finding(toks, i, count.end, count.value, None, count), count.end
         return _finding(toks, i, count.end, None, count.value, count), count.end
+    if word in _TO_DEATH and word not in _KILL_ACTIVE:
+        count = _parse_group(toks, j)
+        end = None
+        if count is not None:
+            # "beat a man suspected of stealing a motorcycle to death": a short phrase about the victim may come first
+            for k in range(count.end, min(len(toks) - 1, count.end + 9)):
+                end = _to_death_at(toks, k)
+                if end is not None or toks[k].low in (".", ";", ",", "and", "but", "while", "before", "after"):
+                    break
+        if end is not None:
+            return _finding(toks, i, end, count.value, None, count), end
     if (j < len(toks) and (word in ("shot", "shooting") and toks[j].low == "dead"
                            or word in ("gunned", "gunning") and toks[j].low == "down")):
         word, j = "killing", j + 1  # "shot dead two policemen", "gunned down a trader" (not "shot down a drone")
@@ -378,6 +410,8 @@ def _active_at(toks: list[_Tok], i: int):
             return _finding(toks, i, count.end, 0, 0, None, "'killed and wounded' with one figure: split unknown, coded 0"), count.end
         return None
     count = _parse_group(toks, j, allow_bare_plural=True)
+    if count is None and j < len(toks) and toks[j].low in ("him", "her") and word in _KILL_ACTIVE:
+        return _finding(toks, i, j + 1, 1, None, None), j + 1  # "killing him": one person
     if count is None:
         return None
     if word in _KILL_ACTIVE:
@@ -403,6 +437,10 @@ def _passive_at(toks: list[_Tok], i: int):
         return None
     cue = toks[j].low
     has_be = any(t.low in _BE for t in toks[aux_start:j])
+    if has_be and cue in _TO_DEATH:
+        end = _to_death_at(toks, j + 1)
+        if end is not None:
+            return _finding(toks, i, end, count.value, None, count), end
     if not has_be and cue not in ("died", "perished", "lost", "succumbed"):
         if (_parse_group(toks, j + 1, allow_bare_plural=True) is not None
                 or (j + 1 < len(toks) and toks[j + 1].low in ("or", "dead"))):
@@ -422,6 +460,20 @@ def _passive_at(toks: list[_Tok], i: int):
             return _finding(toks, i, j + 3, 0, 0, None, "'injured or killed': coded 0 (codebook)"), j + 3
         return _finding(toks, i, j + 1, None, count.value, count), j + 1
     return None
+
+
+def _to_death_at(toks: list[_Tok], j: int) -> int | None:
+    """The token after "to death" when it comes at j, after "and burned" or ", beaten and burned"; else None."""
+    k = j
+    while k + 1 < len(toks) and toks[k].low in ("and", ",") and toks[k + 1].low in _TO_DEATH:
+        k += 2
+    if k + 1 < len(toks) and toks[k].low == "to" and toks[k + 1].low == "death":
+        return k + 2
+    return None
+
+
+_RISING = frozenset("risen rose rises climbed increased jumped reached reaches updated revised raised".split())
+_RUNNING = frozenset("bringing brings brought raising taking took".split())
 
 
 def _special_at(toks: list[_Tok], i: int):
@@ -446,7 +498,11 @@ def _special_at(toks: list[_Tok], i: int):
                     count = _parse_group(toks, at)
                     break
         if count is not None:
-            return _finding(toks, i, count.end, count.value, None, count), count.end
+            finding = _finding(toks, i, count.end, count.value, None, count)
+            words = {t.low for t in toks[max(0, i - 4):count.end]}
+            running = any(t.low in _RUNNING for t in toks[max(0, i - 4):i])
+            finding = dataclasses.replace(finding, toll="running" if running else "update" if words & _RISING else "other")
+            return finding, count.end
         return None
     count = _parse_quantity(toks, i)
     if count is None or count.end >= len(toks):

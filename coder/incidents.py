@@ -21,8 +21,8 @@ from coder import errors
 from coder.actors import VAC, ActorMention
 from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
-from coder.locations import (NOT_THE_SCENE, bare_name, choose_location, is_wide_area, locations_compatible,
-                              same_spot_name, spots_compatible)
+from coder.locations import (NOT_THE_SCENE, bare_name, choose_location, choose_scene, is_wide_area,
+                              locations_compatible, same_spot_name, spots_compatible)
 from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
 from coder.places import (
     Place,
@@ -165,12 +165,16 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
             _sentence_places(sentence, state, article, res)
         _expire_background(state, sentence.paragraph, reference)
         ctx = DateContext(reference_date=reference, discourse_date=state.discourse, paragraph_anchor=paragraph_anchor)
-        incidents = _incidents_in_sentence(live, res)
+        incidents = _incidents_in_sentence(live, res, sentence)
         plain = resolve_sentence_date(sentence.text, sentence.start, ctx, announcement=False)
         if not incidents and not live and not plain.background:
             _follow_up_toll(mentions, sentence)
         if not incidents:
-            if plain.carries is not None:
+            _claimed_by(mentions, sentence, res)
+        if not incidents:
+            # a sentence with no incident moves the story's day only by a day or a background date: "the attackers
+            # came to avenge cattle stolen the previous week" does not date what the next sentences report
+            if plain.carries is not None and (plain.carries.time_precision == 1 or plain.background):
                 state.discourse, state.discourse_paragraph = plain.carries, sentence.paragraph
             if plain.date is not None and plain.date.kind == "absolute":
                 paragraph_anchor = plain.date.date
@@ -241,6 +245,48 @@ def _follow_up_toll(mentions: list[Mention], sentence: Sentence) -> None:
     })
 
 
+_CLAIMED = re.compile(r"\bclaim(?:ed|s)\s+(?:responsibility|credit|the\s+(?:[\w-]+\s+)?(?:attack|attacks|bombing|blast|assault|"
+                      r"killing|killings|strike|explosion|ambush|operation|kidnapping|abduction|assassination)|it)\b",
+                      re.IGNORECASE)
+
+
+def _claimed_by(mentions: list[Mention], sentence: Sentence, res: Resources) -> None:
+    """A sentence with no incident of its own in which a named group claims the story's latest violent incident
+    ("The ELN's eastern front claimed the pipeline attack in a statement"): the group becomes the side the report
+    left unidentified (ACLED codes a claimed attack to the claimant)."""
+    claim = _CLAIMED.search(sentence.text)
+    if claim is None:
+        return
+    idx = next((i for i in range(len(mentions) - 1, -1, -1)
+                if mentions[i].event_type != STRATEGIC and mentions[i].story == sentence.story), None)
+    if idx is None:
+        return
+    m = mentions[idx]
+    if sentence.index - max(e.sentence_index for e in m.evidence) > 3 or m.location.place is None:
+        return
+    place = m.location.place
+    found = [a for a in res.actors.find_actors(sentence.text[:claim.start()], 0, place.country, place.iso3, m.date.date)
+             if a.role == "actor" and a.inter not in (1, 8) and not GENERIC_ACTOR.match(a.name)
+             and not res.actors.entries[a.entry_id].generic]
+    if not found:
+        return
+    claimant = found[-1]
+    actors = m.actors
+    if GENERIC_ACTOR.match(actors.actor1) and actors.actor2 != claimant.name:
+        update = {"actor1": claimant.name, "inter1": claimant.inter}
+    elif m.event_type == "Battles" and actors.actor2 and GENERIC_ACTOR.match(actors.actor2) and actors.actor1 != claimant.name:
+        update = {"actor2": claimant.name, "inter2": claimant.inter}
+    else:
+        return
+    update["entries"] = list(dict.fromkeys([*actors.entries, claimant.entry_id]))
+    update["reason"] = f"{actors.reason}; claimed by {claimant.text!r}".lstrip("; ")
+    mentions[idx] = m.model_copy(update={
+        "actors": actors.model_copy(update=update),
+        "evidence": m.evidence + [Evidence(article_id=m.article_id, sentence_index=sentence.index, start=sentence.start,
+                                           end=sentence.end, quote=sentence.text, supports=["actors"])],
+    })
+
+
 def _expire_background(state: _StoryState, paragraph: int, reference) -> None:
     """A background date ("in January", "last month") colours the next paragraph at most.
 
@@ -255,12 +301,15 @@ def _expire_background(state: _StoryState, paragraph: int, reference) -> None:
         state.discourse = None
 
 
-def _incidents_in_sentence(live: list[TriggerMatch], res: Resources) -> list[TriggerMatch]:
+def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: Sentence | None = None
+                           ) -> list[TriggerMatch]:
     """At most one violent incident and one strategic development per sentence.
 
     When tactics of several types occur together the type higher in the codebook's
     hierarchy wins (an airstrike inside a battle is a battle); the rule set already
-    ranks matches by specificity within a type.
+    ranks matches by specificity within a type. A development that is part of violence (troops deployed in the
+    fighting) is dropped beside it, unless the violence is what it responds to ("forces deployed around the
+    embassy after a rocket fell nearby": both are events).
     """
     violent = [m for m in live if m.event_type != STRATEGIC]
     strategic = [m for m in live if m.event_type == STRATEGIC]
@@ -269,12 +318,35 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources) -> list[Tri
         rank = res.taxonomy.sub_event
         best_type = min(violent, key=lambda m: rank(m.sub_event_type).rank).event_type
         same_type = [m for m in violent if m.event_type == best_type]
+        riots = [m for m in violent if m.event_type == "Riots"]
+        if best_type == "Protests" and riots and same_type[0].sub_event_type != "Peaceful protest":
+            # codebook: force used against demonstrators who themselves turn violent is part of the Riots event
+            same_type = riots
         chosen.append(same_type[0])
     if violent:
-        strategic = [m for m in strategic if not res.taxonomy.sub_event(m.sub_event_type).part_of_violence]
+        strategic = [m for m in strategic if not res.taxonomy.sub_event(m.sub_event_type).part_of_violence
+                     or (m.sub_event_type == "Change to group/activity" and sentence is not None
+                         and _responds_to(sentence, m, violent))]
     if strategic:
         chosen.append(strategic[0])
     return chosen
+
+
+_RESPONSE_TO = re.compile(r"\b(?:after|following|in\s+(?:response|reaction)\s+to|in\s+the\s+wake\s+of)\s+(?:[\w-]+\s+){0,4}$",
+                          re.IGNORECASE)
+
+
+def _responds_to(sentence: Sentence, development: TriggerMatch, violent: list[TriggerMatch]) -> bool:
+    """The development comes first and every violent trigger is told in a clause after it that says what it
+    responds to: "US forces deployed around the embassy after a rocket fell on a building nearby"."""
+    base = sentence.start
+    for v in violent:
+        if v.start <= development.end:
+            return False
+        between = sentence.text[development.end - base:v.start - base]
+        if not _RESPONSE_TO.search(between[-60:]):
+            return False
+    return True
 
 
 def _story_actors(sentences: list[Sentence], state: _StoryState, reference, res: Resources) -> list[ActorMention]:
@@ -321,10 +393,16 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if not locations:
         locations = _unknown_scene(match, places, state, res)
     if not locations:
+        locations = _bare_unknown_scene(match, sentence, places, state, res)
+    if not locations:
         skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
         return []
     country, iso3 = locations[0].place.country, locations[0].place.iso3
 
+    casualties = extract_casualties(sentence.text, sentence.start)
+    if match.sub_event_type == "Protest with intervention" and casualties.killed:
+        # codebook: an intervention is "without serious or lethal injuries"; protesters killed make it excessive force
+        match = dataclasses.replace(match, sub_event_type="Excessive force against protesters")
     actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
                                       country, iso3, date.date, story_actors)
     if match.event_type == VAC and match.sub_event_type == "Attack" and _armed_target(sentence.text, actors, country, iso3, date.date, res):
@@ -332,7 +410,6 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         match = dataclasses.replace(match, event_type="Battles", sub_event_type="Armed clash")
         actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
                                           country, iso3, date.date, story_actors)
-    casualties = extract_casualties(sentence.text, sentence.start)
     killed_parts: list[int | None] = [casualties.killed] * len(locations)
     if casualties.killed is not None and len(locations) > 1:
         killed_parts = list(split_fatalities(casualties.killed, len(locations)))
@@ -351,6 +428,9 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if match.event_type in ("Protests", "Riots"):
         participants = _participants(sentence.text, match.start - sentence.start, match.end - sentence.start, places,
                                      sentence.start)
+        if match.sub_event_type in _ACTED_ON_SUB_EVENTS:
+            # "security forces removed the tents": the forces that acted on the crowd are not the crowd
+            participants = [w for w in participants if w not in _FORCE_WORDS]
     elif match.sub_event_type in TAKEN_SUB_EVENTS:
         participants = _taken(sentence.text, match.start - sentence.start, match.end - sentence.start, places,
                               sentence.start)
@@ -400,7 +480,10 @@ north south east west northern southern eastern western central rioters rioter m
 _ACTED_ON = re.compile(r"\b(?:dispersed|surrounded|attacked|stopped|prevented|blocked|confronted|broken|broke|met|"
                        r"targeted|fired|shot|arrested|detained|beaten|suppressed|repressed|cordoned|banned|"
                        r"condemned|denounced|criticised|criticized)\b", re.IGNORECASE)
-VENUE = "at:"  # prefix of the words naming where a crowd gathered ("at:refinery"), apart from who it was
+VENUE = "at:"
+_ACTED_ON_SUB_EVENTS = frozenset({"Protest with intervention", "Excessive force against protesters"})
+_FORCE_WORDS = frozenset("police policemen policeman security forces force troops soldiers army officers guards "
+                         "gendarmes riot anti-riot asayish".split())  # prefix of the words naming where a crowd gathered ("at:refinery"), apart from who it was
 
 
 def _participants(text: str, start: int, end: int, places: list[PlaceMention], base: int) -> list[str]:
@@ -508,10 +591,18 @@ _ARMED_TARGET_BEFORE = re.compile(
     r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # the passive: "two soldiers were killed by sniper fire", "members of the PMF (a brigade) were wounded in an attack"
 _ARMED_TARGET_AFTER = re.compile(
-    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:was|were)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|attacked|targeted|ambushed|"
-    r"hit)\b", re.IGNORECASE)
+    r"^\s*(?:\([^()]{1,60}\)\s*)?(?:(?:soldiers?|fighters?|policem[ae]n|troops|patrol|unit)\s+)?"
+    r"(?:was|were)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|attacked|targeted|ambushed|hit|martyred)\b",
+    re.IGNORECASE)
 _OFF_DUTY = re.compile(r"\b(?:off[\s-]duty|on\s+leave|(?:at|in)\s+(?:his|her|their)\s+homes?|(?:was|were)\s+at\s+home|unarmed)\b",
                        re.IGNORECASE)
+
+
+_STOPPED_EN_ROUTE = re.compile(
+    r"\b(?:driving|travell?ing|heading|coming|marching|walking|setting\s+out|on\s+(?:their|the)\s+way)\s+from\b[^.;]*?"
+    r"\b(?:(?:were|was)\s+(?:stopped|prevented|turned\s+back|intercepted|barred|blocked)|denied\s+(?:them\s+)?passage|"
+    r"(?:stopped|prevented|turned\s+back|intercepted|barred|blocked)\s+(?:them|the\s+(?:convoy|buses|cars|marchers|"
+    r"demonstrators|protesters)))\b", re.IGNORECASE)
 
 
 def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources,
@@ -525,10 +616,14 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         if len(distinct) == match.cardinal:
             return distinct
     scenes = [p for p in below_country if p.relation not in NOT_THE_SCENE]
+    if match.event_type == "Protests" and sentence is not None and _STOPPED_EN_ROUTE.search(sentence.text):
+        # "demonstrators driving from X to join the protest in the capital were stopped": the crowd never reached
+        # the capital; the place it set out from is the one the report knows
+        scenes = [p for p in below_country if p.relation == "origin"] or scenes
     listed = _listed_places(scenes, sentence, match) if sentence is not None else []
     if len(listed) > 1:
         return listed
-    best = choose_location(scenes)
+    best = choose_scene(scenes)
     if best is not None:
         return _per_wide_area(best)
     if state.scene is not None and res.taxonomy.sub_event(match.sub_event_type).story_place:
@@ -574,6 +669,58 @@ def _unknown_scene(match: TriggerMatch, places: list[PlaceMention], state: _Stor
     return [PlaceMention(text=country.name, start=first.start, end=first.end, phrase=first.phrase, place=country,
                          geo_precision=3, relation="country",
                          unresolved=[n for p in unknown for n in p.unresolved])]
+
+
+# "protesters in Piramagrun threw stones": a bare capitalised name after a locative preposition, which the
+# gazetteer does not know and the place finder does not take as a place without a noun ("the X area")
+_BARE_LOCATIVE = re.compile(r"\b(?:in|into|at|near|outside|on|(?:residents|people|villagers|inhabitants|families|tribes)\s+of)\s+(?:the\s+(?:(?:town|city|village|district|sub-?district|"
+                            r"area|region|township|municipality|orchards|farms|fields|outskirts|suburbs)\s+of\s+)?)?"
+                            r"(?P<name>(?-i:(?:(?:Al|El|Ad|An|Ar|As|Ash|At|Az|Abu|Umm|Bani|Tal|Tel)[\s-])?[A-Z][a-z\x27’-]{2,}"
+                            r"(?:[\s-][A-Z][a-z\x27’-]{2,}){0,2}))\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+_NAME_PREFIXES = frozenset("al el ad an ar as ash at az abu umm bani tal tel".split())
+_NOT_A_PLACE_NAME = frozenset('''monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december ramadan christmas eid the a an his her their its this that
+parliament ministry council government police army court university hospital front response support solidarity
+protest'''.split())
+
+
+def _bare_unknown_scene(match: TriggerMatch, sentence: Sentence, places: list[PlaceMention], state: _StoryState,
+                        res: Resources) -> list[PlaceMention]:
+    """A protest, riot or violent event said to be "in X", X a name the gazetteer lacks, in a story whose country is
+    known and which names no place at all: coded at country level with X in tags (as _unknown_scene does for "the X
+    area"), not lost."""
+    if match.event_type == STRATEGIC or state.iso3 is None or any(p.place is not None for p in places):
+        return []
+    known = [(p.start - sentence.start, p.end - sentence.start) for p in places]
+    for m in _BARE_LOCATIVE.finditer(sentence.text):
+        name = m.group("name")
+        s, e = m.span("name")
+        if name.split()[0].lower() in _NOT_A_PLACE_NAME or any(a < e and s < b for a, b in known):
+            continue
+        if res.actors.find_actors(name, 0, None, state.iso3, None):
+            continue  # an organisation ("in Hezbollah's stronghold", "at Saraya al-Salam")
+        words = name.split()
+        for k in range(len(words) - 1, 0, -1):  # "Baghdad International Airport": a site named after a known place
+            prefix = " ".join(words[:k])
+            if len(prefix) < 4 or prefix.lower() in _NAME_PREFIXES:
+                continue
+            host = res.gazetteer.find(prefix, state.iso3, {"city", "town", "admin1", "admin2"})
+            if host is not None:
+                return [PlaceMention(text=name, start=sentence.start + s, end=sentence.start + e, phrase=m.group(0),
+                                     place=host, geo_precision=2, relation="site", candidates=[host.id])]
+        near = (res.gazetteer.fuzzy_city(name, state.iso3, threshold=0.85)
+                or res.gazetteer.fuzzy_unit(name, state.iso3, ("admin2", "admin3"), threshold=0.85))
+        if near is not None:  # "Qaladze" for Qeladize, "Penjwen" for Penjwin: a spelling of a known town or district
+            return [PlaceMention(text=name, start=sentence.start + s, end=sentence.start + e, phrase=m.group(0),
+                                 place=near, geo_precision=1 if near.feature not in ("admin2", "admin3") else 2,
+                                 relation="in", candidates=[near.id, f"fuzzy:{name}"])]
+        country = res.gazetteer.country(state.iso3)
+        if country is None:
+            return []
+        return [PlaceMention(text=country.name, start=sentence.start + s, end=sentence.start + e,
+                             phrase=m.group(0), place=country, geo_precision=3, relation="country",
+                             unresolved=[name])]
+    return []
 
 
 # a crowd at a national ministry (with no place named): the ministry's seat, the capital
@@ -804,8 +951,16 @@ def _riot_damage(a: Mention, b: Mention) -> bool:
     return False
 
 
+# a sentence that says it tells another incident: "Separately, residents beat a man ...", "In another incident, ..."
+_NEW_INCIDENT = re.compile(r"^\W*(?:separately|elsewhere|in\s+(?:a|an|another)\s+(?:separate\s+|other\s+|different\s+|unrelated\s+)?"
+                           r"(?:incident|attack|development|case))\b", re.IGNORECASE)
+
+
 def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
     if a.story != b.story or (a.event_type != b.event_type and not _turned_violent(a, b) and not _riot_damage(a, b)):
+        return False
+    if (b.evidence[0].sentence_index not in {e.sentence_index for e in a.evidence}
+            and _NEW_INCIDENT.match(b.evidence[0].quote)):
         return False
     if a.event_type == STRATEGIC and a.sub_event_type != b.sub_event_type and not _riot_damage(a, b):
         return False

@@ -206,3 +206,23 @@ def choose_location(readings: list[PlaceMention]) -> PlaceMention | None:
         if not any(_violates(cand, other) for other in readings):
             return cand
     return readings[ordered[0]] if ordered else None
+
+
+FAR_APART_KM = 50.0
+
+
+def choose_scene(readings: list[PlaceMention]) -> PlaceMention | None:
+    """Of the places one sentence names, the scene (choose_location), except that a village or town lying in another
+    province more than FAR_APART_KM from a city the sentence also names is not preferred to it: "clashes in
+    Tripoli, where demonstrators threw stones at the Serail" (a building, which the gazetteer also knows as a
+    village in another province). A sentence that lists several places is split before this is asked."""
+    readings = [r for r in readings if r.place is not None]
+    # "in Al-Zubair district, west of Basra": a direction just after another place says where that place lies
+    readings = [r for r in readings
+                if not (r.relation and r.relation.endswith(" of") and r.bearing is not None
+                        and any(q is not r and q.end <= r.start and r.start - q.end <= 32 for q in readings))] or readings
+    cities = [r for r in readings if r.place.feature == "city"]
+    kept = [r for r in readings
+            if not (r.place.feature in ("village", "town", "neighbourhood") and cities
+                    and all(c.place.admin1 != r.place.admin1 and _km(c, r) > FAR_APART_KM for c in cities))]
+    return choose_location(kept or readings)

@@ -420,3 +420,12 @@ def test_a_party_whose_office_rioters_burned_is_not_their_affiliation() -> None:
     a = ACTORS.assign_actors("Angry demonstrators burned the offices of the Badr Organization in Nasiriyah.", 0, "Riots",
                              "Violent demonstration", COUNTRY["IRQ"], "IRQ", OCT_2020, [])
     assert a.actor1 == "Rioters (Iraq)" and not any("Badr" in n for n in a.assoc_actor_1), a
+
+
+def test_officers_who_act_on_a_crowd_are_the_home_police():
+    from coder.resources import load_resources
+    import datetime as _dt
+    res = load_resources()
+    a = res.actors.assign_actors("Officers used batons to clear the road and detained about 40 protesters.", 0,
+                                 "Protests", "Protest with intervention", "India", "IND", _dt.date(2021, 8, 30))
+    assert a.actor1 == "Protesters (India)" and a.actor2 and a.actor2.startswith("Police Forces of India")

@@ -28,6 +28,20 @@ CASES = [
     ("The strike killed three soldiers and two civilians.", 5, None, False, False),
     ("Two members of the security forces were killed in Diyala.", 2, None, False, False),
     ("Gunmen shot dead two policemen in Kano.", 2, None, False, False),
+    # killed "to death" by a crowd or an assailant
+    ("Angry villagers beat two suspected cattle thieves to death near the market.", 2, None, False, False),
+    ("A trader was stabbed to death in his shop on Friday.", 1, None, False, False),
+    ("Two women were beaten and burned to death by neighbours who accused them of witchcraft.", 2, None, False, False),
+    pytest.param("Two women accused of witchcraft were beaten and burned to death by neighbours.", 2, None, False, False,
+                 marks=pytest.mark.xfail(strict=True, reason="a participle phrase between the count and its verb "
+                                                             "('accused of witchcraft') is not skipped")),
+    ("A crowd lynched a man accused of stealing a goat.", 1, None, False, False),
+    ("One police constable died after being hit by a stone, and 30 people were injured.", 1, 30, False, False),
+    ("A shell left over from the war exploded while a scrap dealer was taking it apart, killing him.", 1, None, False, False),
+    # a toll after a count is a figure for the same dead
+    ("Six farmers were killed, police said, while local leaders put the toll at eleven.", 6, None, False, False),
+    ("The army first reported three dead, but on Tuesday officials said the toll had risen to eight.", 8, None, False, False),
+    ("Police said two people were killed, but residents said the death toll was five.", 2, None, False, False),
     ("An explosion killed one person and injured 15 on Friday.", 1, 15, False, False),
     ("Five people died and another was injured.", 5, 1, False, False),
     ("The two soldiers were killed instantly.", 2, None, False, False),

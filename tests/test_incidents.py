@@ -199,3 +199,63 @@ def test_riots_and_protests(text, expected, res):
         if killed is not None:
             assert g[3] == killed, got
     assert len(got) == len(expected), got
+
+
+# ------------------------------------------------------------------ placing and separating incidents (issue 4)
+
+def _one(text, res, published=dt.date(2020, 11, 2), country="IRQ"):
+    segments, stories = analyse_layout(text, published)
+    article = Article(article_id="t.txt", text=text, published=published, segments=segments, stories=stories,
+                      country=country)
+    return detect_mentions(article, split_sentences(article), res)[0]
+
+
+def test_a_crowd_stopped_on_its_way_is_placed_where_it_set_out(res):
+    (m,) = _one("On Sunday, demonstrators driving from Muthanna province to join the rally in Baghdad were stopped by "
+                "security forces at a checkpoint.", res)
+    assert m.event_type == "Protests" and m.location.place.admin1 == "Al-Muthanna"
+
+
+def test_a_place_the_gazetteer_lacks_keeps_the_event_at_country_level(res):
+    (m,) = _one("On Sunday, protesters in Qurtaspan threw stones at the offices of the ruling party.", res)
+    assert m.sub_event_type == "Violent demonstration"
+    assert m.location.geo_precision == 3 and m.location.place.feature == "country"
+    assert m.location.unresolved == ["Qurtaspan"]
+
+
+def test_a_site_named_after_a_town_is_placed_at_the_town(res):
+    (m,) = _one("On Sunday, a roadside bomb exploded on the Kirkuk Airport road, damaging a truck.", res)
+    assert m.location.place.admin1 == "Kirkuk" and m.location.geo_precision == 2
+
+
+def test_a_sentence_that_opens_on_another_incident_is_not_folded_into_the_one_before(res):
+    text = ("Traders protesting their eviction clashed with police in Basra on Sunday, throwing stones at officers. "
+            "Separately, residents of a nearby neighbourhood of Basra beat a man accused of theft on Sunday night.")
+    mentions = _one(text, res)
+    assert sorted(m.sub_event_type for m in mentions) == ["Mob violence", "Violent demonstration"]
+
+
+def test_a_development_that_answers_a_new_incident_is_coded_beside_it(res):
+    mentions = _one("On Sunday, the army deployed troops around the airport in Basra after a rocket fell near its "
+                    "runway.", res)
+    assert {m.sub_event_type for m in mentions} == {"Change to group/activity", "Shelling/artillery/missile attack"}
+
+
+def test_a_riot_keeps_the_force_used_against_it(res):
+    (m,) = _one("On Sunday, a crowd of protesters threw stones at the guards of the governorate building in Kut; the "
+                "police responded with tear gas.", res)
+    assert m.sub_event_type == "Violent demonstration"
+
+
+def test_a_week_named_in_passing_does_not_date_the_next_sentences(res):
+    text = ("Gunmen raided two hamlets near Jos late on Sunday, shooting villagers, police said. The attackers had come "
+            "to avenge cattle stolen from their camp the previous week. Dozens of houses were set on fire.")
+    mentions = _one(text, res, published=dt.date(2021, 12, 7), country="NGA")
+    assert {m.date.date for m in mentions} == {dt.date(2021, 12, 5)}
+
+
+def test_a_claim_in_a_later_sentence_names_the_unidentified_side(res):
+    text = ("A bomb hidden in a parked car exploded next to a police patrol in Quetta on Monday, killing two "
+            "policemen. The Baloch Liberation Army claimed responsibility in a message to journalists.")
+    (m,) = _one(text, res, published=dt.date(2021, 11, 8), country="PAK")
+    assert m.actors.actor1 == "BLA: Baloch Liberation Army" and m.actors.actor2.startswith("Police Forces of Pakistan")
