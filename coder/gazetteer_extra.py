@@ -68,8 +68,10 @@ def _aliases(value: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in value.split("|") if a.strip())
 
 
-def read_extra(path: Path | str, known_countries: set[str]) -> GazetteerExtra:
-    """Parse and check an extra-places CSV; raises DataFileError naming the file, line and column."""
+def read_extra(path: Path | str, known_countries: set[str], features: frozenset[str] = FEATURES) -> GazetteerExtra:
+    """Parse and check an extra-places CSV; raises DataFileError naming the file, line and column.
+
+    `features` are the kinds a new place may have (the package's own areas file uses "area")."""
     path = Path(path)
     name = str(path)
     try:
@@ -106,9 +108,9 @@ def read_extra(path: Path | str, known_countries: set[str]) -> GazetteerExtra:
         for k in ("name", "feature", "lat", "lon", "country"):
             if not v[k]:
                 raise DataFileError(name, f"line {line}, column {k}", "required for a new place (or give alias_of)")
-        if v["feature"] not in FEATURES:
+        if v["feature"] not in features:
             raise DataFileError(name, f"line {line}, column feature",
-                                f"{v['feature']!r} is not one of {', '.join(sorted(FEATURES))}")
+                                f"{v['feature']!r} is not one of {', '.join(sorted(features))}")
         try:
             lat, lon = float(v["lat"]), float(v["lon"])
         except ValueError:

@@ -397,6 +397,7 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if not locations:
         skips.append(_skip(article, "places", errors.S_NO_LOCATION, match.start, match.end, sentence.text))
         return []
+    locations = [_known_area(loc, res) for loc in locations]
     country, iso3 = locations[0].place.country, locations[0].place.iso3
 
     casualties = extract_casualties(sentence.text, sentence.start)
@@ -441,7 +442,9 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
             tags.append(f"location phrase={location.phrase}")
         if "story:earlier sentence" in location.candidates:
             tags.append("location from an earlier sentence")
-        tags.extend(f"unresolved place={name}" for name in location.unresolved)
+        tags.extend(f"unresolved place={name}" for name in location.unresolved
+                    if location.place is None or location.place.feature != "area" or _area_of(name, location.place, res)
+                    is not location.place)
         tags.extend(f"place spelled as={c.removeprefix('fuzzy:')}" for c in location.candidates if c.startswith("fuzzy:"))
         note = ""
         if len(locations) > 1 and casualties.killed is not None:
@@ -602,7 +605,10 @@ _STOPPED_EN_ROUTE = re.compile(
     r"\b(?:driving|travell?ing|heading|coming|marching|walking|setting\s+out|on\s+(?:their|the)\s+way)\s+from\b[^.;]*?"
     r"\b(?:(?:were|was)\s+(?:stopped|prevented|turned\s+back|intercepted|barred|blocked)|denied\s+(?:them\s+)?passage|"
     r"(?:stopped|prevented|turned\s+back|intercepted|barred|blocked)\s+(?:them|the\s+(?:convoy|buses|cars|marchers|"
-    r"demonstrators|protesters)))\b", re.IGNORECASE)
+    r"demonstrators|protesters)))\b"
+    # "security forces turned back protesters from X heading to the capital"
+    r"|\b(?:stopped|prevented|turned\s+back|intercepted|barred|blocked)\s+(?:the\s+|a\s+group\s+of\s+)?(?:protesters|"
+    r"demonstrators|marchers|convoy|buses|cars)\s+(?:coming\s+|travell?ing\s+|driving\s+)?from\b", re.IGNORECASE)
 
 
 def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _StoryState, res: Resources,
@@ -669,6 +675,30 @@ def _unknown_scene(match: TriggerMatch, places: list[PlaceMention], state: _Stor
     return [PlaceMention(text=country.name, start=first.start, end=first.end, phrase=first.phrase, place=country,
                          geo_precision=3, relation="country",
                          unresolved=[n for p in unknown for n in p.unresolved])]
+
+
+def _area_of(name: str, within: Place, res: Resources) -> Place | None:
+    area = res.gazetteer.area_named(bare_name(name), within.iso3) or res.gazetteer.area_named(name, within.iso3)
+    if area is None or within.feature in ("country", "area"):
+        return area
+    return area if fold_key(area.admin1 or "") == fold_key(within.admin1 or within.name) else None
+
+
+def _known_area(loc: PlaceMention, res: Resources) -> PlaceMention:
+    """A wide area the gazetteer lacks but the package's areas file has ("the Haftanin region", "Qandil Mountains",
+    coder/data/areas.csv), read where the scene is only the country or a province: the event takes the area's admin
+    units and point at precision 2 (a part of a region). An area read with its district ("the Zap region of Amadiya
+    district") stays at the district, as ACLED codes it. The name stays in `unresolved`, by which the merge tells
+    an area from the spots inside it and from other areas, as for areas nobody has entered."""
+    place = loc.place
+    if not loc.unresolved or place is None or place.feature not in ("country", "admin1"):
+        return loc
+    for name in loc.unresolved:
+        area = _area_of(name, place, res)
+        if area is not None:
+            relation = "in" if loc.relation in (None, "country", "in", "region") else loc.relation
+            return loc.model_copy(update={"place": area, "geo_precision": 2, "relation": relation})
+    return loc
 
 
 # "protesters in Piramagrun threw stones": a bare capitalised name after a locative preposition, which the

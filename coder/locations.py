@@ -13,7 +13,7 @@ from coder.places import _inside
 
 # Smaller = more specific. A named neighbourhood beats its city, a city its district.
 FEATURE_RANK = {
-    "neighbourhood": 0, "landmark": 0, "village": 1, "town": 1, "city": 2, "admin3": 3,
+    "neighbourhood": 0, "landmark": 0, "village": 1, "town": 1, "city": 2, "area": 3, "admin3": 3,
     "admin2": 4, "admin1": 5, "region": 6, "country": 7,
 }
 # places a sentence names for another reason than the incident: a unit that contains the place, a victim's
@@ -85,6 +85,11 @@ def locations_compatible(a: PlaceMention, b: PlaceMention) -> bool:
             # the same spot is the same place, not anything in the country
             return bool(other.unresolved) and spots_compatible(a, b)
     if a.place.feature == "country" or b.place.feature == "country":
+        return True
+    if "area" in (a.place.feature, b.place.feature) and a.place.admin1 == b.place.admin1 and any(
+            _alike(_bare(n), _bare(m)) for n in a.unresolved if _broad(n) for m in b.unresolved if _broad(m)):
+        # one wide area (coder/data/areas.csv) named by both, one report tying it to a district of the province:
+        # such areas are loosely bounded, and the district a report gives does not make it another area
         return True
     if a.place.id == b.place.id:
         return True

@@ -130,7 +130,7 @@ class ResolvedDate(BaseModel):
 
 FeatureKind = Literal[
     "country", "admin1", "admin2", "admin3", "city", "town", "village", "neighbourhood",
-    "landmark", "region",
+    "landmark", "region", "area",
 ]
 
 

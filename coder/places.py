@@ -298,6 +298,7 @@ class Gazetteer:
         self._strings = {c: t.column(c).combine_chunks() for c in ("name", "admin1", "admin2", "admin3", "source")}
         self._unit_keys: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
         self._extra: list[Place] = []
+        self._areas: dict[str, Place] = {}
         self._extra_ids: dict[str, int] = {}
         self._extra_names: dict[str, list[tuple[int, bool]]] = {}
         self._starts: dict[str, tuple[bool, bool]] = {}
@@ -427,6 +428,10 @@ class Gazetteer:
         # common English spellings the sources lack ("Saladin", "Missan"): alias rows in the extra-places format
         gaz._add_aliases(read_extra(Path(str(resources.files("coder").joinpath("data/place_aliases.csv"))),
                                     set(countries)))
+        # named rural areas and mountain ranges the sources lack (hand-entered, approximate): not in the name index;
+        # they give admin units and a point to a wide area read as a name the gazetteer lacks (see area_named)
+        gaz._load_areas(read_extra(Path(str(resources.files("coder").joinpath("data/areas.csv"))), set(countries),
+                                   features=frozenset({"area"})))
         if extra is not None:
             gaz.add_extra(read_extra(extra, set(countries)))
         gaz._check_policy(str(regions or "coder/data/regions.toml"))
@@ -444,6 +449,21 @@ class Gazetteer:
                 raise DataFileError(name, where, f"point {region.point!r} is not a place of {iso3} in the gazetteer")
 
     # -- lookups -----------------------------------------------------------
+
+    def _load_areas(self, extra: GazetteerExtra) -> None:
+        for e in extra.places:
+            info = self.countries[e.iso3]
+            place = Place(id=f"area:{e.line}", name=e.name, feature="area", latitude=e.lat, longitude=e.lon,
+                          country=info.name, iso=info.isonum, iso3=e.iso3, admin1=e.admin1 or None,
+                          admin2=e.admin2 or None, admin3=e.admin3 or None, source="project")
+            for name in (e.name, *e.aliases):
+                self._areas.setdefault(fold_key(name), place)
+
+    def area_named(self, name: str, iso3: str | None) -> Place | None:
+        """The project's entry for a wide rural area or mountain range by that name ("Haftanin", "Qandil
+        Mountains"), in that country; None if there is none (coder/data/areas.csv)."""
+        p = self._areas.get(fold_key(name))
+        return p if p is not None and (iso3 is None or p.iso3 == iso3) else None
 
     def add_extra(self, extra: GazetteerExtra) -> None:
         """Merge a user's extra-places file (coder.gazetteer_extra): new places get rows after the built ones,

@@ -158,3 +158,32 @@ def test_a_blocked_building_is_the_protest_venue(res):
     ms = _code(res, "Demonstrators stood on a road and blocked the provincial council building in Kut on Monday, "
                     "demanding the dismissal of the governor.")
     assert ms and {"at:council", "at:provincial"} <= set(ms[0].participants), ms[0].participants
+
+
+# wide areas the gazetteer sources lack, entered by the project (coder/data/areas.csv): the event takes the area's
+# admin units and point at precision 2; the name stays for the merge, but is no longer tagged as unresolved
+@pytest.mark.parametrize("text, admin1, admin2, location", [
+    ("Turkish warplanes struck PKK positions in the Haftanin region of Duhok province on Sunday.",
+     "Duhok", "Zakho", "Haftanin"),
+    ("Turkish drones bombed a vehicle in the Hakurk region of Erbil on Sunday, killing two PKK fighters.",
+     "Erbil", "Rawanduz", "Hakurk"),
+    ("Turkish special forces killed two PKK militants in the Gara region of Duhok province on Sunday.",
+     "Duhok", "Al-Amadiya", "Gara"),
+])
+def test_entered_areas_give_admin_units(res, text, admin1, admin2, location):
+    (m,) = _code(res, text)
+    loc = m.location
+    assert (loc.place.admin1, loc.place.admin2, loc.place.name, loc.geo_precision) == (admin1, admin2, location, 2)
+    assert not any(t.startswith("unresolved place=") for t in m.tags)
+
+
+def test_entered_area_must_lie_in_the_province_named(res):
+    # an area of that name in another province than the one the sentence names is not taken
+    (m,) = _code(res, "Turkish warplanes struck PKK positions in the Haftanin region of Erbil province on Sunday.")
+    assert m.location.place.name != "Haftanin" and m.location.geo_precision == 3
+
+
+def test_two_entered_areas_in_one_list_stay_two_events(res):
+    ms = _code(res, "Turkish jets struck PKK hideouts in the Metina and Zap regions of Duhok province on Sunday.")
+    assert sorted(m.location.place.name for m in ms) == ["Metina", "Zap"]
+
