@@ -56,12 +56,23 @@ def could_match(needs: Needs, lowered: str) -> bool:
     return needs is None or any(s in lowered for s in needs)
 
 
+# words most English sentences hold: a set with one of them rules out little ("this week": "week" is the better
+# pre-check)
+_COMMON = frozenset(
+    "the and for are but not you all any can had her was one our out day get has him his how man new now old see "
+    "two way who did its let put say she too use that with have this will your from they know want been good much "
+    "some time very when come here just like long make many more only over such take than them well were what "
+    "their there these which would other after first also into most said could where while about those being "
+    "people".split())
+
+
 def _best(options: list[set[str]]) -> set[str] | None:
-    """Of several sets each of which is needed, the one that rules out most: longest shortest member."""
+    """Of several sets each of which is needed, the one that rules out most: one without a common word, then the
+    longest shortest member, then the fewest members."""
     options = [o for o in options if o]
     if not options:
         return None
-    return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
+    return max(options, key=lambda o: (_COMMON.isdisjoint(o), min(len(s) for s in o), -len(o)))
 
 
 def _sequence(items: list) -> set[str] | None:
