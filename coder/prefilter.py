@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from re import _constants as C  # the regex opcode names
 from re import _parser as P
 
@@ -25,12 +26,17 @@ Clauses = tuple[frozenset[str], ...]  # each set needed (one of its literals); (
 _MIN_USEFUL = 3  # literals shorter than this rule out too little to be worth a check
 
 
+@lru_cache(maxsize=256)  # needed_literals and needed_clauses read the same patterns one after the other
+def _parse(source: str, flags: int) -> tuple:
+    return tuple(P.parse(source, flags))
+
+
 def needed_literals(pattern: str | re.Pattern[str]) -> Needs:
     """Lower-case strings one of which must occur in any text the pattern matches; None if unknown."""
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     try:
-        parsed = P.parse(source, flags)
+        parsed = _parse(source, flags)
     except re.error:
         return None
     needs = _sequence(list(parsed))
@@ -44,7 +50,7 @@ def needed_clauses(pattern: str | re.Pattern[str]) -> Clauses:
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
     try:
-        parsed = P.parse(source, flags)
+        parsed = _parse(source, flags)
     except re.error:
         return ()
     clauses = [frozenset(c) for c in _clauses(list(parsed)) if c and all(len(s) >= _MIN_USEFUL for s in c)]
