@@ -18,6 +18,7 @@ The sequence, top to bottom:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -58,7 +59,15 @@ class LayoutRules:
     label_max_words: int = 4
 
     def by_role(self, role: str) -> tuple[LayoutPattern, ...]:
-        return tuple(p for p in self.patterns if p.role == role)
+        return self._roles.get(role, ())
+
+    @functools.cached_property
+    def _roles(self) -> dict[str, tuple[LayoutPattern, ...]]:
+        """The patterns of each role, in file order (made once: by_role is asked for every line)."""
+        roles: dict[str, list[LayoutPattern]] = {}
+        for p in self.patterns:
+            roles.setdefault(p.role, []).append(p)
+        return {role: tuple(ps) for role, ps in roles.items()}
 
 
 def parse_layout_rules(raw: dict, file: str) -> LayoutRules:
