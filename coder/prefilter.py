@@ -26,7 +26,7 @@ Clauses = tuple[frozenset[str], ...]  # each set needed (one of its literals); (
 _MIN_USEFUL = 3  # literals shorter than this rule out too little to be worth a check
 
 
-@lru_cache(maxsize=256)  # needed_literals and needed_clauses read the same patterns one after the other
+@lru_cache(maxsize=64)  # needed_literals and needed_clauses read a rule's patterns (46 at most) one after the other
 def _parse(source: str, flags: int) -> tuple:
     return tuple(P.parse(source, flags))
 
