@@ -162,6 +162,15 @@ class _Alias:
         about 0.07 s of every process's start-up)."""
         return re.compile(self.source, self.flags)
 
+    @functools.cached_property
+    def head(self) -> str | None:
+        """The alias's first word lower-cased, with which every match of `pattern` begins (in an ASCII text, at
+        the same offset of the lower-cased text); None for an alias that is not ASCII."""
+        words = self.text.split()
+        if not words or not self.text.isascii() or self.text[0].isspace():
+            return None
+        return words[0].lower()
+
 
 def _make_alias(entry_id: str, alias: str, local: bool) -> _Alias:
     source, flags = _alias_source(alias)
@@ -437,17 +446,31 @@ class ActorDictionary:
         Overlapping alias hits keep the longest; `local_aliases` count only in the entry's home country.
         """
         found: list[tuple[int, int, str, bool]] = []
-        words = set(_WORD.findall(text.lower()))
+        low = text.lower()
+        words = set(_WORD.findall(low))
         words.add("")
         by_word = self._by_word_in.get(iso3)
         if by_word is None:
             by_word = self._by_word_in[iso3] = self._words_in(iso3)
         picked = sorted({i for w in words for i in by_word.get(w, ())})
-        if self._alias_words and text.isascii():  # (lower() and the patterns' IGNORECASE agree on ASCII)
+        ascii_text = text.isascii()
+        if self._alias_words and ascii_text:  # (lower() and the patterns' IGNORECASE agree on ASCII)
             needed = self._alias_words
             picked = [i for i in picked if words.issuperset(needed[i])]
         for al in (self._aliases[i] for i in picked):
-            found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
+            head = al.head if ascii_text else None
+            if head is None:
+                found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
+                continue
+            # the matches finditer gives, tried only where the alias's first word occurs (not at every offset)
+            at = low.find(head)
+            while at >= 0:
+                m = al.pattern.match(text, at)
+                if m is None:
+                    at = low.find(head, at + 1)
+                else:
+                    found.append((m.start(), m.end(), al.entry_id, al.local))
+                    at = low.find(head, m.end())
         # longest first; of two equal hits the home-country reading wins ("Islamic State" in Nigeria is its West Africa Province)
         found.sort(key=lambda h: (h[0], -(h[1] - h[0]), not h[3]))
         hits = [(s, e, i) for s, e, i, _ in found]

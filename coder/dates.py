@@ -59,8 +59,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
-import dateparser
-
 from coder.models import ResolvedDate
 from coder.prefilter import LiteralIndex, needed_literals, present
 
@@ -253,8 +251,10 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
 
 def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
     found: list[tuple[int, int, int, DateExpression]] = []  # (start, -length, priority, expr)
-    finders, index, monthly = _checked_finders()
+    finders, index, monthly, always = _checked_finders()
     literals = index.found(text.lower())  # one pass for the needed words of every finder
+    if not literals and not always:
+        return []  # every finder needs a word, and the text has none of them (most sentences)
     months = None
     for priority, (pattern, build, needs) in enumerate(finders):
         if not present(needs, literals):
@@ -293,7 +293,8 @@ _MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
 def _checked_finders():
     finders = [(p, build, needed_literals(p) or _HAND_NEEDS.get(p.pattern)) for p, build in _finders()]
     monthly = frozenset(i for i, (p, _, _) in enumerate(finders) if _MONTH in p.pattern)
-    return finders, LiteralIndex(needs for _, _, needs in finders), monthly
+    always = any(needs is None for _, _, needs in finders)  # a finder searched whatever the text
+    return finders, LiteralIndex(needs for _, _, needs in finders), monthly, always
 
 
 def _finders():
@@ -332,6 +333,8 @@ def _parse_absolute(core: str, numeric: bool) -> dt.datetime | None:
     settings = {"REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "DMY" if numeric else "MDY",
                 "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "RELATIVE_BASE": dt.datetime(2000, 1, 1)}  # leap year: "February 29" parses
+    import dateparser  # imported when first needed (about 0.15 s): many runs' first articles state no such date
+
     return dateparser.parse(core, languages=["en"], settings=settings)
 
 
@@ -569,18 +572,34 @@ def _by_preference(expressions: list[DateExpression], trigger_start: int | None,
     return sorted(expressions, key=key)
 
 
+# the inherited date last made: (discourse date, reference date, window, the inherited date, background reason).
+# The sentences after a dated one inherit its date one after another; they share one (unchanging) copy of it.
+_INHERITED: list = [None]
+_PUBLISHED: dict[dt.date, ResolvedDate] = {}  # the (unchanging) publication-date outcome of a reference date
+
+
 def _without_expression(ctx: DateContext) -> DateOutcome:
     if ctx.discourse_date is not None:
         d = ctx.discourse_date
-        background = _background_reason(d, ctx)
-        inherited = d.model_copy(update={
-            "kind": "inherited", "text": "", "start": None, "end": None,
-            "reason": _join(f"inherited from {d.text or d.kind!r} ({d.date.isoformat()})", background),
-        })
+        last = _INHERITED[0]
+        if last is not None and last[0] is d and last[1] == ctx.reference_date and last[2] == ctx.window_days:
+            inherited, background = last[3], last[4]
+        else:
+            background = _background_reason(d, ctx)
+            inherited = d.model_copy(update={
+                "kind": "inherited", "text": "", "start": None, "end": None,
+                "reason": _join(f"inherited from {d.text or d.kind!r} ({d.date.isoformat()})", background),
+            })
+            _INHERITED[0] = (d, ctx.reference_date, ctx.window_days, inherited, background)
         return DateOutcome(date=inherited, background=bool(background), reason=inherited.reason, carries=None)
     if ctx.reference_date is not None:
         reason = "as reported: no date in the sentence or before it, the reference date at time_precision 2"
-        published = ResolvedDate(date=ctx.reference_date, time_precision=2, kind="publication", reason=reason)
+        published = _PUBLISHED.get(ctx.reference_date)
+        if published is None:
+            if len(_PUBLISHED) >= 64:
+                _PUBLISHED.clear()
+            published = _PUBLISHED[ctx.reference_date] = ResolvedDate(
+                date=ctx.reference_date, time_precision=2, kind="publication", reason=reason)
         return DateOutcome(date=published, background=False, reason=reason, carries=None)
     return DateOutcome(date=None, background=False, reason="no date expression and no reference date")
 

@@ -170,6 +170,9 @@ class _Tok(NamedTuple):
     end: int
 
 
+_new_tok = tuple.__new__  # _Tok(...) without the Python-level __new__ of a NamedTuple (tokens are many)
+
+
 @dataclass(frozen=True)
 class _Count:
     value: int
@@ -202,7 +205,7 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
 
     `offset` is the sentence's start in the article, so `start`/`end` are absolute.
     """
-    toks = [_Tok(w := m.group(), w.lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [_new_tok(_Tok, (w := m.group(), w.lower(), *m.span())) for m in _TOKEN.finditer(text)]
     findings = _outside_parentheses(text, _find_counts(toks))
     killed = wounded = None
     notes: list[str] = []
@@ -266,6 +269,8 @@ _WOUND_ANY = frozenset(_WOUND_PASSIVE | _WOUND_ACTIVE)
 def _outside_parentheses(text: str, findings: list[_Finding]) -> list[_Finding]:
     """Counts in brackets ("(some sources reported 4 fatalities)") are alternatives or details
     of the main count, not additions to it: drop them when there is a count outside."""
+    if not findings or "(" not in text:
+        return findings  # nothing to drop, or nothing in brackets (every finding is outside)
     depth, inside = 0, []
     for ch in text:
         depth += ch == "("

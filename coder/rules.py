@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from coder.errors import DataFileError
-from coder.prefilter import LiteralIndex, Needs, needed_literals, present
+from coder.prefilter import Clauses, LiteralIndex, Needs, clauses_present, needed_clauses, needed_literals
 from coder.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data" / "rules"
@@ -173,6 +173,11 @@ class _CompiledRule:
     requires_needs: tuple[Needs, ...] = ()
     excludes_needs: tuple[Needs, ...] = ()
     needs: Needs = None
+    # every set of literals each pattern needs (coder.prefilter.needed_clauses): a finer pre-check of the same kind
+    singular_clauses: tuple[Clauses, ...] = ()
+    plural_clauses: tuple[Clauses, ...] = ()
+    requires_clauses: tuple[Clauses, ...] = ()
+    excludes_clauses: tuple[Clauses, ...] = ()
 
 
 def _compile_rule(r: Rule, rank: int) -> _CompiledRule:
@@ -187,7 +192,11 @@ def _compile_rule(r: Rule, rank: int) -> _CompiledRule:
     return _CompiledRule(rule=r, rank=rank, singular=singular, plural=plural, requires=requires, excludes=excludes,
                          singular_needs=singular_needs, plural_needs=plural_needs,
                          requires_needs=tuple(needed_literals(p) for p in requires),
-                         excludes_needs=tuple(needed_literals(p) for p in excludes), needs=needs)
+                         excludes_needs=tuple(needed_literals(p) for p in excludes), needs=needs,
+                         singular_clauses=tuple(needed_clauses(p) for p in singular),
+                         plural_clauses=tuple(needed_clauses(p) for p in plural),
+                         requires_clauses=tuple(needed_clauses(p) for p in requires),
+                         excludes_clauses=tuple(needed_clauses(p) for p in excludes))
 
 
 @dataclass(frozen=True)
@@ -195,6 +204,9 @@ class _CompiledFilter:
     filter: Filter
     pattern: re.Pattern[str] | None
     unless: tuple[re.Pattern[str], ...]
+    # pre-checks (coder.prefilter.needed_clauses) of `pattern` and of each `unless`
+    clauses: Clauses = ()
+    unless_clauses: tuple[Clauses, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -265,6 +277,8 @@ class RuleSet:
                 filter=f,
                 pattern=re.compile(f.pattern, re.IGNORECASE) if f.pattern else None,
                 unless=tuple(re.compile(p, re.IGNORECASE) for p in f.unless),
+                clauses=needed_clauses(re.compile(f.pattern, re.IGNORECASE)) if f.pattern else (),
+                unless_clauses=tuple(needed_clauses(re.compile(p, re.IGNORECASE)) for p in f.unless),
             )
             for f in filters
         )
@@ -275,8 +289,10 @@ class RuleSet:
             version=digest.hexdigest(), _rules=compiled_rules, _filters=compiled_filters,
             _boundaries=tuple(re.compile(b.pattern, re.IGNORECASE) for b in boundaries),
             _generic={r.id: r.generic for r in rules},
-            _literals=LiteralIndex(n for c in compiled_rules for n in (*c.singular_needs, *c.plural_needs,
-                                                                     *c.requires_needs, *c.excludes_needs)),
+            _literals=LiteralIndex([
+                *(n for c in compiled_rules for n in (*c.singular_needs, *c.plural_needs, *c.singular_clauses,
+                                                      *c.plural_clauses, *c.requires_clauses, *c.excludes_clauses)),
+                *(n for f in compiled_filters for n in (f.clauses, *f.unless_clauses))]),
         )
 
     def rule(self, rule_id: str) -> Rule:
@@ -292,7 +308,8 @@ class RuleSet:
 
         Offsets are absolute (`offset` + position in `text`).
         """
-        candidates = self._candidates(text)
+        words = self._literals.found(text.lower())
+        candidates = self._candidates(text, words)
         present = {c[0].rule.event_type for c in candidates}
         candidates = [c for c in candidates if not present.intersection(c[0].rule.yields_to)]
         if not candidates:
@@ -305,7 +322,7 @@ class RuleSet:
         winners: list[TriggerMatch] = []
         for clause in sorted(by_clause):
             ranked = sorted(by_clause[clause], key=lambda c: (-c[0].rule.priority, c[0].rank, -(c[2] - c[1]), c[1]))
-            crule, start, end, plural, cardinal, filtered_by = self._first_unvetoed(text, ranked)
+            crule, start, end, plural, cardinal, filtered_by = self._first_unvetoed(text, ranked, words)
             winners.append(
                 TriggerMatch(
                     rule_id=crule.rule.id, event_type=crule.rule.event_type,
@@ -317,7 +334,7 @@ class RuleSet:
         specific = {w.event_type for w in winners if not self._generic[w.rule_id]}
         return [w for w in winners if not (self._generic[w.rule_id] and w.event_type in specific)]
 
-    def _first_unvetoed(self, text: str, ranked: list[tuple[_CompiledRule, int, int, bool]]) -> tuple:
+    def _first_unvetoed(self, text: str, ranked: list[tuple[_CompiledRule, int, int, bool]], words: set[str]) -> tuple:
         """The best candidate of a clause that no filter vetoes.
 
         When the best is vetoed, a lower-ranked candidate may still win if it is a
@@ -335,7 +352,7 @@ class RuleSet:
                     and any(crule.rule.event_type == t or (start < e and s < end) for s, e, t in vetoed)):
                 continue
             cardinal = cardinal_before(text[:start]) if plural else None
-            filtered_by = self._veto(text, start, end, crule.rule, plural, cardinal)
+            filtered_by = self._veto(text, start, end, crule.rule, plural, cardinal, words)
             entry = (crule, start, end, plural, cardinal, filtered_by)
             if filtered_by is None:
                 return entry
@@ -346,9 +363,10 @@ class RuleSet:
     def vetoes(self, text: str) -> set[str]:
         """The ids of the filters that veto any trigger candidate of `text` (winning or not): for auditing filters."""
         found = set()
-        for crule, start, end, plural in self._candidates(text):
+        words = self._literals.found(text.lower())
+        for crule, start, end, plural in self._candidates(text, words):
             cardinal = cardinal_before(text[:start]) if plural else None
-            veto = self._veto(text, start, end, crule.rule, plural, cardinal)
+            veto = self._veto(text, start, end, crule.rule, plural, cardinal, words)
             if veto is not None:
                 found.add(veto)
         return found
@@ -357,9 +375,9 @@ class RuleSet:
         """The winners of `match` that no filter vetoed."""
         return [m for m in self.match(text, offset) if m.filtered_by is None]
 
-    def _candidates(self, text: str) -> list[tuple[_CompiledRule, int, int, bool]]:
+    def _candidates(self, text: str, words: set[str]) -> list[tuple[_CompiledRule, int, int, bool]]:
+        """The trigger hits in `text`; `words` are the needed literals it holds (`self._literals.found`)."""
         found: list[tuple[_CompiledRule, int, int, bool]] = []
-        words = self._literals.found(text.lower())
         # the trigger patterns whose needed literals the text holds, in rule order, singular before plural (the
         # order of a loop over every rule and pattern with a `present` test each)
         live = set(self._always)
@@ -369,13 +387,18 @@ class RuleSet:
             if slots:
                 live.update(slots)
         last, searched = -1, False
+        rules = self._rules
         for ri, plural, j in sorted(live):
-            crule = self._rules[ri]
+            crule = rules[ri]
+            if not clauses_present((crule.plural_clauses if plural else crule.singular_clauses)[j], words):
+                continue  # a word the pattern needs is missing: it cannot match
             if ri != last:
                 last = ri
                 searched = not (
-                    any(not present(n, words) or not r.search(text) for r, n in zip(crule.requires, crule.requires_needs))
-                    or any(present(n, words) and x.search(text) for x, n in zip(crule.excludes, crule.excludes_needs)))
+                    any(not clauses_present(n, words) or not r.search(text)
+                        for r, n in zip(crule.requires, crule.requires_clauses))
+                    or any(clauses_present(n, words) and x.search(text)
+                           for x, n in zip(crule.excludes, crule.excludes_clauses)))
             if searched:
                 pat = crule.plural[j] if plural else crule.singular[j]
                 found += [(crule, m.start(), m.end(), bool(plural)) for m in pat.finditer(text) if m.end() > m.start()]
@@ -385,16 +408,18 @@ class RuleSet:
         cuts = {m.start() for b in self._boundaries for m in b.finditer(text) if m.start() > 0}
         return sorted(cuts)
 
-    def _veto(self, text: str, start: int, end: int, rule: Rule, plural: bool, cardinal: int | None) -> str | None:
+    def _veto(self, text: str, start: int, end: int, rule: Rule, plural: bool, cardinal: int | None,
+              words: set[str]) -> str | None:
         for cf in self._filters:
             f = cf.filter
             if f.applies_to and rule.event_type not in f.applies_to:
                 continue
             if f.plural_only and not (plural and cardinal is None):
                 continue
-            if cf.pattern is not None and not cf.pattern.search(_scope_text(text, start, end, f)):
+            if cf.pattern is not None and not (clauses_present(cf.clauses, words)
+                                               and cf.pattern.search(_scope_text(text, start, end, f))):
                 continue
-            if any(u.search(text) for u in cf.unless):
+            if any(clauses_present(c, words) and u.search(text) for u, c in zip(cf.unless, cf.unless_clauses)):
                 continue
             return f.id
         return None

@@ -54,6 +54,26 @@ _MARK = re.compile(r"[.!?]")
 _PLAIN_END = re.compile(r"[.!?](?:(?:(?<=[a-z]{2}[.!?])|(?<=\d[.!?]))(?=[”\"’']?(?:\s+[A-Z“\"]|\s*$))"
                         r"|(?<=[a-z]{2}[.!?])(?=[”\"’']?\s+\d))")
 _NOT_PLAIN = re.compile(r"\(|\)|\.\.|…|[.!?][”\"’'][^\S]*[a-z]|\b[A-Za-z]\.|[.!?]\S*\s+[a-z]|[.!?][)\]]|\s[-•*]\s")
+# _NOT_PLAIN in parts, each cheap: substrings, the alternatives that start at a sentence mark (a character class
+# the regex engine can skip to), an initial ("J. Smith", checked at the marks) and a bullet between spaces
+_NOT_PLAIN_AT_MARK = re.compile(r"[.!?](?:[”\"’'][^\S]*[a-z]|\S*\s+[a-z]|[)\]])")
+_BULLET = re.compile(r"\s[-•*]\s")
+
+
+def _not_plain(scan: str, marks: list[int]) -> bool:
+    """`_NOT_PLAIN.search(scan) is not None`, where `marks` are the offsets of the sentence marks of `scan`."""
+    if "(" in scan or ")" in scan or ".." in scan or "…" in scan:
+        return True
+    for i in marks:  # \b[A-Za-z]\. : a lone ASCII letter (no word character before it) and a full stop
+        if i and scan[i] == "." and scan[i - 1] in _ASCII_LETTERS and (
+                i == 1 or not (scan[i - 2].isalnum() or scan[i - 2] == "_")):
+            return True
+    if _NOT_PLAIN_AT_MARK.search(scan):
+        return True
+    return ("-" in scan or "•" in scan or "*" in scan) and _BULLET.search(scan) is not None
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @cache
@@ -82,7 +102,8 @@ def _plain_pieces(text: str) -> list[str] | None:
     if _LIST_ITEM.match(text):
         return None  # "5. Twelve people died.": a numbered item, which pysbd keeps whole
     scan = text
-    if "." in text and _DECIMAL_POINT.search(text):
+    last = len(text) - 1
+    if any(0 < i < last and text[i] == "." and text[i - 1].isdecimal() and text[i + 1].isdecimal() for i in marks):
         scan = _DECIMAL_POINT.sub("0", text)  # the same length: offsets hold
         marks = [m.start() for m in _MARK.finditer(scan)]
         if not marks:
@@ -91,7 +112,7 @@ def _plain_pieces(text: str) -> list[str] | None:
         scan = _NAME_IN_BRACKETS.sub(lambda m: "_" * len(m.group()), scan)
         if " - " in scan:
             scan = _DATELINE_DASH.sub(lambda m: m.group(1) + " _ ", scan)
-    if _NOT_PLAIN.search(scan):
+    if _not_plain(scan, marks):
         return None
     ends = [m.start() for m in _PLAIN_END.finditer(scan)]
     if ends != marks:
@@ -99,7 +120,11 @@ def _plain_pieces(text: str) -> list[str] | None:
     abbreviations = _abbreviations()
     pieces, start = [], 0
     for end in ends:
-        word = text[:end].rsplit(None, 1)[-1].lstrip("“\"'(").lower()
+        # the word before the mark (text[:end].rsplit(None, 1)[-1]: a letter or digit precedes every end)
+        k = end
+        while k and not text[k - 1].isspace():
+            k -= 1
+        word = text[k:end].lstrip("“\"'(").lower()
         if word in abbreviations:
             return None
         before = text[start:end]

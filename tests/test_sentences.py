@@ -179,3 +179,13 @@ def test_fast_path_leaves_the_hard_cases_to_pysbd_or_agrees(text):
     fast = S._plain_pieces(text)
     if fast is not None:
         assert [x.strip() for x in fast] == [x.strip() for x in S._segmenter().processor(text).process()]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("aAzJ1_ é.!?\"”’'()]-•*\n…"), max_size=40))
+def test_not_plain_check_agrees_with_its_pattern(text):
+    """The fast path's test for what needs pysbd (sentences._not_plain) is _NOT_PLAIN.search, in cheaper parts."""
+    from coder import sentences as S
+
+    marks = [m.start() for m in S._MARK.finditer(text)]
+    assert S._not_plain(text, marks) == (S._NOT_PLAIN.search(text) is not None)

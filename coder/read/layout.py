@@ -18,6 +18,7 @@ The sequence, top to bottom:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from typing import Literal
 
 from coder.errors import DataFileError
 from coder.models import Segment, Story
-from coder.prefilter import LiteralIndex, Needs, needed_literals, present
+from coder.prefilter import Clauses, LiteralIndex, clauses_present, needed_clauses
 
 Role = Literal["chrome", "end", "credit", "wire_caption", "picture_verb", "dateline"]
 ROLES: frozenset[str] = frozenset({"chrome", "end", "credit", "wire_caption", "picture_verb", "dateline"})
@@ -58,7 +59,15 @@ class LayoutRules:
     label_max_words: int = 4
 
     def by_role(self, role: str) -> tuple[LayoutPattern, ...]:
-        return tuple(p for p in self.patterns if p.role == role)
+        return self._roles.get(role, ())
+
+    @functools.cached_property
+    def _roles(self) -> dict[str, tuple[LayoutPattern, ...]]:
+        """The patterns of each role, in file order (made once: by_role is asked for every line)."""
+        roles: dict[str, list[LayoutPattern]] = {}
+        for p in self.patterns:
+            roles.setdefault(p.role, []).append(p)
+        return {role: tuple(ps) for role, ps in roles.items()}
 
 
 def parse_layout_rules(raw: dict, file: str) -> LayoutRules:
@@ -227,24 +236,24 @@ def _first(patterns: tuple[LayoutPattern, ...], text: str) -> LayoutPattern | No
     return next((p for p in patterns if p.regex.search(text)), None)
 
 
-_CHECKED: dict[int, tuple[LayoutRules, dict[str, tuple[tuple[LayoutPattern, Needs], ...]], LiteralIndex]] = {}
+_CHECKED: dict[int, tuple[LayoutRules, dict[str, tuple[tuple[LayoutPattern, Clauses], ...]], LiteralIndex]] = {}
 
 
-def _checked(rules: LayoutRules) -> tuple[dict[str, tuple[tuple[LayoutPattern, Needs], ...]], LiteralIndex]:
-    """The patterns of each role with the literals one of which a line must hold for the pattern to match in it
-    (coder.prefilter), and one automaton for all of them; made once per rule set."""
+def _checked(rules: LayoutRules) -> tuple[dict[str, tuple[tuple[LayoutPattern, Clauses], ...]], LiteralIndex]:
+    """The patterns of each role with the sets of literals a line must hold for the pattern to match in it
+    (coder.prefilter.needed_clauses), and one automaton for all of them; made once per rule set."""
     hit = _CHECKED.get(id(rules))
     if hit is None or hit[0] is not rules:
-        by_role = {role: tuple((p, needed_literals(p.regex)) for p in rules.by_role(role)) for role in ROLES}
+        by_role = {role: tuple((p, needed_clauses(p.regex)) for p in rules.by_role(role)) for role in ROLES}
         hit = _CHECKED[id(rules)] = (rules, by_role, LiteralIndex(n for ps in by_role.values() for _, n in ps))
     return hit[1], hit[2]
 
 
-def _first_checked(patterns: tuple[tuple[LayoutPattern, Needs], ...], text: str, found: set[str]
+def _first_checked(patterns: tuple[tuple[LayoutPattern, Clauses], ...], text: str, found: set[str]
                    ) -> LayoutPattern | None:
     """`_first`, searching only the patterns whose needed literals are among `found` (those of `text` or of a
     text holding it)."""
-    return next((p for p, needs in patterns if present(needs, found) and p.regex.search(text)), None)
+    return next((p for p, needs in patterns if clauses_present(needs, found) and p.regex.search(text)), None)
 
 
 def _classify_line(line: Line, rules: LayoutRules) -> None:
@@ -261,11 +270,11 @@ def _classify_line(line: Line, rules: LayoutRules) -> None:
     for p, needs in by_role["chrome"]:
         if p.id == "chrome.label" and len(words) > rules.label_max_words:
             continue
-        if present(needs, found) and p.regex.search(text):
+        if clauses_present(needs, found) and p.regex.search(text):
             line.kind, line.reason = "chrome", f"chrome: {p.id}"
             return
     for p, needs in by_role["credit"]:
-        m = p.regex.search(text) if present(needs, found) else None
+        m = p.regex.search(text) if clauses_present(needs, found) else None
         if m is None:
             continue
         rest = (text[: m.start()] + text[m.end():]).strip(" |-–—,.")
