@@ -12,8 +12,10 @@ import functools
 import csv
 import difflib
 import io
+import itertools
 import json
 import math
+import operator
 import re
 import tomllib
 import unicodedata
@@ -46,7 +48,6 @@ INNER_ARTICLES = frozenset({"al", "el", "ad", "adh", "ash", "az", "ar", "ath"})
 _APOSTROPHES = "’‘ʼʻʿʾ`'´"
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d",
                           "þ": "th", "ə": "e", "ɛ": "e", "ɔ": "o"})
-_WORD = re.compile(r"[^\W\d_]+|\d+")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -88,16 +89,63 @@ class Token(NamedTuple):
 
 
 _APOSTROPHE = re.compile(f"[{_APOSTROPHES}]")
-_WORD_KEYS: dict[str, tuple[str, str]] = {}  # word as written -> (_lower_ascii, fold_word of that)
-_new_token = tuple.__new__
+_WORD_KEYS: dict[str, tuple[str, str, bool]] = {}  # word as written -> (_lower_ascii, fold_word of that, an article)
+_new_token = functools.partial(tuple.__new__, Token)
+# the words of `tokenize` as the odd items of a split (only non-word characters lie between two words); on ASCII text
+# the second pattern finds the same words, faster
+_WORD_SPLIT = re.compile(r"([^\W\d_]+|\d+)")
+_WORD_SPLIT_ASCII = re.compile(r"([A-Za-z]+|[0-9]+)")
+_accumulate = itertools.accumulate
+_second = operator.itemgetter(1)
+_third = operator.itemgetter(2)
 
 
-def _word_keys(raw: str) -> tuple[str, str]:
+def _word_keys(raw: str) -> tuple[str, str, bool]:
     if len(_WORD_KEYS) >= 1 << 15:
         _WORD_KEYS.clear()
     low = _lower_ascii(raw)
-    found = _WORD_KEYS[raw] = (low, fold_word(low))
+    found = _WORD_KEYS[raw] = (low, fold_word(low), low in ARTICLES)
     return found
+
+
+def _split_words(text: str) -> list[str]:
+    return (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
+
+
+class _Words(NamedTuple):
+    """The words of a text as `tokenize` reads them, column-wise (no object per word)."""
+
+    starts: list[int]
+    ends: list[int]
+    raws: list[str]
+    keys: list[str]  # folded word; "" for a dropped article
+
+    def token(self, i: int) -> Token:
+        return Token(self.starts[i], self.ends[i], self.raws[i], self.keys[i])
+
+
+def _words_of(src: str, parts: list[str]) -> _Words:
+    """The words of `src` from `_split_words(src)`: their offsets are the running sums of the parts' lengths."""
+    raws = parts[1::2]
+    ends = list(_accumulate(map(len, parts)))
+    starts = ends[0:-1:2]
+    del ends[0::2]
+    got = list(map(_WORD_KEYS.get, raws))
+    if None in got:
+        got = [k or _word_keys(raw) for raw, k in zip(raws, got)]
+    keys = list(map(_second, got))
+    if True in map(_third, got):
+        last = len(raws) - 1
+        for i in [i for i, k in enumerate(got) if k[2]]:  # an article before a name: "Al-Anbar", "Salah ad Din"
+            if i < last:
+                raw, nxt, e = raws[i], raws[i + 1], ends[i]
+                if nxt[:1].isalpha():
+                    nxt_start = starts[i + 1]
+                    if (src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[:1].isupper() and nxt_start == e + 1) or (
+                            got[i][0] in INNER_ARTICLES and raw.islower() and nxt[:1].isupper() and nxt_start == e + 1
+                            and i > 0 and raws[i - 1][:1].isupper() and ends[i - 1] == starts[i] - 1)):
+                        keys[i] = ""
+    return _Words(starts, ends, raws, keys)
 
 
 def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
@@ -108,28 +156,7 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
     src = text
     if apostrophe == "":
         src = _APOSTROPHE.sub("", text)
-    # the words in order; only non-word characters lie between two of them, so each is found at its match
-    raws = _WORD.findall(src)
-    last = len(raws) - 1
-    find = src.find
-    keys = _WORD_KEYS
-    out = []
-    e = prev_raw = prev_end = 0
-    for i, raw in enumerate(raws):
-        s = find(raw, e)
-        e = s + len(raw)
-        low, key = keys.get(raw) or _word_keys(raw)
-        if low in ARTICLES and i < last:
-            nxt = raws[i + 1]
-            if nxt[:1].isalpha():
-                nxt_start = find(nxt, e)
-                if (src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[:1].isupper() and nxt_start == e + 1) or (
-                        low in INNER_ARTICLES and raw.islower() and nxt[:1].isupper() and nxt_start == e + 1 and i > 0
-                        and prev_raw[:1].isupper() and prev_end == s - 1)):
-                    key = ""
-        out.append(_new_token(Token, (s, e, raw, key)))
-        prev_raw, prev_end = raw, e
-    return out
+    return list(map(_new_token, zip(*_words_of(src, _split_words(src)))))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -312,6 +339,11 @@ class Gazetteer:
         self._rank_entries: dict[str, list[tuple]] = {}
         self._rank_cache: dict[tuple, list[Place]] = {}
         self._id_rows: dict[str, int | None] = {}  # place id -> row (None: no such id), as by_id found them
+        self._can_start: dict[str, bool] = {}  # word as written -> _may_start of it
+        # the extra names (a user's extra places, aliases) by their first word
+        self._extra_by_first: dict[str, list[str]] = {}
+        for k in self._extra_names:
+            self._extra_by_first.setdefault(k.split(" ", 1)[0], []).append(k)
 
     def keys_inside(self, unit: Place) -> list[tuple[str, int]]:
         """(normalised own-name key, row) of every place inside an admin unit, for spelling-tolerant lookup of a
@@ -597,9 +629,10 @@ class Gazetteer:
                     best = prefix
                 if not longer:
                     break
-        if self._extra_names:  # a user's extra places and aliases
+        extra = self._extra_by_first.get(first)
+        if extra:  # a user's extra places and aliases (a name's first word is the window's)
             window = " ".join(words)
-            for k in self._extra_names:
+            for k in extra:
                 if (window == k or window.startswith(k + " ")) and len(k) > len(best or ""):
                     best = k
         return best
@@ -613,6 +646,17 @@ class Gazetteer:
                 self._starts.clear()
             found = self._starts[word] = (word in self.names,
                                               next(self.names.iterkeys(word + " "), None) is not None)
+        return found
+
+    def _may_start(self, raw: str) -> bool:
+        """A word as written (of `tokenize`) may start a match of _raw_matches: it is capitalised or a number, and
+        its folded key is a name key or the first word of one (what `longest_name` needs); kept for the run."""
+        if len(self._can_start) >= 1 << 16:
+            self._can_start.clear()
+        c = raw[:1]
+        key = (_WORD_KEYS.get(raw) or _word_keys(raw))[1]
+        found = self._can_start[raw] = bool((c.isupper() or c.isdigit()) and key and (
+            self._word_starts(key) != (False, False) or key in self._extra_by_first))
         return found
 
     def find(self, name: str, iso3: str | None = None, features: set[str] | None = None) -> Place | None:
@@ -913,67 +957,51 @@ class _Match:
     last_token: int
 
 
-_MATCHES: dict[tuple[str, int], tuple[list[Token], list[_Match]]] = {}
+_MATCHES: dict[tuple[str, int], tuple[_Words, list[_Match]]] = {}
+_NO_WORDS = _Words([], [], [], [])
 
 
-def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[list[Token], list[_Match]]:
-    """`tokenize` and `_raw_matches` of a sentence, kept for the story's next pass over the same sentence (a story
-    is read once for its country and frame, then again to resolve): they do not depend on the context."""
+def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[_Words, list[_Match]]:
+    """The words (`tokenize`) and `_raw_matches` of a sentence, kept for the story's next pass over the same
+    sentence (a story is read once for its country and frame, then again to resolve): they do not depend on the
+    context."""
     key = (text, id(gaz))
     hit = _MATCHES.get(key)
     if hit is None:
         if len(_MATCHES) >= 512:
             _MATCHES.clear()
-        if not gaz._extra_names and not _may_name(text, gaz):
-            hit = _MATCHES[key] = ([], [])  # no word could start a name: no need to tokenize
+        parts = _split_words(text)
+        raws = parts[1::2]
+        # a word may start a name when it is capitalised or a number and its folded key is a name key or the first
+        # word of one (what longest_name needs); kept per word for the run
+        starts = list(map(gaz._can_start.get, raws))
+        if None in starts:
+            starts = [gaz._may_start(raw) if s is None else s for raw, s in zip(raws, starts)]
+        if True not in starts:
+            hit = _MATCHES[key] = (_NO_WORDS, [])  # no word could start a name: no need to read the words
         else:
-            tokens = tokenize(text)
-            hit = _MATCHES[key] = (tokens, _raw_matches(text, tokens, gaz))
+            words = _words_of(text, parts)
+            hit = _MATCHES[key] = (words, _raw_matches(text, words, starts, gaz))
     return hit
 
 
-# the words of `tokenize` (_WORD) that could start a name in _raw_matches: a run of letters whose first is not a
-# lower-case ASCII letter (a superset of the capitalised words), or a run of digits
-_START_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*|(?<!\d)\d+")
-
-
-def _may_name(text: str, gaz: Gazetteer) -> bool:
-    """False only when no match can start in `text`: no capitalised word or number of it is a gazetteer name key
-    or the first word of one (the test _raw_matches makes first)."""
-    keys = _WORD_KEYS
-    starts = gaz._word_starts
-    for raw in _START_WORD.findall(text):
-        c = raw[:1]
-        if not (c.isupper() or c.isdigit()):
-            continue
-        key = (keys.get(raw) or _word_keys(raw))[1]
-        if key and starts(key) != (False, False):
-            return True
-    return False
-
-
-def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]:
+def _raw_matches(text: str, words: _Words, may_start: list[bool], gaz: Gazetteer) -> list[_Match]:
     """Longest non-overlapping gazetteer names in the sentence, left to right, each starting with a
-    capitalised word or a number: one trie prefix query per such word."""
-    keyed = [i for i, t in enumerate(tokens) if t.key]
+    capitalised word or a number (`may_start`, by word): one trie prefix query per such word."""
+    starts, ends, _, keys = words
+    keyed = list(itertools.compress(range(len(keys)), keys))  # the words that are not dropped articles
     found = []
     not_places = gaz.policy.not_places
-    starts = gaz._word_starts if not gaz._extra_names else None
-    for n0, i0 in enumerate(keyed):
-        first = tokens[i0]
-        c = first.raw[:1]
-        if not (c.isupper() or c.isdigit()):
-            continue
-        if starts is not None and starts(first.key) == (False, False):
-            continue  # no name is or starts with this word (what longest_name would find first)
-        key = gaz.longest_name([tokens[i].key for i in keyed[n0:n0 + MAX_KEY_WORDS]])
+    for n0 in itertools.compress(range(len(keyed)), map(may_start.__getitem__, keyed)):
+        i0 = keyed[n0]
+        key = gaz.longest_name([keys[i] for i in keyed[n0:n0 + MAX_KEY_WORDS]])
         if key is None or key in not_places:
             continue
         i1 = keyed[n0 + key.count(" ")]
-        start = first.start
-        if i0 > 0 and tokens[i0 - 1].key == "" and text[tokens[i0 - 1].end:first.start] in ("-", " "):
-            start = tokens[i0 - 1].start  # keep the article: "Al-Tobji"
-        found.append(_Match(start, tokens[i1].end, key, i0, i1))
+        start = starts[i0]
+        if i0 > 0 and keys[i0 - 1] == "" and text[ends[i0 - 1]:start] in ("-", " "):
+            start = starts[i0 - 1]  # keep the article: "Al-Tobji"
+        found.append(_Match(start, ends[i1], key, i0, i1))
     out: list[_Match] = []
     for m in found:  # already in text order; a match inside an earlier, longer one is dropped
         if out and m.start < out[-1].end:
@@ -1238,7 +1266,7 @@ class _MatchCues:
                  "direction", "titled", "person_before", "person_after", "site", "speech", "org")
 
 
-def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int, gaz: Gazetteer) -> _MatchCues:
+def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: int, gaz: Gazetteer) -> _MatchCues:
     m = matches[n_m]
     c = _MatchCues()
     before, after = text[:m.start], text[m.end:]
@@ -1317,9 +1345,9 @@ def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int,
     words = before.rstrip().rsplit(None, 1)
     direction = _norm_direction(words[-1]) if words and before.endswith(" ") else None
 
-    prev_tok = tokens[m.first_token - 1] if m.first_token > 0 else None
+    prev_tok = sentence_words.token(m.first_token - 1) if m.first_token > 0 else None
     if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
-        prev_tok = tokens[m.first_token - 2]
+        prev_tok = sentence_words.token(m.first_token - 2)
     titled = prev_tok is not None and (prev_tok.raw.lower().rstrip(".") in _TITLES or
                                        prev_tok.raw.lower() in _UNIT_TITLES)
     site_before = _SITE_BEFORE.search(before[-8:])
@@ -1328,7 +1356,7 @@ def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int,
                      and not any(o.start <= prev_tok.start < o.end for o in matches)
                      and fold_key(prev_tok.raw) not in gaz.policy.demonyms
                      and text[prev_tok.end:m.start].strip() == "")
-    next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
+    next_tok = sentence_words.token(m.last_token + 1) if m.last_token + 1 < len(sentence_words.raws) else None
     person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
                     and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
     site = _SITE_AFTER.match(after) or site_before
@@ -1353,7 +1381,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     Offsets in the result are absolute: `offset` + index in `text`.
     """
     gaz = gazetteer
-    tokens, matches = _tokens_and_matches(text, gaz)
+    sentence_words, matches = _tokens_and_matches(text, gaz)
     out: list[PlaceMention] = []
     resolved: list[Place] = []
     covered: list[tuple[int, int]] = []
@@ -1365,7 +1393,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     for n_m, m in enumerate(matches):
         c = cues[n_m]
         if c is None:
-            c = cues[n_m] = _match_cues(text, tokens, matches, n_m, gaz)
+            c = cues[n_m] = _match_cues(text, sentence_words, matches, n_m, gaz)
         if c.adjective:  # "Iran-backed", "Sulaimani-based"
             continue
         if any(cs <= m.start < ce for cs, ce in covered):
