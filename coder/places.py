@@ -948,8 +948,7 @@ def _norm_direction(word: str) -> str | None:
     return (m.group(1) or m.group(2)).lower().replace("-", "").replace(" ", "")
 
 
-@dataclass(frozen=True)
-class _Match:
+class _Match(NamedTuple):  # a tuple: made fast; matches are told apart by identity (id, `is`), never by value
     start: int  # offsets within the sentence text of the name (article included)
     end: int
     key: str
@@ -1050,6 +1049,9 @@ def _first_item(t: tuple) -> float:
     return t[0]
 
 
+_ANCHORS: list = [None, None, None]  # the anchors of _nearest_km's last call: (the list, sorted terms, latitudes)
+
+
 def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -> list[float]:
     """For each of `places`, the great-circle distance to the closest of `near`, or infinity when none lies within
     `cap_km` (proximity only ranks homonyms within that reach). Anchors outside a latitude/longitude box of the
@@ -1059,8 +1061,12 @@ def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -
     # the anchors by latitude: for each place only those in its band of latitude (with a margin for rounding; the
     # test below decides) are tried, most homonyms lying far from every anchor; the minimum does not depend on the
     # order in which the terms are taken
-    anchors = sorted((_trig(a)[1:] for a in near), key=_first_item)
-    lats = [a[0] for a in anchors]
+    if _ANCHORS[0] is near:  # the same anchors as the call before (the matches of one sentence)
+        anchors, lats = _ANCHORS[1], _ANCHORS[2]
+    else:
+        anchors = sorted((_trig(a)[1:] for a in near), key=_first_item)
+        lats = [a[0] for a in anchors]
+        _ANCHORS[:] = [near, anchors, lats]
     reach = box + 1e-6
     out = []
     for p in places:
@@ -1125,13 +1131,25 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
     return out
 
 
+def _latest_places(near: list[Place], seen: dict[str, Place] | None = None) -> list[Place]:
+    """The 24 latest places of `near` (those after the places of `seen`, which come first), each once (by id), the
+    latest first."""
+    seen = {} if seen is None else dict(seen)
+    if len(seen) < 24:
+        for a in reversed(near):
+            seen.setdefault(a.id, a)
+            if len(seen) == 24:
+                break
+    return list(seen.values())
+
+
 def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
           features: set[str] | None, within: Place | None = None, container: bool = False,
-          written: str | None = None) -> list[Place]:
+          written: str | None = None, latest: list[Place] | None = None) -> list[Place]:
     """The places named `key` best first: story country, feature rank, population, primary name, proximity, and
     lying inside the place the text says encloses it. A ranking that proximity does not enter is kept for the
     run (it depends on the key, the story's country, the features, the enclosing place and the name as written
-    only)."""
+    only). `latest`, when given, is `_latest_places(near)`, made by the caller."""
     entries = gaz._entries_of(key)
     if features is not None:
         wanted = [e for e in entries if e[0].feature in features]
@@ -1148,12 +1166,7 @@ def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
             return list(hit)
         nearest = None
     else:  # the story's 24 latest places, each once, the latest first (a long story names the same towns often)
-        seen: dict[str, Place] = {}
-        for a in reversed(near):
-            seen.setdefault(a.id, a)
-            if len(seen) == 24:
-                break
-        nearest = _nearest_km([e[0] for e in entries], list(seen.values()))
+        nearest = _nearest_km([e[0] for e in entries], _latest_places(near) if latest is None else latest)
     scored = []
     for n, (p, score, population_term, own, p_plain) in enumerate(entries):
         if iso3 and p.iso3 == iso3:
@@ -1388,6 +1401,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     pending_between: Place | None = None
     containers = _containers(text, matches, gaz, context)
     unplaced: list[tuple[_Match, str]] = []
+    story_latest: dict[str, Place] | None = None  # _latest_places of the story's anchors, by id
+    latest: list[Place] | None = None  # _latest_places(resolved + context.anchors), made when `resolved` had
+    latest_for = 0  # this many places
 
     cues = _cues_of(text, gaz)
     for n_m, m in enumerate(matches):
@@ -1425,12 +1441,16 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         if not cue and within is None and not titled and gaz._features_of_key(m.key)[0]:
             continue  # only villages, towns, districts and neighbourhoods by that name, and no locative cue
         spelled = ""
+        if latest is None or latest_for != len(resolved):  # the story's latest places, then the sentence's
+            if story_latest is None:
+                story_latest = {a.id: a for a in _latest_places(context.anchors)}
+            latest, latest_for = _latest_places(resolved, story_latest), len(resolved)
         ranked = _rank(gaz, m.key, context, resolved + list(context.anchors), features, within=within,
-                       written=name)
+                       written=name, latest=latest)
         chosen: Place | None = None
         out_of_frame = False
         look: list[Place] | None = None
-        known: tuple[set[str], list[Place]] | None = None  # the countries and places the sentence and story name
+        known: tuple | None = None  # the countries and places the sentence and story name (_known_places)
         for p in ranked:
             if within is not None and not _inside(p, within) and p.feature != "country" and (
                     p.feature not in ("admin1", "city") or within.feature != "country" and (
@@ -1581,19 +1601,33 @@ def _by_edge(gaz: Gazetteer, p: Place, unit: Place, key: str) -> bool:
             and not _spelled_apart(key, p) and gaz.km_to_unit(p, unit) <= 25.0)
 
 
-def _known_places(others: list[Place]) -> tuple[set[str], list[Place]]:
-    """The countries of `others`, and its places that are not countries, each object once."""
+def _latitude(p: Place) -> float:
+    return p.latitude
+
+
+def _known_places(others: list[Place]) -> tuple[set[str], list[Place], list[float]]:
+    """The countries of `others`, and its places that are not countries, each object once, by latitude (with
+    their latitudes)."""
     seen: dict[int, Place] = {}
     for a in others:
         if a.feature != "country":
             seen.setdefault(id(a), a)
-    return {a.iso3 for a in others}, list(seen.values())
+    points = sorted(seen.values(), key=_latitude)
+    return {a.iso3 for a in others}, points, [a.latitude for a in points]
 
 
-def _named_nearby(p: Place, known: tuple[set[str], list[Place]]) -> bool:
-    """Some place of `known` (_known_places) is in the country of `p` or within 50 km of it."""
-    isos, points = known
-    return p.iso3 in isos or any(_closer_km(a, p, 50) for a in points)
+_BAND_50_KM = 50 / 111.0 + 0.01 + 1e-6  # degrees of latitude beyond which _closer_km(., ., 50) is False at once
+
+
+def _named_nearby(p: Place, known: tuple[set[str], list[Place], list[float]]) -> bool:
+    """Some place of `known` (_known_places) is in the country of `p` or within 50 km of it (only those in its
+    band of latitude can be)."""
+    isos, points, lats = known
+    if p.iso3 in isos:
+        return True
+    lat = p.latitude
+    i, j = bisect.bisect_left(lats, lat - _BAND_50_KM), bisect.bisect_right(lats, lat + _BAND_50_KM)
+    return any(_closer_km(a, p, 50) for a in points[i:j])
 
 
 def _capital_or_country(gaz: Gazetteer, p: Place) -> bool:
@@ -1674,9 +1708,10 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
         # each pattern needs one of its literal nouns in the text: most sentences have none, and the test is cheaper
         # than the pattern
         found = _UNKNOWN_MATCHES[text] = sorted([
-            *(_UNKNOWN_FRAME.finditer(text) if any(n in text for n in _UNKNOWN_FRAME_NOUNS) else ()),
-            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in text and any(n in text for n in _UNKNOWN_OF_NOUNS) else ()),
-            *(_UNKNOWN_NATURAL.finditer(text) if any(n in text for n in _UNKNOWN_NATURAL_NOUNS) else ()),
+            *(_UNKNOWN_FRAME.finditer(text) if any(map(text.__contains__, _UNKNOWN_FRAME_NOUNS)) else ()),
+            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in text and any(map(text.__contains__, _UNKNOWN_OF_NOUNS))
+              else ()),
+            *(_UNKNOWN_NATURAL.finditer(text) if any(map(text.__contains__, _UNKNOWN_NATURAL_NOUNS)) else ()),
             *((*_UNKNOWN_LIST.finditer(text), *_UNKNOWN_LIST_LAST.finditer(text))
               if " and " in text and ("regions" in text or "mountains" in text) else ())],
             key=lambda m: m.start("name"))
@@ -1684,6 +1719,34 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
 
 
 _IN_FRAME_MATCHES: dict[str, list[re.Match[str]]] = {}
+
+
+_NAME_CHARS = frozenset("_'’")
+
+
+def _may_end_in_frame(text: str, s: int) -> bool:
+    """False when no match of _UNKNOWN_IN_FRAME can end at `s` (before a known place): the pattern needs a capital
+    letter at `s`, before it ", " or " in/of/within (the) ", and before that a word that begins with a capital
+    letter (the unknown name's last word). Cheaper than the pattern, which most sentences need not run."""
+    if not "A" <= text[s:s + 1] <= "Z":
+        return False
+    pre = text[:s]
+    q = pre.rstrip()
+    if q.endswith(","):
+        q = q[:-1].rstrip()
+    else:
+        if len(q) == len(pre):
+            return False  # " in " and " in the " end in whitespace
+        parts = q.rsplit(None, 1)
+        if len(parts) == 2 and parts[1] == "the":
+            parts = parts[0].rsplit(None, 1)
+        if len(parts) < 2 or parts[1] not in ("in", "of", "within"):
+            return False
+        q = parts[0]
+    i = len(q)
+    while i > 0 and (q[i - 1].isalnum() or q[i - 1] in _NAME_CHARS):
+        i -= 1
+    return i < len(q) and "A" <= q[i] <= "Z"
 
 
 def _unknown_in_frame(text: str) -> list[re.Match[str]]:
@@ -1721,7 +1784,7 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     """
     found = list(_unknown_frames(text))
     if out:
-        starts = {pm.start - offset for pm in out if pm.place is not None}
+        starts = [pm.start - offset for pm in out if pm.place is not None and _may_end_in_frame(text, pm.start - offset)]
         if starts:
             found += [m for m in _unknown_in_frame(text) if m.end() in starts]
     for m in sorted(found, key=lambda m: m.start("name")):
