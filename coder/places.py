@@ -764,6 +764,7 @@ def _in_frame(p: Place, frame: list[Place], near: list[Place]) -> bool:
 
 
 _DIR = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
+_DIR_INITIALS = frozenset("nsewc")
 _DIR_WORD = re.compile(rf"^(?:({_DIR})(?:ern)?|(central))$", re.I)
 _NOUNS = {
     "district": {"admin2", "admin3"}, "subdistrict": {"admin3"}, "sub-district": {"admin3"},
@@ -780,6 +781,7 @@ _NOUNS.update({"neighbourhoods": _NOUNS["neighbourhood"], "neighborhoods": _NOUN
 _NOUNS = {n: None if f is None else frozenset(f) for n, f in _NOUNS.items()}  # hashable: rankings are kept by them
 _NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True))
 _AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
+_NOUN_FIRST = frozenset(n.split("-")[0] for n in _NOUNS)  # the first words _AFTER_NOUN can match
 _BEFORE_NOUN = re.compile(rf"(?:\bthe\s+)?\b({_NOUN_RE})\s+of\s+(?:the\s+)?$", re.I)
 _THE = re.compile(r"\bthe\s+$", re.I)
 _SEAT_AFTER = re.compile(r"^\s+(?:provincial\s+)?(?:governor|mayor|governorate\s+council|provincial\s+council|"
@@ -827,10 +829,32 @@ _RELATION_LAST = {
     "cue": {"of", "to", "toward", "towards", "through", "across", "via", "around", "targeting", "struck", "hit",
             "rocked", "shelled", "attacked"},
 }
+# for an ASCII text, words one of which a relation pattern needs (lower case): a pattern none of whose words is in
+# the text is not tried (re.I on ASCII text is plain ASCII case folding)
+_RELATION_WORDS = {
+    "between": ("between",), "outskirts": ("outskirts", "suburbs", "edge", "fringe", "outside"),
+    "near": ("near", "close", "next", "vicinity", "around", "far"), "direction": ("north", "south", "east", "west"),
+    "funeral": ("funeral", "buried", "burial", "mourners", "laid"),
+    "seat": ("governor", "mayor", "council", "official", "authorities", "chief", "administration"),
+    "origin": ("from", "native", "resident", "hail", "home"),
+}
 _RELATIONS_BY_LAST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _rel, _pat in _RELATIONS:
     for _w in _RELATION_LAST[_rel]:
         _RELATIONS_BY_LAST.setdefault(_w, []).append((_rel, _pat))
+
+
+_NOUN_WORDS = tuple(_NOUNS)  # _BEFORE_NOUN needs one
+_UNIT_OF_WORDS = ("region", "district", "nahiya", "mountain", "range")  # _UNIT_OF_BEFORE needs one
+
+
+def _may_have(text: str, words: tuple[str, ...]) -> bool:
+    """False only when an ASCII `text` holds none of `words` (lower case) in any case: a case-insensitive pattern
+    that needs one of them cannot match."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(map(low.__contains__, words))
 
 
 def _last_word(text: str) -> str:
@@ -851,6 +875,20 @@ _SITE_AFTER = re.compile(r"^\s+(?:(?:international|military|air|oil|gas|army)\s+
                          r"heights|hills?|desert)\b", re.I)
 _SITE_BEFORE = re.compile(r"\b(?:Lake|Mount|Mt\.?|Jabal|Jebel|Wadi|Tal|Tall)[\s-]+$")
 _LIST_SEP = re.compile(r"(?:\band|\bor)\s+$", re.I)
+
+
+def _ends_in_and_or(text: str) -> bool:
+    """`_LIST_SEP.search(text)`, without trying the pattern at every position of the text."""
+    if not text[-1:].isspace():
+        return False
+    t = text.rstrip()
+    if t[-3:].lower() == "and":
+        before = t[-4:-3]
+    elif t[-2:].lower() == "or":
+        before = t[-3:-2]
+    else:
+        return False
+    return not (before.isalnum() or before == "_")
 _TITLES = frozenset({
     "captain", "capt", "minister", "president", "general", "gen", "spokesman", "spokeswoman", "spokesperson",
     "commander", "mr", "mrs", "ms", "pm", "dr", "sheikh", "colonel", "col", "lt", "lieutenant", "major", "maj",
@@ -870,6 +908,20 @@ _SPEECH = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced|noted|w
 _ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|hezbollah|movement|party|front|"
                         r"university|club|airways|airlines|company|corporation|bank|times|post|media|radio|network|"
                         r"foundation|institute|group|operations?\s+command)\b", re.I)
+# the first word after a name ("said", "district", "airport"), past spaces, commas and hyphens: on ASCII text, a
+# pattern anchored after the name that needs one of a set of first words is tried only when that word is there
+_LEAD_WORD = re.compile(r"[\s,-]*(\w*)")
+_SPEECH_FIRST = frozenset(
+    "said says told added stated announced noted warned explained insisted claimed accused denied demanded urged "
+    "vowed condemned rejected responded confirmed reported".split())
+_ORG_FIRST = frozenset(
+    "channel tv television news agency brigade brigades hezbollah movement party front university club airways "
+    "airlines company corporation bank times post media radio network foundation institute group operation "
+    "operations".split())
+_SITE_FIRST = frozenset(
+    "international military air oil gas army airport airbase base dam refinery oilfield oilfields gasfield gasfields "
+    "border crossing checkpoint power camp mountain mountains range valley lake island heights hill hills "
+    "desert".split())
 _ADJ_COMPOUND = re.compile(r"^\.?-(?:backed|based|led|allied|aligned|linked|funded|controlled|born|made|run|directed|"
                            r"brokered|sponsored|supported|friendly|bound)\b", re.I)
 _GOVERNMENT_VERB = re.compile(r"^\s*(?:,\s*which\b|has|have|had|is|was|will|would|wants|fails|failed|threatened|"
@@ -942,6 +994,8 @@ def _bearing(direction: str) -> float | None:
 
 
 def _norm_direction(word: str) -> str | None:
+    if word[:1].isascii() and word[:1].lower() not in _DIR_INITIALS:
+        return None  # an ASCII letter that begins no direction word
     m = _DIR_WORD.match(word.replace("ern", "", 1) if word.lower().endswith("ern") else word)
     if not m:
         return None
@@ -1306,7 +1360,8 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
         return c
     features: set[str] | None = None
     phrase_start, phrase_end = m.start, m.end
-    noun = _AFTER_NOUN.match(after)
+    first = _LEAD_WORD.match(after).group(1).lower() if after.isascii() else None  # None: try every pattern
+    noun = _AFTER_NOUN.match(after) if first is None or first in _NOUN_FIRST else None
     noun_cue = False
     if noun:
         features = _NOUNS[noun.group(1).lower()]
@@ -1321,10 +1376,11 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
         features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
     pre = before
     last_before = _last_word(pre)
-    bn = _BEFORE_NOUN.search(pre[-60:]) if last_before in ("of", "the") else None
+    bn = _BEFORE_NOUN.search(pre[-60:]) if last_before in ("of", "the") and _may_have(pre[-60:], _NOUN_WORDS) else None
     if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
         bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
-    if bn is None and features is None and last_before in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
+    if bn is None and features is None and last_before in ("of", "the") and _may_have(pre[-40:], _UNIT_OF_WORDS) \
+            and _UNIT_OF_BEFORE.search(pre[-40:]):
         features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
     if bn:
         features = _NOUNS[bn.group(1).lower()]
@@ -1338,7 +1394,11 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
     relation, bearing, cue = None, None, noun_cue
     tail = pre[-120:]
     # (the last word of `tail` is that of `pre`: _last_word reads the last 40 characters)
+    tail_low = tail.lower() if tail.isascii() else None
     for rel, pat in _RELATIONS_BY_LAST.get(last_before if pre is before else _last_word(tail), ()):
+        needs = _RELATION_WORDS.get(rel)
+        if needs is not None and tail_low is not None and not any(map(tail_low.__contains__, needs)):
+            continue
         rm = pat.search(tail)
         if rm:
             cue = True
@@ -1349,38 +1409,39 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
             elif rel != "cue":
                 relation = rel
             break
-    if not cue and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
+    if not cue and "(" in before[-40:] and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
             _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
         cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
-    c.list_sep = bool(_LIST_SEP.search(tail))
+    c.list_sep = _ends_in_and_or(tail)
     c.pre_len = len(pre)
     # region adjective right before the name: "southern Iraq", "western Anbar"
     words = before.rstrip().rsplit(None, 1)
     direction = _norm_direction(words[-1]) if words and before.endswith(" ") else None
 
-    prev_tok = sentence_words.token(m.first_token - 1) if m.first_token > 0 else None
-    if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
-        prev_tok = sentence_words.token(m.first_token - 2)
-    titled = prev_tok is not None and (prev_tok.raw.lower().rstrip(".") in _TITLES or
-                                       prev_tok.raw.lower() in _UNIT_TITLES)
+    w_starts, w_ends, w_raws, w_keys = sentence_words
+    # the word before the name (before its article: "the Al-..."), and the word after it
+    has_prev, j = m.first_token > 0, m.first_token - 1
+    if has_prev and w_keys[j] == "" and m.first_token > 1:
+        j -= 1
+    titled = has_prev and (w_raws[j].lower().rstrip(".") in _TITLES or w_raws[j].lower() in _UNIT_TITLES)
     site_before = _SITE_BEFORE.search(before[-8:])
-    person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
+    person_before = (has_prev and w_raws[j][:1].isupper() and m.first_token > 1 and not direction
                      and not site_before
-                     and not any(o.start <= prev_tok.start < o.end for o in matches)
-                     and fold_key(prev_tok.raw) not in gaz.policy.demonyms
-                     and text[prev_tok.end:m.start].strip() == "")
-    next_tok = sentence_words.token(m.last_token + 1) if m.last_token + 1 < len(sentence_words.raws) else None
-    person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
-                    and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
-    site = _SITE_AFTER.match(after) or site_before
+                     and not any(o.start <= w_starts[j] < o.end for o in matches)
+                     and fold_key(w_raws[j]) not in gaz.policy.demonyms
+                     and text[w_ends[j]:m.start].strip() == "")
+    k = m.last_token + 1
+    person_after = (k < len(w_raws) and w_raws[k][:1].isupper() and text[m.end:w_starts[k]] in (" ", "-")
+                    and not noun and not _DIR_WORD.match(w_raws[k]) and w_raws[k] not in _NOT_NAME_PARTS)
+    site = (_SITE_AFTER.match(after) if first is None or first in _SITE_FIRST else None) or site_before
     if site_before:  # "Lake Hamrin", "Wadi Tharthar": a natural feature by the place
         phrase_start = min(phrase_start, len(before) - len(before[-8:]) + site_before.start())
     if site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
         person_after = False
         if site is not site_before:
             phrase_end = max(phrase_end, m.end + site.end())
-    c.speech = bool(_SPEECH.match(after))
-    c.org = bool(_ORG_AFTER.match(after)) and not noun
+    c.speech = (first is None or first in _SPEECH_FIRST) and bool(_SPEECH.match(after))
+    c.org = (first is None or first in _ORG_FIRST) and bool(_ORG_AFTER.match(after)) and not noun
     c.features, c.noun, c.noun_word = features, noun, noun_word
     c.phrase_start, c.phrase_end, c.relation, c.bearing, c.cue = phrase_start, phrase_end, relation, bearing, cue
     c.words, c.direction, c.titled, c.person_before, c.person_after = words, direction, titled, person_before, person_after
@@ -1445,8 +1506,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if story_latest is None:
                 story_latest = {a.id: a for a in _latest_places(context.anchors)}
             latest, latest_for = _latest_places(resolved, story_latest), len(resolved)
-        ranked = _rank(gaz, m.key, context, resolved + list(context.anchors), features, within=within,
-                       written=name, latest=latest)
+        ranked = _rank(gaz, m.key, context, latest, features, within=within, written=name, latest=latest)
         chosen: Place | None = None
         out_of_frame = False
         look: list[Place] | None = None
