@@ -28,6 +28,7 @@ from pathlib import Path
 import marisa_trie
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from coder.errors import DataFileError
@@ -324,6 +325,7 @@ class Gazetteer:
             raise DataFileError("places.tsv.gz", "feature", f"unknown feature(s) {sorted(unknown)}")
         self._strings = {c: t.column(c).combine_chunks() for c in ("name", "admin1", "admin2", "admin3", "source")}
         self._unit_keys: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+        self._by_country: dict[str, tuple] = {}  # iso3 -> _country_columns
         self._extra: list[Place] = []
         self._extra_ids: dict[str, int] = {}
         self._extra_names: dict[str, list[tuple[int, bool]]] = {}
@@ -351,14 +353,24 @@ class Gazetteer:
         cache_key = (unit.iso3, unit.admin1 or "", unit.admin2 or "" if unit.feature != "admin1" else "")
         found = self._unit_keys.get(cache_key)
         if found is None:
-            iso = self._iso3s.index(unit.iso3) if unit.iso3 in self._iso3s else -1
-            rows = np.nonzero(self._iso3 == iso)[0]
-            a1 = self._strings["admin1"].take(pa.array(rows)).to_pylist()
-            a2 = self._strings["admin2"].take(pa.array(rows)).to_pylist()
-            names = self._strings["name"].take(pa.array(rows)).to_pylist()
-            found = [(fold_key(n), int(r)) for r, x1, x2, n in zip(rows, a1, a2, names)
-                     if x1 == cache_key[1] and (not cache_key[2] or x2 == cache_key[2])]
+            rows, a1, a2, names = self._country_columns(unit.iso3)
+            inside = pc.equal(a1, cache_key[1])
+            if cache_key[2]:
+                inside = pc.and_(inside, pc.equal(a2, cache_key[2]))
+            found = [(fold_key(n), int(r)) for r, n in zip(rows[inside.to_numpy(zero_copy_only=False)],
+                                                           pc.filter(names, inside).to_pylist())]
             self._unit_keys[cache_key] = found
+        return found
+
+    def _country_columns(self, iso3: str) -> tuple[np.ndarray, pa.Array, pa.Array, pa.Array]:
+        """The rows of a country's places, in row order, with their admin1, admin2 and name; kept for the run."""
+        found = self._by_country.get(iso3)
+        if found is None:
+            iso = self._iso3s.index(iso3) if iso3 in self._iso3s else -1
+            rows = np.nonzero(self._iso3 == iso)[0]
+            taken = pa.array(rows)
+            found = self._by_country[iso3] = (rows, self._strings["admin1"].take(taken),
+                                              self._strings["admin2"].take(taken), self._strings["name"].take(taken))
         return found
 
     def km_to_unit(self, p: Place, unit: Place) -> float:
