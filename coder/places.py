@@ -1115,6 +1115,7 @@ def _first_item(t: tuple) -> float:
     return t[0]
 
 
+_ANCHOR_IDS: list = [None, None]  # _rank's last anchors, and their ids
 _ANCHORS: list = [None, None, None]  # the anchors of _nearest_km's last call: (the list, sorted terms, latitudes)
 
 
@@ -1213,26 +1214,30 @@ def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
           features: set[str] | None, within: Place | None = None, container: bool = False,
           written: str | None = None, latest: list[Place] | None = None) -> list[Place]:
     """The places named `key` best first: story country, feature rank, population, primary name, proximity, and
-    lying inside the place the text says encloses it. A ranking that proximity does not enter is kept for the
-    run (it depends on the key, the story's country, the features, the enclosing place and the name as written
-    only). `latest`, when given, is `_latest_places(near)`, made by the caller."""
+    lying inside the place the text says encloses it. Rankings are kept for the run (one depends on the key, the
+    story's country, the features, the enclosing place, the name as written and, when proximity enters, the set of
+    the story's latest places only). `latest`, when given, is `_latest_places(near)`, made by the caller."""
     entries = gaz._entries_of(key)
     if features is not None:
         wanted = [e for e in entries if e[0].feature in features]
         entries = wanted or entries  # "Sinjar region": the district when no province has that name
     iso3 = context.iso3 or None
     plain = _plain(written) if written is not None else None
-    cache_key = None
-    if not near or len(entries) <= 1:  # proximity only orders homonyms
-        cache_key = (key, iso3, None if features is None else frozenset(features), container, plain,
-                     None if within is None else (within.id, within.feature, within.iso3, within.admin1,
-                                                  within.admin2, within.admin3, within.latitude, within.longitude))
-        hit = gaz._rank_cache.get(cache_key)
-        if hit is not None:
-            return list(hit)
-        nearest = None
-    else:  # the story's 24 latest places, each once, the latest first (a long story names the same towns often)
-        nearest = _nearest_km([e[0] for e in entries], _latest_places(near) if latest is None else latest)
+    cache_key = (key, iso3, None if features is None else frozenset(features), container, plain,
+                 None if within is None else (within.id, within.feature, within.iso3, within.admin1,
+                                              within.admin2, within.admin3, within.latitude, within.longitude))
+    anchors = None
+    if near and len(entries) > 1:  # proximity only orders homonyms
+        # the story's 24 latest places, each once, the latest first (a long story names the same towns often); the
+        # ranking depends on which places they are, not on their order
+        anchors = _latest_places(near) if latest is None else latest
+        if _ANCHOR_IDS[0] is not anchors:
+            _ANCHOR_IDS[:] = [anchors, frozenset([a.id for a in anchors])]
+        cache_key += (_ANCHOR_IDS[1],)
+    hit = gaz._rank_cache.get(cache_key)
+    if hit is not None:
+        return list(hit)
+    nearest = None if anchors is None else _nearest_km([e[0] for e in entries], anchors)
     scored = []
     for n, (p, score, population_term, own, p_plain) in enumerate(entries):
         if iso3 and p.iso3 == iso3:
@@ -1261,12 +1266,10 @@ def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
                 ranked.remove(p)
                 ranked.insert(0, p)
                 break
-    if cache_key is not None:
-        if len(gaz._rank_cache) >= 1 << 14:
-            gaz._rank_cache.clear()
-        gaz._rank_cache[cache_key] = ranked
-        return list(ranked)
-    return ranked
+    if len(gaz._rank_cache) >= 1 << 14:
+        gaz._rank_cache.clear()
+    gaz._rank_cache[cache_key] = ranked
+    return list(ranked)
 
 
 def _precision(place: Place, relation: str | None) -> int:
@@ -1477,6 +1480,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     story_latest: dict[str, Place] | None = None  # _latest_places of the story's anchors, by id
     latest: list[Place] | None = None  # _latest_places(resolved + context.anchors), made when `resolved` had
     latest_for = 0  # this many places
+    story_known: tuple | None = None  # _known_places(context.anchors)
 
     cues = _cues_of(text, gaz)
     for n_m, m in enumerate(matches):
@@ -1522,7 +1526,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         chosen: Place | None = None
         out_of_frame = False
         look: list[Place] | None = None
-        known: tuple | None = None  # the countries and places the sentence and story name (_known_places)
+        known: tuple | None = None  # the countries and places the sentence names so far (_known_places)
         for p in ranked:
             if within is not None and not _inside(p, within) and p.feature != "country" and (
                     p.feature not in ("admin1", "city") or within.feature != "country" and (
@@ -1541,8 +1545,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                     continue
             if person_after and p.iso3 != context.iso3 and p.feature != "country":
                 continue  # "Federal Police", "University of ...": part of a longer name, and abroad
-            if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not _named_nearby(
-                    p, known := known or _known_places(resolved + list(context.anchors))) and not (
+            if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not (_named_nearby(
+                    p, known := known or _known_places(resolved)) or _named_nearby(
+                    p, story_known := story_known or _known_places(context.anchors))) and not (
                     (gaz.is_capital(p) or not context.frame and (p.feature == "admin1" or (p.population or 0) >= 100_000))
                     and _plain(name) == _plain(p.name)):
                 continue  # abroad, in a story set elsewhere: only a big place by its own name (only a capital in a
