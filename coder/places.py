@@ -1057,9 +1057,30 @@ def _raw_matches(text: str, words: _Words, may_start: list[bool], gaz: Gazetteer
     keyed = list(itertools.compress(range(len(keys)), keys))  # the words that are not dropped articles
     found = []
     not_places = gaz.policy.not_places
-    for n0 in itertools.compress(range(len(keyed)), map(may_start.__getitem__, keyed)):
+    known, word_starts, extra_by_first = gaz._starts, gaz._word_starts, gaz._extra_by_first
+    n_keyed = len(keyed)
+    for n0 in itertools.compress(range(n_keyed), map(may_start.__getitem__, keyed)):
         i0 = keyed[n0]
-        key = gaz.longest_name([keys[i] for i in keyed[n0:n0 + MAX_KEY_WORDS]])
+        # gaz.longest_name of the keys of keyed[n0:n0 + MAX_KEY_WORDS], inline: the longest name key made of the
+        # first words, walking word by word while some name goes on, then the extra names
+        first = keys[i0]
+        is_key, longer = known.get(first) or word_starts(first)
+        key = first if is_key else None
+        if longer and n0 + 1 < n_keyed:
+            prefix = first
+            for i in keyed[n0 + 1:n0 + MAX_KEY_WORDS]:
+                prefix = f"{prefix} {keys[i]}"
+                is_key, longer = known.get(prefix) or word_starts(prefix)
+                if is_key:
+                    key = prefix
+                if not longer:
+                    break
+        extra = extra_by_first.get(first)
+        if extra:
+            window = " ".join([keys[i] for i in keyed[n0:n0 + MAX_KEY_WORDS]])
+            for k in extra:
+                if (window == k or window.startswith(k + " ")) and len(k) > len(key or ""):
+                    key = k
         if key is None or key in not_places:
             continue
         i1 = keyed[n0 + key.count(" ")]
@@ -1526,6 +1547,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         chosen: Place | None = None
         out_of_frame = False
         look: list[Place] | None = None
+        ahead: list[Place] | None = None  # _lookahead of this match
         known: tuple | None = None  # the countries and places the sentence names so far (_known_places)
         for p in ranked:
             if within is not None and not _inside(p, within) and p.feature != "country" and (
@@ -1539,7 +1561,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 # a village or town of the story's country outside every province and city the story names; or a
                 # city there read from an unrelated alternate name ("Al Baghdadi desert, Anbar" is not Baghdad)
                 if look is None:
-                    look = resolved + _lookahead(gaz, matches, m, context)
+                    if ahead is None:
+                        ahead = _lookahead(gaz, matches, m, context)
+                    look = resolved + ahead
                 if not _in_frame(p, context.frame, look):
                     out_of_frame = True
                     continue
@@ -1571,9 +1595,11 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if p.feature != "country" and p.iso3 != context.iso3 and not (
                     (cue and letters >= 5) or _plain(name) == _plain(p.name)):
                 continue  # abroad: only its own name as written, or another spelling in a locative frame
-            if p.feature == "neighbourhood" and not _neighbourhood_ok(p, resolved + list(context.anchors) +
-                                                                          _lookahead(gaz, matches, m, context)):
-                continue
+            if p.feature == "neighbourhood":
+                if ahead is None:
+                    ahead = _lookahead(gaz, matches, m, context)
+                if not _neighbourhood_ok(p, resolved + list(context.anchors) + ahead):
+                    continue
             chosen = p
             break
         if chosen is not None and chosen.feature in ("village", "town") and (chosen.population or 0) < 10_000 and \
