@@ -960,6 +960,10 @@ _UNKNOWN_FRAME = re.compile(
     rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})"
     rf"(?:\s*\([^()]{{1,40}}\))?\s+"  # "Nerwe (Nayrwah) village", "Zap (Amadiya) region": another spelling
     rf"(?P<noun>{_NOUN_RE}|{'|'.join(_NATURAL_NOUNS)})\b")
+# what every match of _UNKNOWN_FRAME holds: the name's last word, then the noun; found fast (the search starts only at
+# capital letters), it spares most sentences the full pattern, which tries its many first words at every position
+_UNKNOWN_FRAME_CORE = re.compile(
+    rf"[A-Z][\w'’]*(?:\s*\([^()]{{1,40}}\))?\s+(?:{_NOUN_RE}|{'|'.join(_NATURAL_NOUNS)})\b")
 # an unknown name given with one of these nouns names a wide area (a region, a mountain range) that holds many
 # spots; it is kept with its noun ("Metina region") so that the merge can tell it from a spot inside it
 BROAD_NOUNS = frozenset({"region", "regions", "mountains", "mountain", "range", "district", "districts",
@@ -1808,17 +1812,36 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
     if found is None:
         if len(_UNKNOWN_MATCHES) >= 512:
             _UNKNOWN_MATCHES.clear()
-        # each pattern needs one of its literal nouns in the text: most sentences have none, and the test is cheaper
-        # than the pattern
+        # each pattern needs one of its literal nouns in the text: most sentences have none, and the test (one
+        # Aho-Corasick pass for all the literals) is cheaper than the pattern
+        words = _frame_words(text)
         found = _UNKNOWN_MATCHES[text] = sorted([
-            *(_UNKNOWN_FRAME.finditer(text) if any(map(text.__contains__, _UNKNOWN_FRAME_NOUNS)) else ()),
-            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in text and any(map(text.__contains__, _UNKNOWN_OF_NOUNS))
+            *(_UNKNOWN_FRAME.finditer(text) if not words.isdisjoint(_UNKNOWN_FRAME_NOUNS)
+              and _UNKNOWN_FRAME_CORE.search(text) else ()),
+            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in words and not words.isdisjoint(_UNKNOWN_OF_NOUNS)
               else ()),
-            *(_UNKNOWN_NATURAL.finditer(text) if any(map(text.__contains__, _UNKNOWN_NATURAL_NOUNS)) else ()),
+            *(_UNKNOWN_NATURAL.finditer(text) if not words.isdisjoint(_UNKNOWN_NATURAL_NOUNS) else ()),
             *((*_UNKNOWN_LIST.finditer(text), *_UNKNOWN_LIST_LAST.finditer(text))
-              if " and " in text and ("regions" in text or "mountains" in text) else ())],
+              if " and " in words and ("regions" in words or "mountains" in words) else ())],
             key=lambda m: m.start("name"))
     return found
+
+
+_FRAME_WORDS: list = []  # the Aho-Corasick automaton of _frame_words, made when first needed
+
+
+def _frame_words(text: str) -> set[str]:
+    """Which of the literals _unknown_frames tests (case-sensitive) occur in `text`, anywhere."""
+    if not _FRAME_WORDS:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for w in {*_UNKNOWN_FRAME_NOUNS, *_UNKNOWN_OF_NOUNS, *_UNKNOWN_NATURAL_NOUNS, "of", " and ", "regions",
+                  "mountains"}:
+            automaton.add_word(w, w)
+        automaton.make_automaton()
+        _FRAME_WORDS.append(automaton)
+    return {w for _, w in _FRAME_WORDS[0].iter(text)}
 
 
 _IN_FRAME_MATCHES: dict[str, list[re.Match[str]]] = {}
