@@ -1379,11 +1379,11 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
     before, after = text[:m.start], text[m.end:]
     name = text[m.start:m.end]
     c.before, c.after, c.name = before, after, name
-    c.adjective = bool(_ADJ_COMPOUND.match(after))
+    c.adjective = after[:1] in "-." and bool(_ADJ_COMPOUND.match(after))  # the pattern begins with "-" or ".-"
     c.longer = None
     if c.adjective:
         return c
-    c.compound = _COMPOUND_AFTER.match(after) or (
+    c.compound = (_COMPOUND_AFTER.match(after) if "-" in after[:2] else None) or (
         "-" in before[-6:] and _COMPOUND_NOUN.match(after) and _COMPOUND_BEFORE.search(before[-60:]))
     longer = _LONGER_NAME.match(after)
     if longer and not _SITE_BEFORE.search(name + " ") and (longer.group("words") or longer.group("noun").lower().rstrip(".") in _LANDMARKS) and not any(
