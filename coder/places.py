@@ -1752,6 +1752,24 @@ def _lookahead(gaz: Gazetteer, matches: list[_Match], current: _Match, context: 
     return out
 
 
+_SPECIAL_MATCHES: dict[str, tuple[list[re.Match[str]], ...]] = {}
+
+
+def _special_matches(text: str) -> tuple[list[re.Match[str]], ...]:
+    """The matches of _REGION_OF_COUNTRY, _THE_CAPITAL and _THE_COUNTRY in a sentence, kept for the story's next
+    pass over it (they do not depend on the context)."""
+    found = _SPECIAL_MATCHES.get(text)
+    if found is None:
+        if len(_SPECIAL_MATCHES) >= 512:
+            _SPECIAL_MATCHES.clear()
+        low = text.lower()
+        has_country, has_capital = "country" in low, "capital" in low
+        found = _SPECIAL_MATCHES[text] = (list(_REGION_OF_COUNTRY.finditer(text)) if has_country else [],
+                                          list(_THE_CAPITAL.finditer(text)) if has_capital else [],
+                                          list(_THE_COUNTRY.finditer(text)) if has_country else [])
+    return found
+
+
 def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceContext,
                      covered: list[tuple[int, int]]) -> list[PlaceMention]:
     """"the capital", "the Iraqi capital", "the country", "the south of the country"."""
@@ -1760,16 +1778,15 @@ def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceConte
     def free(s: int, e: int) -> bool:
         return all(e <= cs or s >= ce for cs, ce in covered)
 
-    low = text.lower()
-    has_country, has_capital = "country" in low, "capital" in low
-    for m in (_REGION_OF_COUNTRY.finditer(text) if has_country else ()):
+    regions, capitals, countries = _special_matches(text)
+    for m in regions:
         if context.iso3 and free(m.start(), m.end()):
             country = gaz.country(context.iso3)
             if country is not None:
                 direction = m.group("dir").lower().replace("-", "").replace(" ", "")
                 out.append(_region_mention(gaz, country, direction, m.group(0), m.start(), m.end(), m.group(0), offset))
                 covered.append((m.start(), m.end()))
-    for m in (_THE_CAPITAL.finditer(text) if has_capital else ()):
+    for m in capitals:
         if not free(m.start(), m.end()) or text[max(0, m.start() - 11):m.start()].lower().endswith("provincial "):
             continue
         adj = m.group("adj")
@@ -1786,7 +1803,7 @@ def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceConte
                                 place=capital, geo_precision=2 if relation != "capital" else 1, relation=relation,
                                 candidates=[capital.id]))
         covered.append((m.start(), m.end()))
-    for m in (_THE_COUNTRY.finditer(text) if has_country else ()):
+    for m in countries:
         if context.iso3 and free(m.start(), m.end()):
             country = gaz.country(context.iso3)
             if country is not None:
