@@ -923,17 +923,17 @@ _ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|
 # the first word after a name ("said", "district", "airport"), past spaces, commas and hyphens: on ASCII text, a
 # pattern anchored after the name that needs one of a set of first words is tried only when that word is there
 _LEAD_WORD = re.compile(r"[\s,-]*(\w*)")
-_SPEECH_FIRST = frozenset(
-    "said says told added stated announced noted warned explained insisted claimed accused denied demanded urged "
-    "vowed condemned rejected responded confirmed reported".split())
-_ORG_FIRST = frozenset(
-    "channel tv television news agency brigade brigades hezbollah movement party front university club airways "
-    "airlines company corporation bank times post media radio network foundation institute group operation "
-    "operations".split())
-_SITE_FIRST = frozenset(
-    "international military air oil gas army airport airbase base dam refinery oilfield oilfields gasfield gasfields "
-    "border crossing checkpoint power camp mountain mountains range valley lake island heights hill hills "
-    "desert".split())
+_SPEECH_FIRST = frozenset({
+    "said", "says", "told", "added", "stated", "announced", "noted", "warned", "explained", "insisted", "claimed",
+    "accused", "denied", "demanded", "urged", "vowed", "condemned", "rejected", "responded", "confirmed", "reported"})
+_ORG_FIRST = frozenset({
+    "channel", "tv", "television", "news", "agency", "brigade", "brigades", "hezbollah", "movement", "party",
+    "front", "university", "club", "airways", "airlines", "company", "corporation", "bank", "times", "post", "media",
+    "radio", "network", "foundation", "institute", "group", "operation", "operations"})
+_SITE_FIRST = frozenset({
+    "international", "military", "air", "oil", "gas", "army", "airport", "airbase", "base", "dam", "refinery",
+    "oilfield", "oilfields", "gasfield", "gasfields", "border", "crossing", "checkpoint", "power", "camp",
+    "mountain", "mountains", "range", "valley", "lake", "island", "heights", "hill", "hills", "desert"})
 _ADJ_COMPOUND = re.compile(r"^\.?-(?:backed|based|led|allied|aligned|linked|funded|controlled|born|made|run|directed|"
                            r"brokered|sponsored|supported|friendly|bound)\b", re.I)
 _GOVERNMENT_VERB = re.compile(r"^\s*(?:,\s*which\b|has|have|had|is|was|will|would|wants|fails|failed|threatened|"
