@@ -12,8 +12,10 @@ import functools
 import csv
 import difflib
 import io
+import itertools
 import json
 import math
+import operator
 import re
 import tomllib
 import unicodedata
@@ -26,6 +28,7 @@ from pathlib import Path
 import marisa_trie
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from coder.errors import DataFileError
@@ -46,7 +49,6 @@ INNER_ARTICLES = frozenset({"al", "el", "ad", "adh", "ash", "az", "ar", "ath"})
 _APOSTROPHES = "’‘ʼʻʿʾ`'´"
 _SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ð": "d",
                           "þ": "th", "ə": "e", "ɛ": "e", "ɔ": "o"})
-_WORD = re.compile(r"[^\W\d_]+|\d+")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -88,16 +90,63 @@ class Token(NamedTuple):
 
 
 _APOSTROPHE = re.compile(f"[{_APOSTROPHES}]")
-_WORD_KEYS: dict[str, tuple[str, str]] = {}  # word as written -> (_lower_ascii, fold_word of that)
-_new_token = tuple.__new__
+_WORD_KEYS: dict[str, tuple[str, str, bool]] = {}  # word as written -> (_lower_ascii, fold_word of that, an article)
+_new_token = functools.partial(tuple.__new__, Token)
+# the words of `tokenize` as the odd items of a split (only non-word characters lie between two words); on ASCII text
+# the second pattern finds the same words, faster
+_WORD_SPLIT = re.compile(r"([^\W\d_]+|\d+)")
+_WORD_SPLIT_ASCII = re.compile(r"([A-Za-z]+|[0-9]+)")
+_accumulate = itertools.accumulate
+_second = operator.itemgetter(1)
+_third = operator.itemgetter(2)
 
 
-def _word_keys(raw: str) -> tuple[str, str]:
+def _word_keys(raw: str) -> tuple[str, str, bool]:
     if len(_WORD_KEYS) >= 1 << 15:
         _WORD_KEYS.clear()
     low = _lower_ascii(raw)
-    found = _WORD_KEYS[raw] = (low, fold_word(low))
+    found = _WORD_KEYS[raw] = (low, fold_word(low), low in ARTICLES)
     return found
+
+
+def _split_words(text: str) -> list[str]:
+    return (_WORD_SPLIT_ASCII if text.isascii() else _WORD_SPLIT).split(text)
+
+
+class _Words(NamedTuple):
+    """The words of a text as `tokenize` reads them, column-wise (no object per word)."""
+
+    starts: list[int]
+    ends: list[int]
+    raws: list[str]
+    keys: list[str]  # folded word; "" for a dropped article
+
+    def token(self, i: int) -> Token:
+        return Token(self.starts[i], self.ends[i], self.raws[i], self.keys[i])
+
+
+def _words_of(src: str, parts: list[str]) -> _Words:
+    """The words of `src` from `_split_words(src)`: their offsets are the running sums of the parts' lengths."""
+    raws = parts[1::2]
+    ends = list(_accumulate(map(len, parts)))
+    starts = ends[0:-1:2]
+    del ends[0::2]
+    got = list(map(_WORD_KEYS.get, raws))
+    if None in got:
+        got = [k or _word_keys(raw) for raw, k in zip(raws, got)]
+    keys = list(map(_second, got))
+    if True in map(_third, got):
+        last = len(raws) - 1
+        for i in [i for i, k in enumerate(got) if k[2]]:  # an article before a name: "Al-Anbar", "Salah ad Din"
+            if i < last:
+                raw, nxt, e = raws[i], raws[i + 1], ends[i]
+                if nxt[:1].isalpha():
+                    nxt_start = starts[i + 1]
+                    if (src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[:1].isupper() and nxt_start == e + 1) or (
+                            got[i][0] in INNER_ARTICLES and raw.islower() and nxt[:1].isupper() and nxt_start == e + 1
+                            and i > 0 and raws[i - 1][:1].isupper() and ends[i - 1] == starts[i] - 1)):
+                        keys[i] = ""
+    return _Words(starts, ends, raws, keys)
 
 
 def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
@@ -108,28 +157,7 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
     src = text
     if apostrophe == "":
         src = _APOSTROPHE.sub("", text)
-    # the words in order; only non-word characters lie between two of them, so each is found at its match
-    raws = _WORD.findall(src)
-    last = len(raws) - 1
-    find = src.find
-    keys = _WORD_KEYS
-    out = []
-    e = prev_raw = prev_end = 0
-    for i, raw in enumerate(raws):
-        s = find(raw, e)
-        e = s + len(raw)
-        low, key = keys.get(raw) or _word_keys(raw)
-        if low in ARTICLES and i < last:
-            nxt = raws[i + 1]
-            if nxt[:1].isalpha():
-                nxt_start = find(nxt, e)
-                if (src[e:e + 1] == "-" or (raw[:1].isupper() and nxt[:1].isupper() and nxt_start == e + 1) or (
-                        low in INNER_ARTICLES and raw.islower() and nxt[:1].isupper() and nxt_start == e + 1 and i > 0
-                        and prev_raw[:1].isupper() and prev_end == s - 1)):
-                    key = ""
-        out.append(_new_token(Token, (s, e, raw, key)))
-        prev_raw, prev_end = raw, e
-    return out
+    return list(map(_new_token, zip(*_words_of(src, _split_words(src)))))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -297,6 +325,7 @@ class Gazetteer:
             raise DataFileError("places.tsv.gz", "feature", f"unknown feature(s) {sorted(unknown)}")
         self._strings = {c: t.column(c).combine_chunks() for c in ("name", "admin1", "admin2", "admin3", "source")}
         self._unit_keys: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
+        self._by_country: dict[str, tuple] = {}  # iso3 -> _country_columns
         self._extra: list[Place] = []
         self._areas: dict[str, Place] = {}
         self._extra_ids: dict[str, int] = {}
@@ -313,6 +342,11 @@ class Gazetteer:
         self._rank_entries: dict[str, list[tuple]] = {}
         self._rank_cache: dict[tuple, list[Place]] = {}
         self._id_rows: dict[str, int | None] = {}  # place id -> row (None: no such id), as by_id found them
+        self._can_start: dict[str, bool] = {}  # word as written -> _may_start of it
+        # the extra names (a user's extra places, aliases) by their first word
+        self._extra_by_first: dict[str, list[str]] = {}
+        for k in self._extra_names:
+            self._extra_by_first.setdefault(k.split(" ", 1)[0], []).append(k)
 
     def keys_inside(self, unit: Place) -> list[tuple[str, int]]:
         """(normalised own-name key, row) of every place inside an admin unit, for spelling-tolerant lookup of a
@@ -320,14 +354,24 @@ class Gazetteer:
         cache_key = (unit.iso3, unit.admin1 or "", unit.admin2 or "" if unit.feature != "admin1" else "")
         found = self._unit_keys.get(cache_key)
         if found is None:
-            iso = self._iso3s.index(unit.iso3) if unit.iso3 in self._iso3s else -1
-            rows = np.nonzero(self._iso3 == iso)[0]
-            a1 = self._strings["admin1"].take(pa.array(rows)).to_pylist()
-            a2 = self._strings["admin2"].take(pa.array(rows)).to_pylist()
-            names = self._strings["name"].take(pa.array(rows)).to_pylist()
-            found = [(fold_key(n), int(r)) for r, x1, x2, n in zip(rows, a1, a2, names)
-                     if x1 == cache_key[1] and (not cache_key[2] or x2 == cache_key[2])]
+            rows, a1, a2, names = self._country_columns(unit.iso3)
+            inside = pc.equal(a1, cache_key[1])
+            if cache_key[2]:
+                inside = pc.and_(inside, pc.equal(a2, cache_key[2]))
+            found = [(fold_key(n), int(r)) for r, n in zip(rows[inside.to_numpy(zero_copy_only=False)],
+                                                           pc.filter(names, inside).to_pylist())]
             self._unit_keys[cache_key] = found
+        return found
+
+    def _country_columns(self, iso3: str) -> tuple[np.ndarray, pa.Array, pa.Array, pa.Array]:
+        """The rows of a country's places, in row order, with their admin1, admin2 and name; kept for the run."""
+        found = self._by_country.get(iso3)
+        if found is None:
+            iso = self._iso3s.index(iso3) if iso3 in self._iso3s else -1
+            rows = np.nonzero(self._iso3 == iso)[0]
+            taken = pa.array(rows)
+            found = self._by_country[iso3] = (rows, self._strings["admin1"].take(taken),
+                                              self._strings["admin2"].take(taken), self._strings["name"].take(taken))
         return found
 
     def km_to_unit(self, p: Place, unit: Place) -> float:
@@ -617,9 +661,10 @@ class Gazetteer:
                     best = prefix
                 if not longer:
                     break
-        if self._extra_names:  # a user's extra places and aliases
+        extra = self._extra_by_first.get(first)
+        if extra:  # a user's extra places and aliases (a name's first word is the window's)
             window = " ".join(words)
-            for k in self._extra_names:
+            for k in extra:
                 if (window == k or window.startswith(k + " ")) and len(k) > len(best or ""):
                     best = k
         return best
@@ -633,6 +678,17 @@ class Gazetteer:
                 self._starts.clear()
             found = self._starts[word] = (word in self.names,
                                               next(self.names.iterkeys(word + " "), None) is not None)
+        return found
+
+    def _may_start(self, raw: str) -> bool:
+        """A word as written (of `tokenize`) may start a match of _raw_matches: it is capitalised or a number, and
+        its folded key is a name key or the first word of one (what `longest_name` needs); kept for the run."""
+        if len(self._can_start) >= 1 << 16:
+            self._can_start.clear()
+        c = raw[:1]
+        key = (_WORD_KEYS.get(raw) or _word_keys(raw))[1]
+        found = self._can_start[raw] = bool((c.isupper() or c.isdigit()) and key and (
+            self._word_starts(key) != (False, False) or key in self._extra_by_first))
         return found
 
     def find(self, name: str, iso3: str | None = None, features: set[str] | None = None) -> Place | None:
@@ -740,6 +796,7 @@ def _in_frame(p: Place, frame: list[Place], near: list[Place]) -> bool:
 
 
 _DIR = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
+_DIR_INITIALS = frozenset("nsewc")
 _DIR_WORD = re.compile(rf"^(?:({_DIR})(?:ern)?|(central))$", re.I)
 _NOUNS = {
     "district": {"admin2", "admin3"}, "subdistrict": {"admin3"}, "sub-district": {"admin3"},
@@ -756,6 +813,7 @@ _NOUNS.update({"neighbourhoods": _NOUNS["neighbourhood"], "neighborhoods": _NOUN
 _NOUNS = {n: None if f is None else frozenset(f) for n, f in _NOUNS.items()}  # hashable: rankings are kept by them
 _NOUN_RE = "|".join(sorted((re.escape(n) for n in _NOUNS), key=len, reverse=True))
 _AFTER_NOUN = re.compile(rf"^\s+({_NOUN_RE})\b", re.I)
+_NOUN_FIRST = frozenset(n.split("-")[0] for n in _NOUNS)  # the first words _AFTER_NOUN can match
 _BEFORE_NOUN = re.compile(rf"(?:\bthe\s+)?\b({_NOUN_RE})\s+of\s+(?:the\s+)?$", re.I)
 _THE = re.compile(r"\bthe\s+$", re.I)
 _SEAT_AFTER = re.compile(r"^\s+(?:provincial\s+)?(?:governor|mayor|governorate\s+council|provincial\s+council|"
@@ -803,10 +861,32 @@ _RELATION_LAST = {
     "cue": {"of", "to", "toward", "towards", "through", "across", "via", "around", "targeting", "struck", "hit",
             "rocked", "shelled", "attacked"},
 }
+# for an ASCII text, words one of which a relation pattern needs (lower case): a pattern none of whose words is in
+# the text is not tried (re.I on ASCII text is plain ASCII case folding)
+_RELATION_WORDS = {
+    "between": ("between",), "outskirts": ("outskirts", "suburbs", "edge", "fringe", "outside"),
+    "near": ("near", "close", "next", "vicinity", "around", "far"), "direction": ("north", "south", "east", "west"),
+    "funeral": ("funeral", "buried", "burial", "mourners", "laid"),
+    "seat": ("governor", "mayor", "council", "official", "authorities", "chief", "administration"),
+    "origin": ("from", "native", "resident", "hail", "home"),
+}
 _RELATIONS_BY_LAST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
 for _rel, _pat in _RELATIONS:
     for _w in _RELATION_LAST[_rel]:
         _RELATIONS_BY_LAST.setdefault(_w, []).append((_rel, _pat))
+
+
+_NOUN_WORDS = tuple(_NOUNS)  # _BEFORE_NOUN needs one
+_UNIT_OF_WORDS = ("region", "district", "nahiya", "mountain", "range")  # _UNIT_OF_BEFORE needs one
+
+
+def _may_have(text: str, words: tuple[str, ...]) -> bool:
+    """False only when an ASCII `text` holds none of `words` (lower case) in any case: a case-insensitive pattern
+    that needs one of them cannot match."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(map(low.__contains__, words))
 
 
 def _last_word(text: str) -> str:
@@ -827,6 +907,20 @@ _SITE_AFTER = re.compile(r"^\s+(?:(?:international|military|air|oil|gas|army)\s+
                          r"heights|hills?|desert)\b", re.I)
 _SITE_BEFORE = re.compile(r"\b(?:Lake|Mount|Mt\.?|Jabal|Jebel|Wadi|Tal|Tall)[\s-]+$")
 _LIST_SEP = re.compile(r"(?:\band|\bor)\s+$", re.I)
+
+
+def _ends_in_and_or(text: str) -> bool:
+    """`_LIST_SEP.search(text)`, without trying the pattern at every position of the text."""
+    if not text[-1:].isspace():
+        return False
+    t = text.rstrip()
+    if t[-3:].lower() == "and":
+        before = t[-4:-3]
+    elif t[-2:].lower() == "or":
+        before = t[-3:-2]
+    else:
+        return False
+    return not (before.isalnum() or before == "_")
 _TITLES = frozenset({
     "captain", "capt", "minister", "president", "general", "gen", "spokesman", "spokeswoman", "spokesperson",
     "commander", "mr", "mrs", "ms", "pm", "dr", "sheikh", "colonel", "col", "lt", "lieutenant", "major", "maj",
@@ -846,6 +940,20 @@ _SPEECH = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced|noted|w
 _ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|hezbollah|movement|party|front|"
                         r"university|club|airways|airlines|company|corporation|bank|times|post|media|radio|network|"
                         r"foundation|institute|group|operations?\s+command)\b", re.I)
+# the first word after a name ("said", "district", "airport"), past spaces, commas and hyphens: on ASCII text, a
+# pattern anchored after the name that needs one of a set of first words is tried only when that word is there
+_LEAD_WORD = re.compile(r"[\s,-]*(\w*)")
+_SPEECH_FIRST = frozenset({
+    "said", "says", "told", "added", "stated", "announced", "noted", "warned", "explained", "insisted", "claimed",
+    "accused", "denied", "demanded", "urged", "vowed", "condemned", "rejected", "responded", "confirmed", "reported"})
+_ORG_FIRST = frozenset({
+    "channel", "tv", "television", "news", "agency", "brigade", "brigades", "hezbollah", "movement", "party",
+    "front", "university", "club", "airways", "airlines", "company", "corporation", "bank", "times", "post", "media",
+    "radio", "network", "foundation", "institute", "group", "operation", "operations"})
+_SITE_FIRST = frozenset({
+    "international", "military", "air", "oil", "gas", "army", "airport", "airbase", "base", "dam", "refinery",
+    "oilfield", "oilfields", "gasfield", "gasfields", "border", "crossing", "checkpoint", "power", "camp",
+    "mountain", "mountains", "range", "valley", "lake", "island", "heights", "hill", "hills", "desert"})
 _ADJ_COMPOUND = re.compile(r"^\.?-(?:backed|based|led|allied|aligned|linked|funded|controlled|born|made|run|directed|"
                            r"brokered|sponsored|supported|friendly|bound)\b", re.I)
 _GOVERNMENT_VERB = re.compile(r"^\s*(?:,\s*which\b|has|have|had|is|was|will|would|wants|fails|failed|threatened|"
@@ -872,6 +980,10 @@ _UNKNOWN_FRAME = re.compile(
     rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})"
     rf"(?:\s*\([^()]{{1,40}}\))?\s+"  # "Nerwe (Nayrwah) village", "Zap (Amadiya) region": another spelling
     rf"(?P<noun>{_NOUN_RE}|{'|'.join(_NATURAL_NOUNS)})\b")
+# what every match of _UNKNOWN_FRAME holds: the name's last word, then the noun; found fast (the search starts only at
+# capital letters), it spares most sentences the full pattern, which tries its many first words at every position
+_UNKNOWN_FRAME_CORE = re.compile(
+    rf"[A-Z][\w'’]*(?:\s*\([^()]{{1,40}}\))?\s+(?:{_NOUN_RE}|{'|'.join(_NATURAL_NOUNS)})\b")
 # an unknown name given with one of these nouns names a wide area (a region, a mountain range) that holds many
 # spots; it is kept with its noun ("Metina region") so that the merge can tell it from a spot inside it
 BROAD_NOUNS = frozenset({"region", "regions", "mountains", "mountain", "range", "district", "districts",
@@ -918,14 +1030,15 @@ def _bearing(direction: str) -> float | None:
 
 
 def _norm_direction(word: str) -> str | None:
+    if word[:1].isascii() and word[:1].lower() not in _DIR_INITIALS:
+        return None  # an ASCII letter that begins no direction word
     m = _DIR_WORD.match(word.replace("ern", "", 1) if word.lower().endswith("ern") else word)
     if not m:
         return None
     return (m.group(1) or m.group(2)).lower().replace("-", "").replace(" ", "")
 
 
-@dataclass(frozen=True)
-class _Match:
+class _Match(NamedTuple):  # a tuple: made fast; matches are told apart by identity (id, `is`), never by value
     start: int  # offsets within the sentence text of the name (article included)
     end: int
     key: str
@@ -933,67 +1046,72 @@ class _Match:
     last_token: int
 
 
-_MATCHES: dict[tuple[str, int], tuple[list[Token], list[_Match]]] = {}
+_MATCHES: dict[tuple[str, int], tuple[_Words, list[_Match]]] = {}
+_NO_WORDS = _Words([], [], [], [])
 
 
-def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[list[Token], list[_Match]]:
-    """`tokenize` and `_raw_matches` of a sentence, kept for the story's next pass over the same sentence (a story
-    is read once for its country and frame, then again to resolve): they do not depend on the context."""
+def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[_Words, list[_Match]]:
+    """The words (`tokenize`) and `_raw_matches` of a sentence, kept for the story's next pass over the same
+    sentence (a story is read once for its country and frame, then again to resolve): they do not depend on the
+    context."""
     key = (text, id(gaz))
     hit = _MATCHES.get(key)
     if hit is None:
         if len(_MATCHES) >= 512:
             _MATCHES.clear()
-        if not gaz._extra_names and not _may_name(text, gaz):
-            hit = _MATCHES[key] = ([], [])  # no word could start a name: no need to tokenize
+        parts = _split_words(text)
+        raws = parts[1::2]
+        # a word may start a name when it is capitalised or a number and its folded key is a name key or the first
+        # word of one (what longest_name needs); kept per word for the run
+        starts = list(map(gaz._can_start.get, raws))
+        if None in starts:
+            starts = [gaz._may_start(raw) if s is None else s for raw, s in zip(raws, starts)]
+        if True not in starts:
+            hit = _MATCHES[key] = (_NO_WORDS, [])  # no word could start a name: no need to read the words
         else:
-            tokens = tokenize(text)
-            hit = _MATCHES[key] = (tokens, _raw_matches(text, tokens, gaz))
+            words = _words_of(text, parts)
+            hit = _MATCHES[key] = (words, _raw_matches(text, words, starts, gaz))
     return hit
 
 
-# the words of `tokenize` (_WORD) that could start a name in _raw_matches: a run of letters whose first is not a
-# lower-case ASCII letter (a superset of the capitalised words), or a run of digits
-_START_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]*|(?<!\d)\d+")
-
-
-def _may_name(text: str, gaz: Gazetteer) -> bool:
-    """False only when no match can start in `text`: no capitalised word or number of it is a gazetteer name key
-    or the first word of one (the test _raw_matches makes first)."""
-    keys = _WORD_KEYS
-    starts = gaz._word_starts
-    for raw in _START_WORD.findall(text):
-        c = raw[:1]
-        if not (c.isupper() or c.isdigit()):
-            continue
-        key = (keys.get(raw) or _word_keys(raw))[1]
-        if key and starts(key) != (False, False):
-            return True
-    return False
-
-
-def _raw_matches(text: str, tokens: list[Token], gaz: Gazetteer) -> list[_Match]:
+def _raw_matches(text: str, words: _Words, may_start: list[bool], gaz: Gazetteer) -> list[_Match]:
     """Longest non-overlapping gazetteer names in the sentence, left to right, each starting with a
-    capitalised word or a number: one trie prefix query per such word."""
-    keyed = [i for i, t in enumerate(tokens) if t.key]
+    capitalised word or a number (`may_start`, by word): one trie prefix query per such word."""
+    starts, ends, _, keys = words
+    keyed = list(itertools.compress(range(len(keys)), keys))  # the words that are not dropped articles
     found = []
     not_places = gaz.policy.not_places
-    starts = gaz._word_starts if not gaz._extra_names else None
-    for n0, i0 in enumerate(keyed):
-        first = tokens[i0]
-        c = first.raw[:1]
-        if not (c.isupper() or c.isdigit()):
-            continue
-        if starts is not None and starts(first.key) == (False, False):
-            continue  # no name is or starts with this word (what longest_name would find first)
-        key = gaz.longest_name([tokens[i].key for i in keyed[n0:n0 + MAX_KEY_WORDS]])
+    known, word_starts, extra_by_first = gaz._starts, gaz._word_starts, gaz._extra_by_first
+    n_keyed = len(keyed)
+    for n0 in itertools.compress(range(n_keyed), map(may_start.__getitem__, keyed)):
+        i0 = keyed[n0]
+        # gaz.longest_name of the keys of keyed[n0:n0 + MAX_KEY_WORDS], inline: the longest name key made of the
+        # first words, walking word by word while some name goes on, then the extra names
+        first = keys[i0]
+        is_key, longer = known.get(first) or word_starts(first)
+        key = first if is_key else None
+        if longer and n0 + 1 < n_keyed:
+            prefix = first
+            for i in keyed[n0 + 1:n0 + MAX_KEY_WORDS]:
+                prefix = f"{prefix} {keys[i]}"
+                is_key, longer = known.get(prefix) or word_starts(prefix)
+                if is_key:
+                    key = prefix
+                if not longer:
+                    break
+        extra = extra_by_first.get(first)
+        if extra:
+            window = " ".join([keys[i] for i in keyed[n0:n0 + MAX_KEY_WORDS]])
+            for k in extra:
+                if (window == k or window.startswith(k + " ")) and len(k) > len(key or ""):
+                    key = k
         if key is None or key in not_places:
             continue
         i1 = keyed[n0 + key.count(" ")]
-        start = first.start
-        if i0 > 0 and tokens[i0 - 1].key == "" and text[tokens[i0 - 1].end:first.start] in ("-", " "):
-            start = tokens[i0 - 1].start  # keep the article: "Al-Tobji"
-        found.append(_Match(start, tokens[i1].end, key, i0, i1))
+        start = starts[i0]
+        if i0 > 0 and keys[i0 - 1] == "" and text[ends[i0 - 1]:start] in ("-", " "):
+            start = starts[i0 - 1]  # keep the article: "Al-Tobji"
+        found.append(_Match(start, ends[i1], key, i0, i1))
     out: list[_Match] = []
     for m in found:  # already in text order; a match inside an earlier, longer one is dropped
         if out and m.start < out[-1].end:
@@ -1042,6 +1160,10 @@ def _first_item(t: tuple) -> float:
     return t[0]
 
 
+_ANCHOR_IDS: list = [None, None]  # _rank's last anchors, and their ids
+_ANCHORS: list = [None, None, None]  # the anchors of _nearest_km's last call: (the list, sorted terms, latitudes)
+
+
 def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -> list[float]:
     """For each of `places`, the great-circle distance to the closest of `near`, or infinity when none lies within
     `cap_km` (proximity only ranks homonyms within that reach). Anchors outside a latitude/longitude box of the
@@ -1051,8 +1173,12 @@ def _nearest_km(places: list[Place], near: list[Place], cap_km: float = 150.0) -
     # the anchors by latitude: for each place only those in its band of latitude (with a margin for rounding; the
     # test below decides) are tried, most homonyms lying far from every anchor; the minimum does not depend on the
     # order in which the terms are taken
-    anchors = sorted((_trig(a)[1:] for a in near), key=_first_item)
-    lats = [a[0] for a in anchors]
+    if _ANCHORS[0] is near:  # the same anchors as the call before (the matches of one sentence)
+        anchors, lats = _ANCHORS[1], _ANCHORS[2]
+    else:
+        anchors = sorted((_trig(a)[1:] for a in near), key=_first_item)
+        lats = [a[0] for a in anchors]
+        _ANCHORS[:] = [near, anchors, lats]
     reach = box + 1e-6
     out = []
     for p in places:
@@ -1117,35 +1243,46 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
     return out
 
 
+def _latest_places(near: list[Place], seen: dict[str, Place] | None = None) -> list[Place]:
+    """The 24 latest places of `near` (those after the places of `seen`, which come first), each once (by id), the
+    latest first."""
+    seen = {} if seen is None else dict(seen)
+    if len(seen) < 24:
+        for a in reversed(near):
+            seen.setdefault(a.id, a)
+            if len(seen) == 24:
+                break
+    return list(seen.values())
+
+
 def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
           features: set[str] | None, within: Place | None = None, container: bool = False,
-          written: str | None = None) -> list[Place]:
+          written: str | None = None, latest: list[Place] | None = None) -> list[Place]:
     """The places named `key` best first: story country, feature rank, population, primary name, proximity, and
-    lying inside the place the text says encloses it. A ranking that proximity does not enter is kept for the
-    run (it depends on the key, the story's country, the features, the enclosing place and the name as written
-    only)."""
+    lying inside the place the text says encloses it. Rankings are kept for the run (one depends on the key, the
+    story's country, the features, the enclosing place, the name as written and, when proximity enters, the set of
+    the story's latest places only). `latest`, when given, is `_latest_places(near)`, made by the caller."""
     entries = gaz._entries_of(key)
     if features is not None:
         wanted = [e for e in entries if e[0].feature in features]
         entries = wanted or entries  # "Sinjar region": the district when no province has that name
     iso3 = context.iso3 or None
     plain = _plain(written) if written is not None else None
-    cache_key = None
-    if not near or len(entries) <= 1:  # proximity only orders homonyms
-        cache_key = (key, iso3, None if features is None else frozenset(features), container, plain,
-                     None if within is None else (within.id, within.feature, within.iso3, within.admin1,
-                                                  within.admin2, within.admin3, within.latitude, within.longitude))
-        hit = gaz._rank_cache.get(cache_key)
-        if hit is not None:
-            return list(hit)
-        nearest = None
-    else:  # the story's 24 latest places, each once, the latest first (a long story names the same towns often)
-        seen: dict[str, Place] = {}
-        for a in reversed(near):
-            seen.setdefault(a.id, a)
-            if len(seen) == 24:
-                break
-        nearest = _nearest_km([e[0] for e in entries], list(seen.values()))
+    cache_key = (key, iso3, None if features is None else frozenset(features), container, plain,
+                 None if within is None else (within.id, within.feature, within.iso3, within.admin1,
+                                              within.admin2, within.admin3, within.latitude, within.longitude))
+    anchors = None
+    if near and len(entries) > 1:  # proximity only orders homonyms
+        # the story's 24 latest places, each once, the latest first (a long story names the same towns often); the
+        # ranking depends on which places they are, not on their order
+        anchors = _latest_places(near) if latest is None else latest
+        if _ANCHOR_IDS[0] is not anchors:
+            _ANCHOR_IDS[:] = [anchors, frozenset([a.id for a in anchors])]
+        cache_key += (_ANCHOR_IDS[1],)
+    hit = gaz._rank_cache.get(cache_key)
+    if hit is not None:
+        return list(hit)
+    nearest = None if anchors is None else _nearest_km([e[0] for e in entries], anchors)
     scored = []
     for n, (p, score, population_term, own, p_plain) in enumerate(entries):
         if iso3 and p.iso3 == iso3:
@@ -1174,12 +1311,10 @@ def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
                 ranked.remove(p)
                 ranked.insert(0, p)
                 break
-    if cache_key is not None:
-        if len(gaz._rank_cache) >= 1 << 14:
-            gaz._rank_cache.clear()
-        gaz._rank_cache[cache_key] = ranked
-        return list(ranked)
-    return ranked
+    if len(gaz._rank_cache) >= 1 << 14:
+        gaz._rank_cache.clear()
+    gaz._rank_cache[cache_key] = ranked
+    return list(ranked)
 
 
 def _precision(place: Place, relation: str | None) -> int:
@@ -1258,17 +1393,17 @@ class _MatchCues:
                  "direction", "titled", "person_before", "person_after", "site", "speech", "org")
 
 
-def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int, gaz: Gazetteer) -> _MatchCues:
+def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: int, gaz: Gazetteer) -> _MatchCues:
     m = matches[n_m]
     c = _MatchCues()
     before, after = text[:m.start], text[m.end:]
     name = text[m.start:m.end]
     c.before, c.after, c.name = before, after, name
-    c.adjective = bool(_ADJ_COMPOUND.match(after))
+    c.adjective = after[:1] in "-." and bool(_ADJ_COMPOUND.match(after))  # the pattern begins with "-" or ".-"
     c.longer = None
     if c.adjective:
         return c
-    c.compound = _COMPOUND_AFTER.match(after) or (
+    c.compound = (_COMPOUND_AFTER.match(after) if "-" in after[:2] else None) or (
         "-" in before[-6:] and _COMPOUND_NOUN.match(after) and _COMPOUND_BEFORE.search(before[-60:]))
     longer = _LONGER_NAME.match(after)
     if longer and not _SITE_BEFORE.search(name + " ") and (longer.group("words") or longer.group("noun").lower().rstrip(".") in _LANDMARKS) and not any(
@@ -1285,7 +1420,8 @@ def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int,
         return c
     features: set[str] | None = None
     phrase_start, phrase_end = m.start, m.end
-    noun = _AFTER_NOUN.match(after)
+    first = _LEAD_WORD.match(after).group(1).lower() if after.isascii() else None  # None: try every pattern
+    noun = _AFTER_NOUN.match(after) if first is None or first in _NOUN_FIRST else None
     noun_cue = False
     if noun:
         features = _NOUNS[noun.group(1).lower()]
@@ -1300,10 +1436,11 @@ def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int,
         features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
     pre = before
     last_before = _last_word(pre)
-    bn = _BEFORE_NOUN.search(pre[-60:]) if last_before in ("of", "the") else None
+    bn = _BEFORE_NOUN.search(pre[-60:]) if last_before in ("of", "the") and _may_have(pre[-60:], _NOUN_WORDS) else None
     if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
         bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
-    if bn is None and features is None and last_before in ("of", "the") and _UNIT_OF_BEFORE.search(pre[-40:]):
+    if bn is None and features is None and last_before in ("of", "the") and _may_have(pre[-40:], _UNIT_OF_WORDS) \
+            and _UNIT_OF_BEFORE.search(pre[-40:]):
         features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
     if bn:
         features = _NOUNS[bn.group(1).lower()]
@@ -1317,7 +1454,11 @@ def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int,
     relation, bearing, cue = None, None, noun_cue
     tail = pre[-120:]
     # (the last word of `tail` is that of `pre`: _last_word reads the last 40 characters)
+    tail_low = tail.lower() if tail.isascii() else None
     for rel, pat in _RELATIONS_BY_LAST.get(last_before if pre is before else _last_word(tail), ()):
+        needs = _RELATION_WORDS.get(rel)
+        if needs is not None and tail_low is not None and not any(map(tail_low.__contains__, needs)):
+            continue
         rm = pat.search(tail)
         if rm:
             cue = True
@@ -1328,38 +1469,39 @@ def _match_cues(text: str, tokens: list[Token], matches: list[_Match], n_m: int,
             elif rel != "cue":
                 relation = rel
             break
-    if not cue and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
+    if not cue and "(" in before[-40:] and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
             _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
         cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
-    c.list_sep = bool(_LIST_SEP.search(tail))
+    c.list_sep = _ends_in_and_or(tail)
     c.pre_len = len(pre)
     # region adjective right before the name: "southern Iraq", "western Anbar"
     words = before.rstrip().rsplit(None, 1)
     direction = _norm_direction(words[-1]) if words and before.endswith(" ") else None
 
-    prev_tok = tokens[m.first_token - 1] if m.first_token > 0 else None
-    if prev_tok is not None and prev_tok.key == "" and m.first_token > 1:
-        prev_tok = tokens[m.first_token - 2]
-    titled = prev_tok is not None and (prev_tok.raw.lower().rstrip(".") in _TITLES or
-                                       prev_tok.raw.lower() in _UNIT_TITLES)
+    w_starts, w_ends, w_raws, w_keys = sentence_words
+    # the word before the name (before its article: "the Al-..."), and the word after it
+    has_prev, j = m.first_token > 0, m.first_token - 1
+    if has_prev and w_keys[j] == "" and m.first_token > 1:
+        j -= 1
+    titled = has_prev and (w_raws[j].lower().rstrip(".") in _TITLES or w_raws[j].lower() in _UNIT_TITLES)
     site_before = _SITE_BEFORE.search(before[-8:])
-    person_before = (prev_tok is not None and prev_tok.capitalised and m.first_token > 1 and not direction
+    person_before = (has_prev and w_raws[j][:1].isupper() and m.first_token > 1 and not direction
                      and not site_before
-                     and not any(o.start <= prev_tok.start < o.end for o in matches)
-                     and fold_key(prev_tok.raw) not in gaz.policy.demonyms
-                     and text[prev_tok.end:m.start].strip() == "")
-    next_tok = tokens[m.last_token + 1] if m.last_token + 1 < len(tokens) else None
-    person_after = (next_tok is not None and next_tok.capitalised and text[m.end:next_tok.start] in (" ", "-")
-                    and not noun and not _DIR_WORD.match(next_tok.raw) and next_tok.raw not in _NOT_NAME_PARTS)
-    site = _SITE_AFTER.match(after) or site_before
+                     and not any(o.start <= w_starts[j] < o.end for o in matches)
+                     and fold_key(w_raws[j]) not in gaz.policy.demonyms
+                     and text[w_ends[j]:m.start].strip() == "")
+    k = m.last_token + 1
+    person_after = (k < len(w_raws) and w_raws[k][:1].isupper() and text[m.end:w_starts[k]] in (" ", "-")
+                    and not noun and not _DIR_WORD.match(w_raws[k]) and w_raws[k] not in _NOT_NAME_PARTS)
+    site = (_SITE_AFTER.match(after) if first is None or first in _SITE_FIRST else None) or site_before
     if site_before:  # "Lake Hamrin", "Wadi Tharthar": a natural feature by the place
         phrase_start = min(phrase_start, len(before) - len(before[-8:]) + site_before.start())
     if site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
         person_after = False
         if site is not site_before:
             phrase_end = max(phrase_end, m.end + site.end())
-    c.speech = bool(_SPEECH.match(after))
-    c.org = bool(_ORG_AFTER.match(after)) and not noun
+    c.speech = (first is None or first in _SPEECH_FIRST) and bool(_SPEECH.match(after))
+    c.org = (first is None or first in _ORG_FIRST) and bool(_ORG_AFTER.match(after)) and not noun
     c.features, c.noun, c.noun_word = features, noun, noun_word
     c.phrase_start, c.phrase_end, c.relation, c.bearing, c.cue = phrase_start, phrase_end, relation, bearing, cue
     c.words, c.direction, c.titled, c.person_before, c.person_after = words, direction, titled, person_before, person_after
@@ -1373,19 +1515,23 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     Offsets in the result are absolute: `offset` + index in `text`.
     """
     gaz = gazetteer
-    tokens, matches = _tokens_and_matches(text, gaz)
+    sentence_words, matches = _tokens_and_matches(text, gaz)
     out: list[PlaceMention] = []
     resolved: list[Place] = []
     covered: list[tuple[int, int]] = []
     pending_between: Place | None = None
     containers = _containers(text, matches, gaz, context)
     unplaced: list[tuple[_Match, str]] = []
+    story_latest: dict[str, Place] | None = None  # _latest_places of the story's anchors, by id
+    latest: list[Place] | None = None  # _latest_places(resolved + context.anchors), made when `resolved` had
+    latest_for = 0  # this many places
+    story_known: tuple | None = None  # _known_places(context.anchors)
 
     cues = _cues_of(text, gaz)
     for n_m, m in enumerate(matches):
         c = cues[n_m]
         if c is None:
-            c = cues[n_m] = _match_cues(text, tokens, matches, n_m, gaz)
+            c = cues[n_m] = _match_cues(text, sentence_words, matches, n_m, gaz)
         if c.adjective:  # "Iran-backed", "Sulaimani-based"
             continue
         if any(cs <= m.start < ce for cs, ce in covered):
@@ -1417,12 +1563,16 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         if not cue and within is None and not titled and gaz._features_of_key(m.key)[0]:
             continue  # only villages, towns, districts and neighbourhoods by that name, and no locative cue
         spelled = ""
-        ranked = _rank(gaz, m.key, context, resolved + list(context.anchors), features, within=within,
-                       written=name)
+        if latest is None or latest_for != len(resolved):  # the story's latest places, then the sentence's
+            if story_latest is None:
+                story_latest = {a.id: a for a in _latest_places(context.anchors)}
+            latest, latest_for = _latest_places(resolved, story_latest), len(resolved)
+        ranked = _rank(gaz, m.key, context, latest, features, within=within, written=name, latest=latest)
         chosen: Place | None = None
         out_of_frame = False
         look: list[Place] | None = None
-        known: tuple[set[str], list[Place]] | None = None  # the countries and places the sentence and story name
+        ahead: list[Place] | None = None  # _lookahead of this match
+        known: tuple | None = None  # the countries and places the sentence names so far (_known_places)
         for p in ranked:
             if within is not None and not _inside(p, within) and p.feature != "country" and (
                     p.feature not in ("admin1", "city") or within.feature != "country" and (
@@ -1435,14 +1585,17 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 # a village or town of the story's country outside every province and city the story names; or a
                 # city there read from an unrelated alternate name ("Al Baghdadi desert, Anbar" is not Baghdad)
                 if look is None:
-                    look = resolved + _lookahead(gaz, matches, m, context)
+                    if ahead is None:
+                        ahead = _lookahead(gaz, matches, m, context)
+                    look = resolved + ahead
                 if not _in_frame(p, context.frame, look):
                     out_of_frame = True
                     continue
             if person_after and p.iso3 != context.iso3 and p.feature != "country":
                 continue  # "Federal Police", "University of ...": part of a longer name, and abroad
-            if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not _named_nearby(
-                    p, known := known or _known_places(resolved + list(context.anchors))) and not (
+            if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not (_named_nearby(
+                    p, known := known or _known_places(resolved)) or _named_nearby(
+                    p, story_known := story_known or _known_places(context.anchors))) and not (
                     (gaz.is_capital(p) or not context.frame and (p.feature == "admin1" or (p.population or 0) >= 100_000))
                     and _plain(name) == _plain(p.name)):
                 continue  # abroad, in a story set elsewhere: only a big place by its own name (only a capital in a
@@ -1466,9 +1619,11 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if p.feature != "country" and p.iso3 != context.iso3 and not (
                     (cue and letters >= 5) or _plain(name) == _plain(p.name)):
                 continue  # abroad: only its own name as written, or another spelling in a locative frame
-            if p.feature == "neighbourhood" and not _neighbourhood_ok(p, resolved + list(context.anchors) +
-                                                                          _lookahead(gaz, matches, m, context)):
-                continue
+            if p.feature == "neighbourhood":
+                if ahead is None:
+                    ahead = _lookahead(gaz, matches, m, context)
+                if not _neighbourhood_ok(p, resolved + list(context.anchors) + ahead):
+                    continue
             chosen = p
             break
         if chosen is not None and chosen.feature in ("village", "town") and (chosen.population or 0) < 10_000 and \
@@ -1573,19 +1728,33 @@ def _by_edge(gaz: Gazetteer, p: Place, unit: Place, key: str) -> bool:
             and not _spelled_apart(key, p) and gaz.km_to_unit(p, unit) <= 25.0)
 
 
-def _known_places(others: list[Place]) -> tuple[set[str], list[Place]]:
-    """The countries of `others`, and its places that are not countries, each object once."""
+def _latitude(p: Place) -> float:
+    return p.latitude
+
+
+def _known_places(others: list[Place]) -> tuple[set[str], list[Place], list[float]]:
+    """The countries of `others`, and its places that are not countries, each object once, by latitude (with
+    their latitudes)."""
     seen: dict[int, Place] = {}
     for a in others:
         if a.feature != "country":
             seen.setdefault(id(a), a)
-    return {a.iso3 for a in others}, list(seen.values())
+    points = sorted(seen.values(), key=_latitude)
+    return {a.iso3 for a in others}, points, [a.latitude for a in points]
 
 
-def _named_nearby(p: Place, known: tuple[set[str], list[Place]]) -> bool:
-    """Some place of `known` (_known_places) is in the country of `p` or within 50 km of it."""
-    isos, points = known
-    return p.iso3 in isos or any(_closer_km(a, p, 50) for a in points)
+_BAND_50_KM = 50 / 111.0 + 0.01 + 1e-6  # degrees of latitude beyond which _closer_km(., ., 50) is False at once
+
+
+def _named_nearby(p: Place, known: tuple[set[str], list[Place], list[float]]) -> bool:
+    """Some place of `known` (_known_places) is in the country of `p` or within 50 km of it (only those in its
+    band of latitude can be)."""
+    isos, points, lats = known
+    if p.iso3 in isos:
+        return True
+    lat = p.latitude
+    i, j = bisect.bisect_left(lats, lat - _BAND_50_KM), bisect.bisect_right(lats, lat + _BAND_50_KM)
+    return any(_closer_km(a, p, 50) for a in points[i:j])
 
 
 def _capital_or_country(gaz: Gazetteer, p: Place) -> bool:
@@ -1603,6 +1772,24 @@ def _lookahead(gaz: Gazetteer, matches: list[_Match], current: _Match, context: 
     return out
 
 
+_SPECIAL_MATCHES: dict[str, tuple[list[re.Match[str]], ...]] = {}
+
+
+def _special_matches(text: str) -> tuple[list[re.Match[str]], ...]:
+    """The matches of _REGION_OF_COUNTRY, _THE_CAPITAL and _THE_COUNTRY in a sentence, kept for the story's next
+    pass over it (they do not depend on the context)."""
+    found = _SPECIAL_MATCHES.get(text)
+    if found is None:
+        if len(_SPECIAL_MATCHES) >= 512:
+            _SPECIAL_MATCHES.clear()
+        low = text.lower()
+        has_country, has_capital = "country" in low, "capital" in low
+        found = _SPECIAL_MATCHES[text] = (list(_REGION_OF_COUNTRY.finditer(text)) if has_country else [],
+                                          list(_THE_CAPITAL.finditer(text)) if has_capital else [],
+                                          list(_THE_COUNTRY.finditer(text)) if has_country else [])
+    return found
+
+
 def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceContext,
                      covered: list[tuple[int, int]]) -> list[PlaceMention]:
     """"the capital", "the Iraqi capital", "the country", "the south of the country"."""
@@ -1611,16 +1798,15 @@ def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceConte
     def free(s: int, e: int) -> bool:
         return all(e <= cs or s >= ce for cs, ce in covered)
 
-    low = text.lower()
-    has_country, has_capital = "country" in low, "capital" in low
-    for m in (_REGION_OF_COUNTRY.finditer(text) if has_country else ()):
+    regions, capitals, countries = _special_matches(text)
+    for m in regions:
         if context.iso3 and free(m.start(), m.end()):
             country = gaz.country(context.iso3)
             if country is not None:
                 direction = m.group("dir").lower().replace("-", "").replace(" ", "")
                 out.append(_region_mention(gaz, country, direction, m.group(0), m.start(), m.end(), m.group(0), offset))
                 covered.append((m.start(), m.end()))
-    for m in (_THE_CAPITAL.finditer(text) if has_capital else ()):
+    for m in capitals:
         if not free(m.start(), m.end()) or text[max(0, m.start() - 11):m.start()].lower().endswith("provincial "):
             continue
         adj = m.group("adj")
@@ -1637,7 +1823,7 @@ def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceConte
                                 place=capital, geo_precision=2 if relation != "capital" else 1, relation=relation,
                                 candidates=[capital.id]))
         covered.append((m.start(), m.end()))
-    for m in (_THE_COUNTRY.finditer(text) if has_country else ()):
+    for m in countries:
         if context.iso3 and free(m.start(), m.end()):
             country = gaz.country(context.iso3)
             if country is not None:
@@ -1663,19 +1849,67 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
     if found is None:
         if len(_UNKNOWN_MATCHES) >= 512:
             _UNKNOWN_MATCHES.clear()
-        # each pattern needs one of its literal nouns in the text: most sentences have none, and the test is cheaper
-        # than the pattern
+        # each pattern needs one of its literal nouns in the text: most sentences have none, and the test (one
+        # Aho-Corasick pass for all the literals) is cheaper than the pattern
+        words = _frame_words(text)
         found = _UNKNOWN_MATCHES[text] = sorted([
-            *(_UNKNOWN_FRAME.finditer(text) if any(n in text for n in _UNKNOWN_FRAME_NOUNS) else ()),
-            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in text and any(n in text for n in _UNKNOWN_OF_NOUNS) else ()),
-            *(_UNKNOWN_NATURAL.finditer(text) if any(n in text for n in _UNKNOWN_NATURAL_NOUNS) else ()),
+            *(_UNKNOWN_FRAME.finditer(text) if not words.isdisjoint(_UNKNOWN_FRAME_NOUNS)
+              and _UNKNOWN_FRAME_CORE.search(text) else ()),
+            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in words and not words.isdisjoint(_UNKNOWN_OF_NOUNS)
+              else ()),
+            *(_UNKNOWN_NATURAL.finditer(text) if not words.isdisjoint(_UNKNOWN_NATURAL_NOUNS) else ()),
             *((*_UNKNOWN_LIST.finditer(text), *_UNKNOWN_LIST_LAST.finditer(text))
-              if " and " in text and ("regions" in text or "mountains" in text) else ())],
+              if " and " in words and ("regions" in words or "mountains" in words) else ())],
             key=lambda m: m.start("name"))
     return found
 
 
+_FRAME_WORDS: list = []  # the Aho-Corasick automaton of _frame_words, made when first needed
+
+
+def _frame_words(text: str) -> set[str]:
+    """Which of the literals _unknown_frames tests (case-sensitive) occur in `text`, anywhere."""
+    if not _FRAME_WORDS:
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for w in {*_UNKNOWN_FRAME_NOUNS, *_UNKNOWN_OF_NOUNS, *_UNKNOWN_NATURAL_NOUNS, "of", " and ", "regions",
+                  "mountains"}:
+            automaton.add_word(w, w)
+        automaton.make_automaton()
+        _FRAME_WORDS.append(automaton)
+    return {w for _, w in _FRAME_WORDS[0].iter(text)}
+
+
 _IN_FRAME_MATCHES: dict[str, list[re.Match[str]]] = {}
+
+
+_NAME_CHARS = frozenset("_'’")
+
+
+def _may_end_in_frame(text: str, s: int) -> bool:
+    """False when no match of _UNKNOWN_IN_FRAME can end at `s` (before a known place): the pattern needs a capital
+    letter at `s`, before it ", " or " in/of/within (the) ", and before that a word that begins with a capital
+    letter (the unknown name's last word). Cheaper than the pattern, which most sentences need not run."""
+    if not "A" <= text[s:s + 1] <= "Z":
+        return False
+    pre = text[:s]
+    q = pre.rstrip()
+    if q.endswith(","):
+        q = q[:-1].rstrip()
+    else:
+        if len(q) == len(pre):
+            return False  # " in " and " in the " end in whitespace
+        parts = q.rsplit(None, 1)
+        if len(parts) == 2 and parts[1] == "the":
+            parts = parts[0].rsplit(None, 1)
+        if len(parts) < 2 or parts[1] not in ("in", "of", "within"):
+            return False
+        q = parts[0]
+    i = len(q)
+    while i > 0 and (q[i - 1].isalnum() or q[i - 1] in _NAME_CHARS):
+        i -= 1
+    return i < len(q) and "A" <= q[i] <= "Z"
 
 
 def _unknown_in_frame(text: str) -> list[re.Match[str]]:
@@ -1713,7 +1947,7 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     """
     found = list(_unknown_frames(text))
     if out:
-        starts = {pm.start - offset for pm in out if pm.place is not None}
+        starts = [pm.start - offset for pm in out if pm.place is not None and _may_end_in_frame(text, pm.start - offset)]
         if starts:
             found += [m for m in _unknown_in_frame(text) if m.end() in starts]
     for m in sorted(found, key=lambda m: m.start("name")):

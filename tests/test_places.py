@@ -229,3 +229,43 @@ def test_a_country_named_in_the_story_does_not_frame_out_its_towns(gaz):
     frame = story_frame(blank, "MLI")
     found = find_place_mentions(text, 0, gaz, PlaceContext(iso3="MLI", anchors=[], published=None, frame=frame))
     assert any(pm.place is not None and pm.place.name == "Bandiagara" for pm in found)
+
+
+def test_pattern_prechecks_never_reject_a_match():
+    """The cheap tests that spare most sentences a pattern (coder.places) are necessary conditions: whenever the
+    pattern matches, its test passes. A word added to a pattern must be added to its test too, or output changes."""
+    import random
+
+    from coder import places as P
+
+    rnd = random.Random(0)
+    words = {*P._SPEECH_FIRST, *P._ORG_FIRST, *P._SITE_FIRST, *P._NOUNS, *P._NATURAL_NOUNS, *P._UNIT_OF_WORDS,
+             *(w for ws in P._RELATION_WORDS.values() for w in ws), "command", "base", "field", "fields", "crossing",
+             "plant", "station", "range", "town", "to", "rest", "of", "in", "at", "within", "the", "near", "and", "or",
+             "from", "close", "next", "laid", "km", "10", "Kirkuk", "Al-Qaim", "el Bab", "Sinjar", "(Amadiya)", ",",
+             "-", "(", ")", "x", "sand", "backed", "based", "led", "Ash-Shura", "Mt.", "Mount", "Jabal", "Wadi"}
+    vocab = sorted({v for w in words for v in (w, w.title(), w.upper())})
+    seps = [" ", " ", " ", "  ", ", ", "-", "\t"]
+    checks = [(lambda t: P._SPEECH.match(t), lambda t: P._LEAD_WORD.match(t).group(1).lower() in P._SPEECH_FIRST),
+              (lambda t: P._ORG_AFTER.match(t), lambda t: P._LEAD_WORD.match(t).group(1).lower() in P._ORG_FIRST),
+              (lambda t: P._SITE_AFTER.match(t), lambda t: P._LEAD_WORD.match(t).group(1).lower() in P._SITE_FIRST),
+              (lambda t: P._AFTER_NOUN.match(t), lambda t: P._LEAD_WORD.match(t).group(1).lower() in P._NOUN_FIRST),
+              (lambda t: P._BEFORE_NOUN.search(t), lambda t: P._may_have(t, P._NOUN_WORDS)),
+              (lambda t: P._UNIT_OF_BEFORE.search(t), lambda t: P._may_have(t, P._UNIT_OF_WORDS)),
+              (lambda t: P._UNKNOWN_FRAME.search(t), lambda t: P._UNKNOWN_FRAME_CORE.search(t)),
+              (lambda t: P._ADJ_COMPOUND.match(t), lambda t: t[:1] in "-."),
+              (lambda t: P._COMPOUND_AFTER.match(t), lambda t: "-" in t[:2])]
+    checks += [(lambda t, p=pat: p.search(t), lambda t, ws=P._RELATION_WORDS[rel]: P._may_have(t, ws))
+               for rel, pat in P._RELATIONS if rel in P._RELATION_WORDS]
+    fired = [0] * len(checks)
+    for _ in range(20_000):
+        lead = rnd.choice(["", " ", ", ", " - ", "-", ".-"])
+        text = lead + "".join(rnd.choice(vocab) + rnd.choice(seps) for _ in range(rnd.randint(1, 7)))
+        for i, (pattern, test) in enumerate(checks):
+            if pattern(text):
+                fired[i] += 1
+                assert test(text), (i, text)
+        assert bool(P._LIST_SEP.search(text)) == P._ends_in_and_or(text), text
+        ends = {m.end() for m in P._UNKNOWN_IN_FRAME.finditer(text)}
+        assert all(P._may_end_in_frame(text, s) for s in ends), text
+    assert all(fired), str(fired)  # every pattern was tried
