@@ -906,6 +906,8 @@ _SITE_AFTER = re.compile(r"^\s+(?:(?:international|military|air|oil|gas|army)\s+
                          r"power\s+(?:plant|station)|camp|mountains?|mountain\s+range|range|valley|lake|island|"
                          r"heights|hills?|desert)\b", re.I)
 _SITE_BEFORE = re.compile(r"\b(?:Lake|Mount|Mt\.?|Jabal|Jebel|Wadi|Tal|Tall)[\s-]+$")
+# a mountain or range named like a town: read as the town's site only in the story's country
+_NATURAL_SITE = re.compile(r"^\s+(?:mountains?|mountain\s+range|range|heights|hills?)\b", re.I)
 _LIST_SEP = re.compile(r"(?:\band|\bor)\s+$", re.I)
 
 
@@ -1639,6 +1641,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if within is not None or out_of_frame:
                 unplaced.append((m, name))  # kept as an unresolved name on its container's mention
             continue
+        if c.site and context.iso3 and chosen.iso3 != context.iso3 and _NATURAL_SITE.match(after):
+            continue  # "Victoria Mountain" in a story set in Iraq: not a hill by a town of that name abroad
 
         if direction and chosen.feature in ("country", "admin1", "city", "town"):
             dir_start = len(before.rstrip()) - len(words[-1])

@@ -187,3 +187,10 @@ def test_two_entered_areas_in_one_list_stay_two_events(res):
     ms = _code(res, "Turkish jets struck PKK hideouts in the Metina and Zap regions of Duhok province on Sunday.")
     assert sorted(m.location.place.name for m in ms) == ["Metina", "Zap"]
 
+
+
+def test_a_mountain_named_like_a_town_abroad_is_not_that_town(res):
+    # "X Mountain" is read as a site by the town X only in the story's country: in an Iraqi story, a mountain that
+    # shares its name with a city abroad is left unresolved, and the province the sentence names is the scene
+    (m,) = _code(res, "Turkish helicopters struck Victoria Mountain in Duhok governorate on Friday.")
+    assert (m.location.place.iso3, m.location.place.admin1) == ("IRQ", "Duhok")
