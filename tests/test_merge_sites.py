@@ -6,13 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import clusters, code_and_merge
 
-from coder.incidents import detect_mentions
-from coder.merge import merge_mentions
-from coder.models import Article
-from coder.read.layout import analyse_layout
 from coder.resources import load_resources
-from coder.sentences import split_sentences
 from coder.sites import named_sites, same_target, sites_compatible, target_kinds
 
 
@@ -22,17 +18,10 @@ def res():
 
 
 def _events(res, reports: dict[str, str], published: dt.date = dt.date(2020, 11, 9)):
-    out = []
-    for article_id, text in reports.items():
-        segments, stories = analyse_layout(text, published)
-        art = Article(article_id=article_id, text=text, outlet="Wire", published=published, segments=segments,
-                      stories=stories, country="IRQ")
-        out.extend(detect_mentions(art, split_sentences(art), res)[0])
-    return merge_mentions(out, res.taxonomy)
+    return code_and_merge(res, reports, published)
 
 
-def _clusters(events) -> list[list[str]]:
-    return sorted(sorted(e.article_ids) for e in events)
+_clusters = clusters
 
 
 # --- what a bomb hit -----------------------------------------------------------------------------------------------
