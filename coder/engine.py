@@ -16,6 +16,7 @@ coder.spill), so the reports of one incident may be coded anywhere.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections import deque
@@ -192,6 +193,7 @@ def _pool_init(gazetteer_extra: str | None, state_file: str | None) -> None:
         known = frozenset(pq.read_table(state_file, columns=["content_sha256"]).column(0).to_pylist())
     _WORKER["known"] = known
     _resources_for(gazetteer_extra)
+    gc.freeze()  # a pool worker only codes: what it has loaded is kept for its life, out of the collector's way
 
 
 def _ready() -> bool:

@@ -31,6 +31,7 @@ what the list functions (`code_articles`, `build`) give over the same articles.
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import sys
@@ -170,6 +171,9 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     first_article_at: float | None = None
     staging = store.Staging(out_dir)
     spill: RunSpill | None = None
+    # the loaded rules, actors and gazetteer outlive the run: out of the collector's generations while it codes,
+    # they are not traversed by every full collection (about 10% of coding time); back in when the run ends
+    gc.freeze()
     try:
         spill = RunSpill(staging.spill_path())
         spill.add_holders(state.holders.items())  # content hash -> the article holding it, on disk
@@ -318,6 +322,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
         staging.abandon()
         raise
     finally:
+        gc.unfreeze()
         if coder_engine is not None:
             coder_engine.close()
     report["articles"] = ReportList(out_dir / "run.json", "articles")
