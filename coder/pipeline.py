@@ -488,16 +488,8 @@ def _key_text(k) -> str:
     """A dict key that is not a str, as json.dumps writes it (before quoting)."""
     if isinstance(k, str):
         return k
-    if isinstance(k, float):
-        return _float_text(k)
-    if k is True:
-        return "true"
-    if k is False:
-        return "false"
-    if k is None:
-        return "null"
-    if isinstance(k, int):
-        return int.__repr__(k)
+    if k is None or isinstance(k, (int, float)):  # bool is an int
+        return _scalar_text(k, 0)
     raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
 
 

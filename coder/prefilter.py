@@ -82,37 +82,8 @@ def _best(options: list[set[str]]) -> set[str] | None:
 
 
 def _sequence(items: list) -> set[str] | None:
-    options: list[set[str]] = []
-    run: list[str] = []
-    for op, av in items:
-        if op is C.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        if run:
-            options.append({"".join(run)})
-            run = []
-        if op is C.SUBPATTERN:
-            sub = _sequence(list(av[-1]))
-            if sub is not None:
-                options.append(sub)
-        elif op is C.BRANCH:
-            branches = [_sequence(list(b)) for b in av[1]]
-            if all(b is not None for b in branches):
-                options.append(set().union(*branches))
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            low, _high, item = av
-            if low >= 1:
-                sub = _sequence(list(item))
-                if sub is not None:
-                    options.append(sub)
-        elif op is C.ATOMIC_GROUP:
-            sub = _sequence(list(av))
-            if sub is not None:
-                options.append(sub)
-        # anything else (classes, anchors, lookarounds, back-references) needs nothing we can name
-    if run:
-        options.append({"".join(run)})
-    return _best(options)
+    """The one set of literals that rules out most texts (`_best` of the sequence's clauses)."""
+    return _best(_clauses(items))
 
 
 def _clauses(items: list) -> list[set[str]]:

@@ -3,8 +3,6 @@ join: protests with different demands, crowds or workplaces; air strikes on seve
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from conftest import clusters, code_and_merge
 
@@ -15,13 +13,6 @@ from coder.resources import load_resources
 @pytest.fixture(scope="module")
 def res():
     return load_resources()
-
-
-def _events(res, reports: dict[str, str], published: dt.date = dt.date(2020, 11, 9)):
-    return code_and_merge(res, reports, published)
-
-
-_clusters = clusters
 
 
 # --- what a protest is about -----------------------------------------------------------------------------------
@@ -73,8 +64,8 @@ def test_one_demand_in_other_words_is_one_topic():
     assert not same_grievance(grievances("demanding their delayed salaries"), grievances("demanding to be appointed"))
 
 
-def test_protests_with_different_demands_are_two_events(res):
-    events = _events(res, {
+def test_protests_with_different_demands_are_twocode_and_merge(res):
+    events = code_and_merge(res, {
         "x": "On Monday, employees of the electricity department demonstrated outside the department in Kut, "
              "demanding the payment of their delayed salaries.",
         "y": "On Monday, meter readers working for the electricity directorate demonstrated in Kut, demanding that "
@@ -82,77 +73,77 @@ def test_protests_with_different_demands_are_two_events(res):
         "z": "Electricity department employees protested in Kut on Monday over salaries that have not been paid "
              "for three months.",
     })
-    assert _clusters(events) == [["x", "z"], ["y"]]
+    assert clusters(events) == [["x", "z"], ["y"]]
 
 
 def test_a_crowd_with_no_named_kind_and_another_demand_is_another_protest(res):
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Monday, dozens of people marched through Nasiriyah to demand early elections and the trial of the "
              "killers of protesters.",
         "y": "On Monday, employees of several government departments demonstrated in Nasiriyah to demand their "
              "delayed salaries.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 def test_one_protest_reported_with_one_demand_in_other_words_joins(res):
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "Hundreds of teachers rallied outside the education directorate in Nasiriyah on Monday to demand "
              "salaries that are three months overdue.",
         "y": "Teachers in Nasiriyah staged a sit-in on Monday in front of the directorate of education, saying they "
              "have not been paid since August.",
     })
-    assert _clusters(events) == [["x", "y"]]
+    assert clusters(events) == [["x", "y"]]
 
 
 def test_workers_of_two_workplaces_of_one_sector_are_two_protests(res):
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, workers of the oil refinery in Nasiriyah demonstrated to demand their salaries.",
         "y": "On Sunday, workers of the state oil company demonstrated in Nasiriyah to demand their salaries.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 def test_port_and_oil_workers_are_two_crowds(res):
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, employees of the ports company demonstrated in Basra against the new board.",
         "y": "On Sunday, employees of the oil refinery demonstrated in Basra against the new board.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 def test_employees_at_a_sector_building_are_that_sector(res):
     # "employees" says no more than that they work; the building they gather at says where
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, dozens of employees demonstrated outside the municipality building in Samawa, demanding "
              "their salaries.",
         "y": "On Sunday, health workers demonstrated in Samawa to demand their salaries.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 def test_two_ministries_are_two_venues(res):
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, a demonstration was held outside the Ministry of Finance in Baghdad.",
         "y": "On Sunday, a demonstration was held outside the Ministry of Higher Education in Baghdad.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 # --- several named areas ---------------------------------------------------------------------------------------
 
-def test_strikes_in_two_unknown_regions_of_one_district_are_two_events(res):
-    events = _events(res, {
+def test_strikes_in_two_unknown_regions_of_one_district_are_twocode_and_merge(res):
+    events = code_and_merge(res, {
         "x": "Turkish jets struck PKK hideouts in the Metina and Haftanin regions of Amadiya district, Duhok province, "
              "on Sunday.",
         "y": "Turkish warplanes bombed the Haftanin region of Duhok province on Sunday, a Kurdish official said.",
     })
-    assert _clusters(events) == [["x"], ["x", "y"]]
+    assert clusters(events) == [["x"], ["x", "y"]]
     assert sorted(e.location.unresolved[0] for e in events) == ["Haftanin region", "Metina region"]
 
 
-def test_regions_of_two_provinces_in_one_list_are_two_events(res):
-    events = _events(res, {
+def test_regions_of_two_provinces_in_one_list_are_twocode_and_merge(res):
+    events = code_and_merge(res, {
         "x": "Turkish warplanes carried out airstrikes on Sunday in the Zap (Amadiya) region of Duhok and the Avasin "
              "region (Mergasur district) of Erbil.",
     })
@@ -164,16 +155,16 @@ def test_regions_of_two_provinces_in_one_list_are_two_events(res):
 def test_a_village_named_after_the_province_is_a_spot_of_the_scene(res):
     # "Sidakan region, Erbil, including the village of X": X belongs to the Sidakan reading, not to Erbil province,
     # so a strike on another village of the area the same day stays apart
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, Turkish forces conducted airstrikes in the Sidakan region, Erbil, including the village of "
              "Qarawlanik.",
         "y": "On Sunday, Turkish forces conducted airstrikes on the village of Binperez in the Sidakan area.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
-def test_a_region_and_a_known_village_of_one_province_in_one_list_are_two_events(res):
-    events = _events(res, {
+def test_a_region_and_a_known_village_of_one_province_in_one_list_are_twocode_and_merge(res):
+    events = code_and_merge(res, {
         "x": "Turkish warplanes struck the Hakurk region of Erbil and Sidakan on Sunday.",
     })
     assert len(events) == 2
@@ -181,44 +172,44 @@ def test_a_region_and_a_known_village_of_one_province_in_one_list_are_two_events
 
 def test_areas_inside_one_wide_area_are_one_event_and_its_bare_name_is_no_spot(res):
     # two reports of strikes in different spots of the Qandil mountains: the bare "Qandil" is the range, not a spot
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "Turkish warplanes bombed Kozine and Betala areas in the Qandil Mountain (Jibal Qandil) area of Erbil "
              "province on Sunday.",
         "y": "Turkish warplanes bombed Bepalan and Urte village areas in the Qandil Mountain (Jibal Qandil) area of "
              "Erbil province on Sunday.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 def test_a_crowd_named_after_the_place_by_by_is_read(res):
     # "held in <place>, by vendors": the crowd comes after the place; police who dispersed a crowd are not the crowd
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, a demonstration was held in the north of Basra city, by vendors who refuse to remove their "
              "stalls.",
         "y": "On Sunday, dozens of security guards working at the university demonstrated in Basra, demanding the "
              "allocation of residential plots.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
-    events = _events(res, {
+    assert clusters(events) == [["x"], ["y"]]
+    events = code_and_merge(res, {
         "x": "On Sunday, a demonstration held in Basra city was dispersed by police, witnesses said.",
         "y": "On Sunday, teachers demonstrated in Basra, demanding their salaries.",
     })
-    assert _clusters(events) == [["x", "y"]]
+    assert clusters(events) == [["x", "y"]]
 
 
-def test_shelling_by_each_side_of_one_region_is_two_events(res):
+def test_shelling_by_each_side_of_one_region_is_twocode_and_merge(res):
     # who fired is the event; a battle's sides may be reported in either order, a shelling's may not
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, PKK militants shelled a Turkish military base in the Haftanin region of Duhok province with "
              "mortars.",
         "y": "On Sunday, Turkish artillery shelled PKK positions in the Haftanin region of Duhok province.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 def test_an_unknown_town_named_in_a_later_sentence_is_kept_as_the_spot(res):
     # the first sentence gives the province, a later one the town the gazetteer does not know
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, hundreds of teachers demonstrated in Sulaymaniyah province against the delay in their "
              "salaries. A demonstration was held in Qarawlanik town.",
     })
@@ -227,13 +218,13 @@ def test_an_unknown_town_named_in_a_later_sentence_is_kept_as_the_spot(res):
 
 def test_an_unknown_region_after_a_country_name_is_not_that_country_s(res):
     # "... Intelligence Organization of Turkey in Gara region of Duhok": the region is in Duhok, not in Turkey
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, a PKK commander was killed in an operation carried out by the National Intelligence "
              "Organization of Turkey in the Qarawlanik region of Duhok province.",
         "y": "On Sunday, PKK militants attacked Turkish army units in the Sardawkin region of Duhok province, killing "
              "two soldiers.",
     })
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 @pytest.mark.parametrize("x, y", [
@@ -247,11 +238,11 @@ def test_an_unknown_region_after_a_country_name_is_not_that_country_s(res):
      "Dozens of activists demonstrated in Basra on Sunday, demanding political reforms."),
 ])
 def test_one_protest_in_two_wordings_is_one_event(res, x, y):
-    assert _clusters(_events(res, {"x": x, "y": y})) == [["x", "y"]]
+    assert clusters(code_and_merge(res, {"x": x, "y": y})) == [["x", "y"]]
 
 
 def test_a_list_headed_by_an_unknown_mountain_is_one_event_per_place(res):
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, Turkish forces fired artillery shells at Mount Qarawlanik, Zakho and Duhok, setting fire to "
              "farmland.",
     })
@@ -271,22 +262,22 @@ def test_words_that_name_no_demand_alone(text):
 
 def test_two_one_sided_reports_with_different_actors_stay_apart(res):
     # neither report names a second actor: swapping the sides would compare nothing
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": "On Sunday, a convoy of US forces arrived at Ain al-Asad air base in Anbar province.",
         "y": "On Sunday, Iraqi police units were deployed in Anbar province to secure the desert road.",
     })
     assert len(events) == 2
-    assert _clusters(events) == [["x"], ["y"]]
+    assert clusters(events) == [["x"], ["y"]]
 
 
 def test_national_level_developments_join_only_with_the_same_actor(res):
     closure = "Security measures: On Sunday, all borders between Iraq and Iran were closed to prevent pilgrims from " \
               "crossing into Iraq."
-    events = _events(res, {
+    events = code_and_merge(res, {
         "x": closure,
         "y": "Movement of forces: On Sunday, the Kurdistan Democratic Party deployed Peshmerga units along the border "
              "with Rojava.",
         "z": "Security measures: On Sunday, the border crossings between Iraq and Iran were closed to keep pilgrims "
              "out during the epidemic.",
     })
-    assert _clusters(events) == [["x", "z"], ["y"]]
+    assert clusters(events) == [["x", "z"], ["y"]]
