@@ -333,12 +333,15 @@ class Slots(dict):
 
 
 _ALTERNATIVES = re.compile(r"\[([^\[\]]*)\]")
+_GAPS = re.compile(r" ([.,])")
 
 
 def fill(template: str, slots: Slots) -> str:
     """The template with one of each [a|b|c] alternatives chosen (by slots.rng) and its {slots} filled."""
     if slots.rng is not None and "[" in template:
-        template = _ALTERNATIVES.sub(lambda m: slots.rng.choice(m.group(1).split("|")), template)
+        while _ALTERNATIVES.search(template):  # innermost alternatives first
+            template = _ALTERNATIVES.sub(lambda m: slots.rng.choice(m.group(1).split("|")), template)
+        template = _GAPS.sub(lambda m: m.group(1), template.replace("  ", " "))  # an empty alternative
     return template.format_map(slots)
 
 
@@ -529,8 +532,8 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
                     "Deadly shooting in {town} as gunmen target residents", "Attack on {town} leaves {hk} dead",
                     "Residents of {town} mourn victims of shooting"]
         extra = ["The [attackers|gunmen] [escaped|fled] before security forces arrived, and no group has claimed responsibility.",
-                 "Relatives said the victims had received threats in the weeks before [the shooting|the killing].",
-                 "Security forces sealed off the area and began searching [nearby farms|the surrounding villages]."]
+                 "[Relatives|Colleagues|Neighbours] said the victims had received threats in the [weeks|months|days] before [the shooting|the killing].",
+                 "Security forces sealed off the area and began searching [nearby farms|the surrounding villages|the main road|orchards outside {town}]."]
     elif kind == "clash":
         lead = [
             "{Force} clashed with {armed} {place} {date}, {said}.",
@@ -548,7 +551,7 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
                   "[a military source said|officials said|according to a local commander]."),
                  f"The army said {num(rng, rng.randint(2, 15))} of the attackers were killed or wounded before the rest "
                  "withdrew.",
-                 "Reinforcements were sent to the area [after the fighting|later in the day|overnight]."]
+                 "Reinforcements were sent [to the area|from the provincial capital|to {town}] [after the fighting|later in the day|overnight]."]
     elif kind == "ied":
         lead = [
             "A roadside bomb exploded as {target} passed {place} {date}, {kw}, {said}.",
@@ -560,8 +563,8 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
         ]
         headline = ["Bomb blast kills {hk} in {town}", "Roadside bomb hits vehicle near {town}",
                     "Explosion rocks {town}", "{Hk} dead after bomb attack near {town}"]
-        extra = ["The force of the blast shattered windows in [nearby buildings|shops across the street].",
-                 "Bomb disposal experts later searched the area for further devices.",
+        extra = ["The force of the blast shattered windows [in nearby buildings|in shops across the street|up to [100|200|300] metres away|of a school in {town}].",
+                 "Bomb disposal experts later searched [the area|the market|the main road|nearby streets] for further devices.",
                  "{Toll} in the explosion, [a hospital official said|according to police|medics said]."]
     elif kind == "airstrike":
         lead = [
@@ -573,7 +576,7 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
         ]
         headline = ["Air strike hits militant hideout near {town}", "Drone strike near {town} kills {hk}",
                     "Warplanes pound positions near {town}"]
-        extra = ["Residents said they heard aircraft circling for about an hour before the first explosion.",
+        extra = ["Residents said they heard [aircraft|drones|jets] circling for about [an hour|20 minutes|two hours] before the first explosion.",
                  f"Local sources said {num(rng, max(wounded, 2))} civilians were also injured in the raid.",
                  "The military said the strike followed [intelligence on a planned operation|weeks of surveillance]."]
     elif kind == "shelling":
@@ -585,8 +588,8 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
             "Artillery shelling hit the {site} {place} {date}, {kw}, {said}.",
         ]
         headline = ["Shelling hits {town}", "Rockets land in {town}, {hk} dead", "Mortar fire kills {hk} in {town}"]
-        extra = ["Shrapnel damaged a row of shops and several parked cars.",
-                 "Families fled towards neighbouring villages after the bombardment."]
+        extra = ["Shrapnel damaged [a row of shops|a school wall|a petrol station|the roofs of houses] and [several|two|a number of] parked [cars|vehicles].",
+                 "[Families|Dozens of families|Many residents] fled towards [neighbouring villages|the next town|the outskirts of {town}] after the bombardment."]
     elif kind == "protest":
         lead = [
             "{Crowd} protested {place} {date} {demand}, {said}.",
@@ -598,8 +601,8 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
         headline = ["Protest in {town} over living conditions", "{Town} residents rally against authorities",
                     "Demonstrators gather in {town}"]
         extra = ["The demonstration ended peacefully [in the afternoon|after about three hours|by nightfall], organisers said.",
-                 "Protesters carried banners and chanted slogans against the local authorities.",
-                 "Organisers said they would return every day until their demands were met."]
+                 "Protesters carried [banners|placards|flags and banners] and chanted slogans against [the local authorities|the governor|officials in the capital|the municipal council].",
+                 "[Organisers|Protest leaders|Union representatives] said they would return [every day|every morning|each week] until their demands were met."]
     elif kind == "intervention":
         lead = [
             "{Police} fired tear gas to disperse a protest by {crowd_low} {place} {date} {demand}.",
@@ -608,8 +611,8 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
             "{Police} dispersed a demonstration {place} {date} {demand}, {said}.",
         ]
         headline = ["Police break up protest in {town}", "Tear gas fired at demonstrators in {town}"]
-        extra = ["Several people were treated for breathing problems, a medic at the scene said.",
-                 "Protest organisers accused the security forces of heavy-handed tactics."]
+        extra = ["[Several|Dozens of|At least a dozen] people were treated for breathing problems, a [medic at the scene|doctor at the hospital in {town}|paramedic] said.",
+                 "[Protest organisers|Activists in {town}|Opposition leaders] accused the security forces of [heavy-handed tactics|excessive force|intimidation]."]
     elif kind == "riot":
         lead = [
             "Angry protesters set fire to the {building} {place} {date} {demand}, {said}.",
@@ -628,8 +631,8 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
             "{Police} detained a local official accused of links to {group} {place} {date}, {said}.",
         ]
         headline = ["Suspected militants held in {town} raid", "Arrests in {town} security sweep"]
-        extra = ["Weapons, ammunition and mobile phones were seized during the operation, the statement said.",
-                 "The suspects were taken for questioning, officials said."]
+        extra = ["[Weapons, ammunition and mobile phones|Rifles, cash and documents|Explosives and [two|three|several] vehicles] were seized during the operation, the statement said.",
+                 "The suspects were taken [for questioning|to {town} for questioning|to the provincial capital], [officials|a police source|the statement] said."]
     elif kind == "abduction":
         lead = [
             "{Armed} kidnapped {an} passengers from a bus {place} {date}, {said}.",
@@ -638,8 +641,8 @@ def incident(rng: random.Random, c: Country, kind: str, place: Place, date: str,
             "{Armed} kidnapped {an} aid workers travelling {place} {date}, {said}.",
         ]
         headline = ["Gunmen seize {an} in {town}", "Abductions near {town} alarm residents"]
-        extra = ["Relatives said the kidnappers had not yet made contact.",
-                 "Kidnappings for ransom have become common on roads in the area, residents say."]
+        extra = ["[Relatives|A cousin|Family members] said the kidnappers had not yet made contact [by the evening|two days later|].",
+                 "Kidnappings for ransom have become common on roads [in the area|around {town}|in the province|out of {town}], [residents|drivers|traders] say."]
     elif kind == "looting":
         lead = [
             "{Armed} looted shops and houses {place} {date}, {said}.",
@@ -676,7 +679,7 @@ QUOTES_INCIDENT = [
     '"These people have no respect for human life," said {person}, whose [cousin|brother|neighbour] was among the victims.',
     '"We have asked the government many times for more protection, but nothing has changed," said {person}, a [local elder|village head|farmer].',
     '"Our teams worked through the night to treat the injured," said {person}, a doctor at the [main|regional|general] hospital.',
-    '"The families are in shock. Many of them lost everything," said {person}, a community leader.',
+    '"[The families are in shock|People are frightened|Nobody slept last night|We are still counting the damage]. Many of them lost [everything|their homes|their livelihoods]," said {person}, a community leader.',
     '"Those responsible will be found and brought to justice," {official} said in a statement.',
     '"We are tired of living like this," said {person}, a father of [four|five|six] who lives nearby.',
     '"Nobody warned us. It happened so quickly," {person} told {outlet} by telephone.',
@@ -691,10 +694,10 @@ RESPONSE = [
     "Authorities imposed a curfew in parts of {town} and [closed the main roads leading into the area|suspended market days until further notice].",
     "Members of parliament from {admin1} [asked for|requested] an urgent session to discuss security in the {unit}.",
     "The United Nations mission in {country} expressed concern and urged all sides to protect civilians.",
-    "Local officials said schools in the area would stay closed for the rest of the week.",
-    "Community leaders met the district commissioner to discuss the safety of farmers and traders.",
-    "Human rights groups [asked for|urged the authorities to open] an independent inquiry into the events.",
-    "The [prime minister|president|interior minister] sent condolences to the families and [ordered|promised] compensation for the injured.",
+    "[Local|District|Education] officials said schools [in the area|in and around {town}|in the {unit}] would stay closed [for the rest of the week|until further notice|for [two|three|several] days].",
+    "[Community|Tribal|Religious] leaders [met|held talks with] the [district commissioner|governor of {admin1}|local security chief] to discuss the safety of [farmers and traders|travellers on the road to {other}|residents of {town}].",
+    "[Human rights groups|Lawyers|Opposition lawmakers|Relatives] [asked for|urged the authorities to open|called for] an [independent|impartial|urgent] inquiry into the events [in {town}|of that day|].",
+    "The [prime minister|president|interior minister|governor of {admin1}] sent condolences to the families and [ordered|promised] [compensation|medical care|help] for the [injured|wounded].",
 ]
 BACKGROUND = [
     "In {month} {year}, a similar incident in {other} left {n3} people dead, and no one was ever prosecuted.",
@@ -725,7 +728,7 @@ GENERAL = [
     "[Enrolment|Attendance] at primary schools in {admin1} [has risen|rose] [by {pct} percent|steadily] [since {year}|over the last three years], [the education ministry says|officials say].",
     "[Power cuts|Water shortages|Fuel queues] [remain|are still] [a daily|a frequent|a regular] [complaint|problem|part of life] in {town}, especially [in the summer months|in the evenings|in poorer neighbourhoods].",
     "The [university|technical college|teacher training institute] in {town} [opened a new faculty|added new courses in engineering and nursing|welcomed its largest intake] [this year|last autumn|in {year}].",
-    "[Local radio stations|Community newspapers|Social media groups] remain the main source of news for many people in [the area|the {unit}|{town} and {other}].",
+    "[Local radio stations|Community newspapers|Social media groups] remain the [main|only|most trusted] source of news for [many|most] people in [the area|the {unit}|{town} and {other}|{admin1}|the villages around {town}].",
     "The [railway|highway|bus service] linking {town} with {capital} [carries|serves] [thousands of passengers every week|most of the region's goods|many of the traders who supply the capital].",
     "[International donors|Development agencies|Private investors] [have funded|are financing|have promised money for] [solar panels for clinics|new wells|a bridge over the river] near {other}.",
     "Prices of [bread|rice|cooking gas|rent] in {town} have [risen sharply|climbed steadily|roughly doubled] [this year|since {year}|over the past two years], [traders say|residents say|according to a local survey].",
@@ -737,18 +740,18 @@ GENERAL = [
 # sentences about the security situation, for incident stories (no incident of their own)
 SECURITY_CONTEXT = [
     "Aid agencies estimate that more than {big} people in {admin1} depend on food assistance.",
-    "Many roads in the region are in poor condition, and travel between towns can take a whole day in the rainy season.",
-    "Analysts say the weakness of local institutions has allowed armed groups to recruit young men with few other prospects.",
-    "The local economy relies largely on farming and livestock, and many households have lost their income in recent years.",
-    "Officials in {capital} have repeatedly promised more investment in the region, but residents say little has reached them.",
+    "Many roads in [the region|the {unit}|{admin1}] are in poor condition, and travel between {town} and {other} can take [a whole day|most of a day|several hours] in the [rainy season|winter months|wet season].",
+    "[Analysts|Researchers|Local observers] say the weakness of [local institutions|the state in {admin1}|public services around {town}] has allowed armed groups to recruit young men with [few other prospects|no work|little schooling].",
+    "The economy of [{town}|the {unit}|{admin1}] relies largely on [farming and livestock|trade and farming|herding and small shops], and [many|most|a growing number of] households have lost [their income|part of their income|their savings] [in recent years|since {year}|over the past decade].",
+    "Officials in {capital} have [repeatedly|often|for years] promised more investment in [the region|{admin1}|the {unit}], but [residents|people in {town}|local leaders] say little has reached them.",
     "Schools and clinics in several districts of {admin1} have struggled to keep staff, according to local officials.",
-    "Mobile phone coverage in rural parts of the {unit} is patchy, which makes it hard to verify reports quickly.",
-    "Talks between the government and community representatives have stalled several times over the past year.",
-    "International donors pledged new funding for reconstruction at a conference held in {capital} earlier this year.",
+    "Mobile phone coverage in [rural parts of the {unit}|the villages around {town}|much of {admin1}|the hills near {other}] is [patchy|poor|unreliable], which makes it hard to verify reports [quickly|from the area|in time].",
+    "Talks between [the government|officials from {capital}|the authorities in {admin1}] and [community representatives|local elders|leaders from {town}] have stalled [several times|more than once|repeatedly] [over the past year|since {year}|in recent months].",
+    "International donors pledged [new funding|about {big} dollars|fresh money] for [reconstruction|schools and clinics|roads] at a conference held in {capital} [earlier this year|in {month}|last year].",
     "Prices of basic goods in {town} have risen sharply, traders say, because supply routes are often cut.",
-    "Human rights organisations have documented a rise in displacement across the {unit}.",
-    "The security situation has also affected the harvest, with some farmers unable to reach their fields.",
-    "Several humanitarian organisations have scaled back their operations because of the risks to staff.",
+    "[Human rights organisations|UN agencies|Local charities] have documented a rise in displacement [across the {unit}|from villages near {town}|in {admin1}] [since {year}|this year|over the past [two|three] years].",
+    "The security situation has also affected the [harvest|planting season|wheat harvest] [around {town}|in {admin1}|in the {unit}], with [some|many|dozens of] farmers unable to reach their fields.",
+    "[Several|Two|A number of] [humanitarian organisations|aid groups|charities] have scaled back their [operations|work|programmes] [in {admin1}|around {town}|in the {unit}] because of the risks to [staff|their workers|convoys].",
     "Residents of {town} say they have grown used to living with uncertainty.",
     "[Security|Regional] analysts [say|believe] that {group} [relies on|draws support from] [smuggling routes|local grievances|remote hideouts] in [the {unit}|the hills around {other}|border areas].",
     "[Checkpoints|Roadblocks] on the roads around {town} [have multiplied|are now common|slow down traffic] [since {year}|in recent months|this year], [drivers say|according to transport workers].",
@@ -759,8 +762,8 @@ QUOTES_GENERAL = [
     '"We want our children to have a normal life," said {person}, a [teacher|mother of three|bus driver].',
     '"People are patient, but they expect results," said {person}, a member of the local council.',
     '"Things are slowly getting better," said {person}, a [driver|trader|mechanic] from {other}.',
-    '"Everyone here knows each other. We help where we can," said {person}, a [retired teacher|shop owner|nurse].',
-    '"There is a lot of work still to do, but we are hopeful," {official} said.',
+    '"[Everyone here knows each other|In {town} everyone knows everyone|We are all neighbours here|This is a small place]. We help where we can," said {person}, a [retired teacher|shop owner|nurse].',
+    '"There is [a lot of work|much|a long way] still to [do|go] [in {town}|in {admin1}|], but we are [hopeful|confident|determined]," {official} said [on {month} 12|at a news conference|in a statement|].',
 ]
 
 # non-incident stories: (headline, lead) pairs per topic, and the topic's body sentences
@@ -779,15 +782,15 @@ TOPICS: dict[str, dict[str, list]] = {
              "The national currency held steady against the dollar {date} after several weeks of decline, money changers in {capital} said."),
         ],
         "body": [
-            "Economists said the decision reflected concern about the value of the national currency.",
+            "[Economists|Bankers|Analysts in {capital}] said the decision reflected concern about [the value of the national currency|rising prices|the budget deficit].",
             "The ministry expects the economy to grow by {pct2} percent next year, helped by [higher exports|a better harvest|new investment in mining].",
             "Small businesses in {admin1} have complained about delays in getting loans from state banks.",
             "The price of fuel at filling stations in {town} has changed [three|four|several] times in the past two months.",
-            "Officials said the government would continue to subsidise [bread|electricity|cooking gas] for poorer families.",
+            "Officials said the government would continue to subsidise [bread|electricity|cooking gas|fuel] for [poorer families|pensioners|farmers in {admin1}] [until next year|for now|].",
             "Farmers in the {unit} hope that better rains this year will bring down the price of grain.",
             "The chamber of commerce in {town} welcomed the plan but asked for lower import duties.",
             "Exports of [agricultural produce|minerals|textiles] rose in the last quarter, according to figures from the statistics office.",
-            "Analysts cautioned that high public debt leaves little room for new spending.",
+            "[Analysts|Economists|Opposition lawmakers] cautioned that [high public debt|falling revenue|the cost of subsidies] leaves little room for new spending [in {admin1}|this year|on roads and schools].",
             "Bank customers in {town} reported long queues at cash machines at the end of the month.",
             "The government also plans to simplify the registration of new companies, {official} said.",
             "A survey [by the chamber of commerce|of local firms] found that most businesses in {admin1} expect sales to rise modestly.",
@@ -811,19 +814,19 @@ TOPICS: dict[str, dict[str, list]] = {
              "A {age}-year-old sprinter from {town} set a new national record in the [100|200|400] metres {date}."),
         ],
         "body": [
-            "The home side dominated the first half but had to wait until after the break to score.",
-            "The coach praised his players for their discipline and said the team was improving every week.",
+            "The [home side|hosts|team from {town}] dominated the first half but had to wait until [after the break|the [55th|62nd|71st|80th] minute] to score.",
+            "The coach praised his players for their [discipline|patience|energy] and said the team was improving [every week|game by game|since {month}].",
             "The stadium in {town} was almost full, with many supporters travelling from neighbouring towns.",
-            "The winner completed the course in just over two hours and [ten|twelve|fifteen] minutes.",
-            "Several young players from the league's academies were included for the first time.",
+            "The winner completed the course in just [over|under] two hours and [ten|twelve|fifteen|eight|nineteen|twenty-one] minutes.",
+            "[Several|Two|Three] young players from [the league's academies|clubs in {admin1}|the academy in {town}] were included for the first time.",
             "The football federation said it would invest in new pitches across {admin1} next season.",
-            "The goalkeeper made [three|two|several] important saves in the closing minutes to protect the lead.",
+            "The [goalkeeper|keeper] made [three|two|several] [important|fine|crucial] saves in the [closing minutes|second half|last quarter of an hour] to protect the lead.",
             "Fans celebrated in the streets of {town} long after the final whistle.",
             "The captain said the squad was looking forward to the next match in {capital}.",
-            "The visitors complained about the condition of the pitch after heavy rain earlier in the week.",
-            "Organisers thanked volunteers who handed out water along the route.",
-            "The athletics federation hopes the new record will attract sponsors for young athletes.",
-            "Tickets for the next home game went on sale on the club's website.",
+            "The [visitors|away side|team from {other}] complained about the condition of the pitch [after heavy rain earlier in the week|in {town}|after a storm on [Tuesday|Wednesday|Thursday]].",
+            "Organisers thanked [volunteers|students|residents of {town}] who handed out [water|fruit|water and dates] along the route.",
+            "The athletics federation hopes the new record will attract sponsors for young athletes [in {admin1}|across the country|from the {unit}].",
+            "Tickets for the next home game [against the team from {other}|in {town}|on [Friday|Saturday|Sunday]] went on sale on the club's website.",
             "[The midfielder|The young forward|The veteran defender] was named player of the match after [a tireless performance|setting up both goals|a composed display].",
             "The [league|federation|club] [has announced|plans] [a new youth tournament|free entry for schoolchildren|a new training centre] in {other} [next season|this summer].",
             "[Attendance|Television audiences|Ticket sales] for league matches [have grown|rose by {pct} percent] [this season|compared with last year].",
@@ -841,15 +844,15 @@ TOPICS: dict[str, dict[str, list]] = {
              "A cold spell brought frost to the hills around {town} {date}, forecasters said."),
         ],
         "body": [
-            "Forecasters said the wet weather would move east by the end of the week.",
-            "Health officials advised people to drink plenty of water and avoid working outdoors at midday.",
-            "The water level in the main reservoir has risen by almost a metre since last month.",
-            "Electricity demand usually peaks during the hottest weeks of the year, the power company said.",
+            "Forecasters said the wet weather would move [east|north|south] [by the end of the week|towards {other}|over {admin1}] [by Friday|within days|].",
+            "Health officials [in {admin1}|in {town}|] advised people to drink plenty of water and avoid working outdoors [at midday|in the afternoon|between noon and four].",
+            "The water level in the [main reservoir|dam near {other}|reservoir above {town}] has risen by [almost a metre|about 60 centimetres|more than a metre] since [last month|{month}|the start of the rains].",
+            "Electricity demand [in {town}|in {admin1}|] usually peaks during the hottest weeks of the year, the [power company|electricity ministry|grid operator] said.",
             "Local authorities cleared drainage channels in {town} ahead of the rainy season.",
             "Agricultural experts said the timing of the rains is crucial for the [maize and sorghum|wheat|rice|cotton] crops.",
-            "Some rural roads may become impassable if the rain continues, the roads authority said.",
-            "Residents of low-lying neighbourhoods were advised to move valuables to higher ground.",
-            "The weather service publishes daily updates on its website and on local radio.",
+            "Some rural roads [near {town}|in the {unit}|around {other}] may become impassable if the rain continues, the [roads authority|provincial council|civil defence] said.",
+            "Residents of low-lying [neighbourhoods|districts|villages] [of {town}|along the river|near {other}] were advised to move [valuables|livestock|food stocks] to higher ground.",
+            "The weather service publishes [daily|twice-daily|hourly] updates on its website and on [local radio|radio stations in {admin1}|television].",
             "Schools in {admin1} adjusted their hours to avoid the hottest part of the afternoon.",
             "Last season's rains were below average, leaving many wells in the {unit} almost dry.",
             "[Night-time|Early morning] temperatures [fell below freezing|dropped to {cold} degrees] in [the highlands|villages above {other}].",
@@ -871,18 +874,18 @@ TOPICS: dict[str, dict[str, list]] = {
              "The prime minister appointed new ministers of [health|education|agriculture] and [transport|energy|water] {date}."),
         ],
         "body": [
-            "The new law changes the way seats are distributed among the provinces.",
-            "Opposition members said the reform did not go far enough but voted in favour.",
-            "The electoral commission said voter registration would open in the first week of next month.",
+            "The new law changes the way seats are distributed among the provinces, [giving {admin1} [one|two] more|leaving {admin1} with the same number|a change long sought by lawmakers from {town}].",
+            "[Opposition members|Independent deputies|Lawmakers from {admin1}] said the reform did not go far enough but voted in favour.",
+            "The electoral commission said voter registration would open [in the first week of next month|in {month}|after the holiday] [in {admin1}|nationwide|].",
             "{Official} said the government would present its programme to parliament within thirty days.",
             "Political analysts in {capital} said the appointments were meant to reassure business leaders.",
             "The new hospital wing has [sixty|eighty|forty] beds and a modern maternity unit, health officials said.",
             "Local leaders in {admin1} asked the government for more funding for rural schools.",
-            "The prime minister thanked lawmakers for what he called a responsible debate.",
-            "Several ministers kept their posts, including those responsible for finance and foreign affairs.",
-            "Turnout at the last election was just over half of registered voters.",
-            "The speaker of parliament said the session would resume after the holiday.",
-            "Civil society groups welcomed the decision to publish the full text of the law online.",
+            "The [prime minister|president|speaker] thanked lawmakers for what he called a [responsible|serious|constructive] debate.",
+            "[Several|Most|Five] ministers kept their posts, including those responsible for [finance and foreign affairs|defence and interior|oil and electricity].",
+            "Turnout at the last election [in {admin1}|in {year}|] was [just over half|about 44 percent|under 40 percent] of registered voters.",
+            "The speaker of parliament said the session would resume [after the holiday|next week|on [Monday|Tuesday|Sunday]].",
+            "[Civil society groups|Journalists' unions|Lawyers in {capital}] welcomed the decision to publish the full text of the law online.",
             "[The new minister|The governor|The candidate] [previously served as|was formerly|spent ten years as] [mayor of {town}|a university professor|a senior civil servant].",
             "[Lawmakers|Members of the provincial council] from {admin1} said they would [push for|ask for] [more money for roads|a new university campus|faster payment of salaries].",
             "[The president|The prime minister] [met|received] [tribal leaders|business owners|women's groups] from {admin1} [during the visit|later in the day|at the governor's residence].",
@@ -900,16 +903,16 @@ TOPICS: dict[str, dict[str, list]] = {
              "More than two hundred doctors received their degrees at a ceremony in {town} {date}."),
         ],
         "body": [
-            "Teams travelled by motorbike to reach communities far from the main roads.",
-            "The clinic was built with funding from an international development agency.",
-            "Officials credited the distribution of bed nets and better access to testing.",
-            "Many of the new doctors are expected to work in rural hospitals for at least two years.",
+            "Teams travelled by [motorbike|boat|donkey and on foot] to reach communities [far from the main roads|in the hills around {town}|in the {unit}].",
+            "The clinic [in {town}|near {other}|] was built with funding from [an international development agency|the provincial budget|a group of local businessmen].",
+            "Officials [in {admin1}|] credited the distribution of bed nets and better access to testing [in rural areas|at village clinics|since {year}].",
+            "Many of the new doctors are expected to work in [rural hospitals|clinics in the {unit}|the hospital in {other}] for at least [two|three] years.",
             "{Official} said the ministry would recruit more nurses for district hospitals.",
             "Parents queued from early morning outside the health centre in {town}.",
-            "The ministry plans to extend the programme to three more provinces next year.",
-            "Doctors said the clinic would also run classes on nutrition for new mothers.",
+            "The ministry plans to extend the programme to [three|four|two] more [provinces|districts] [next year|by {month}|after {admin1}].",
+            "[Doctors|Nurses|Health workers] said the clinic would also run classes on [nutrition|hygiene|vaccination] for [new mothers|parents|young families] [in {town}|].",
             "Medical supplies are delivered every month from the central warehouse in {capital}.",
-            "Local volunteers helped register families and explain the programme.",
+            "[Local volunteers|Students from {town}|Community health workers] helped register families and explain the programme.",
             "[Cases of measles|Cases of cholera|Hospital admissions for diarrhoea] in the {unit} [fell|dropped] [last year|this season] after [a cleaner water supply|a vaccination drive|a public awareness campaign].",
             "[The hospital|The clinic|The health centre] in {other} [still lacks|is waiting for|recently received] [an X-ray machine|a generator|an ambulance], [staff said|according to its director].",
         ],
@@ -926,16 +929,16 @@ TOPICS: dict[str, dict[str, list]] = {
              "Thousands of people attended the opening night of a music festival in {town} {date}."),
         ],
         "body": [
-            "Organisers said children's books and poetry were among the most popular sections.",
-            "Many of the films deal with family life, migration and the changing face of the countryside.",
-            "Craftsmen returned to their workshops in the market, selling carpets, copper and spices.",
+            "Organisers said [children's books and poetry|history and novels|cookbooks and poetry] were among the most popular sections [this year|at the fair in {town}|].",
+            "Many of the films deal with [family life|exile|childhood], [migration|work|faith] and the changing face of [the countryside|{admin1}|the cities].",
+            "Craftsmen returned to their workshops in the [market|old bazaar of {town}|covered market], selling [carpets, copper and spices|pottery and textiles|leather goods and silver].",
             "The festival brings together musicians from every part of {country}.",
             "The ministry of culture said it hoped the event would attract more visitors to {admin1}.",
-            "Entry was free for students and schoolchildren, the organisers said.",
-            "Local restaurants reported one of their busiest weekends of the year.",
-            "A panel of writers discussed the future of publishing in the digital age.",
-            "The restoration kept the original stone arches and wooden doors of the old shops.",
-            "The closing ceremony will include an award for the best first film.",
+            "Entry was free for [students and schoolchildren|residents of {town}|pensioners and students], the organisers said.",
+            "[Local restaurants|Hotels in {town}|Cafes in the old city] reported one of their busiest [weekends|weeks] of the year.",
+            "A panel of [writers|publishers|poets from {admin1}] discussed the future of [publishing|the book trade|libraries] in the digital age.",
+            "The restoration kept the original [stone arches|brick vaults|tiled facades] and wooden doors of the old [shops|caravanserai|houses].",
+            "The closing ceremony [in {town}|on {month} 30|] will include an award for the best [first film|documentary|short film].",
             "[A singer|A poet|A novelist] from {other} [drew the largest audience|received a standing ovation|signed books for hours] on the [first|second|last] evening.",
             "[Historians|Architects|Local guides] say the [market|old quarter|main mosque|clock tower] of {town} dates back [several centuries|to the nineteenth century|more than 300 years].",
         ],
