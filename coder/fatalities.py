@@ -77,6 +77,11 @@ _PERSON_SINGULAR = {
     "constable", "gendarme", "bodyguard", "guardsman", "herdsman", "thief", "robber", "kidnapper", "rapist",
     "vigilante", "fan", "supporter", "mourner", "rioter", "motorcyclist", "rider", "cyclist", "farmhand", "witch",
     "wizard", "sorcerer",
+    # trades and callings a report names a victim by ("killed a money changer", "wounded a goldsmith")
+    "changer", "goldsmith", "jeweller", "jeweler", "pharmacist", "barber", "tailor", "butcher", "baker", "grocer",
+    "mechanic", "electrician", "professor", "lecturer", "academic", "accountant", "broker", "blogger", "poet",
+    "singer", "sheikh", "preacher", "physician", "surgeon", "dentist", "firefighter", "fireman", "cameraman",
+    "photographer", "correspondent", "councillor", "councilor",
 }
 _PERSON_IRREGULAR = {
     "people", "men", "women", "children", "policemen", "policewomen", "gunmen", "servicemen",

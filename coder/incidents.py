@@ -318,9 +318,15 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: S
         rank = res.taxonomy.sub_event
         best_type = min(violent, key=lambda m: rank(m.sub_event_type).rank).event_type
         same_type = [m for m in violent if m.event_type == best_type]
+        if best_type == "Protests":
+            # one crowd: the intervention told in a later clause ("...; riot police beat several of them") codes it
+            same_type.sort(key=lambda m: rank(m.sub_event_type).rank)
         riots = [m for m in violent if m.event_type == "Riots"]
-        if best_type == "Protests" and riots and same_type[0].sub_event_type != "Peaceful protest":
-            # codebook: force used against demonstrators who themselves turn violent is part of the Riots event
+        if best_type == "Protests" and riots and (same_type[0].sub_event_type != "Peaceful protest"
+                                                  or _CROWD_NOUN.fullmatch(same_type[0].text)):
+            # codebook: force used against demonstrators who themselves turn violent is part of the Riots event; a
+            # crowd named only by its noun beside a riot ("supporters of a party attacked a sit-in ...; clashes with
+            # protesters") is the riot's crowd or its target, not a protest of its own
             same_type = riots
         chosen.append(same_type[0])
     if violent:
@@ -332,6 +338,7 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: S
     return chosen
 
 
+_CROWD_NOUN = re.compile(r"(?:protesters|demonstrators)", re.IGNORECASE)
 _RESPONSE_TO = re.compile(r"\b(?:after|following|in\s+(?:response|reaction)\s+to|in\s+the\s+wake\s+of)\s+(?:[\w-]+\s+){0,4}$",
                           re.IGNORECASE)
 
@@ -591,7 +598,8 @@ def _armed_target(text: str, actors, country: str, iso3: str, on, res: Resources
 # "…near the police station" names a place, not a target; an off-duty soldier is a civilian (codebook)
 _ARMED_TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|target|hit|struck|attacked|ambushed|killing|wounding|killed|wounded|"
-    r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
+    r"(?:(?:members?|officers?|elements?|personnel)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # the passive: "two soldiers were killed by sniper fire", "members of the PMF (a brigade) were wounded in an attack"
 _ARMED_TARGET_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,60}\)\s*)?(?:(?:soldiers?|fighters?|policem[ae]n|troops|patrol|unit)\s+)?"
@@ -998,7 +1006,8 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
                  res.taxonomy.sub_event(b.sub_event_type).merge_window_days)
     if abs((a.date.date - b.date.date).days) > window:
         return False
-    if not actors_compatible(a, b) and not _turned_violent(a, b) and not _riot_damage(a, b):
+    if (not actors_compatible(a, b) and not _turned_violent(a, b) and not _riot_damage(a, b)
+            and not _sides_swapped(a, b)):
         return False
     if (a.evidence[0].sentence_index == b.evidence[0].sentence_index and a.trigger == b.trigger
             and a.rule_id == b.rule_id):
@@ -1007,6 +1016,18 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
 
 
 GENERIC_ACTOR = re.compile(r"^Unidentified ")
+
+
+def _sides_swapped(a: Mention, b: Mention) -> bool:
+    """A battle told with its sides in the other order in a later sentence: "IS militants attacked a PMF checkpoint.
+    Two PMF fighters were killed in the exchange of fire" (the PMF against an unnamed enemy): one fight."""
+    x, y = a.actors, b.actors
+    if a.event_type != "Battles" or x.actor2 is None or y.actor2 is None:
+        return False
+    for p, q in ((x, y), (y, x)):
+        if p.actor2 == q.actor1 and (p.actor1 == q.actor2 or GENERIC_ACTOR.match(q.actor2) or GENERIC_ACTOR.match(p.actor1)):
+            return True
+    return False
 
 
 def actors_compatible(a: Mention, b: Mention) -> bool:
