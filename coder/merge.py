@@ -107,6 +107,8 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         return f"different named spots ({_place_label(a)} / {_place_label(b)})"
     if not towns_compatible(a, b):
         return f"different towns ({_place_label(a)} / {_place_label(b)})"
+    if not _unknown_spot_fits(a, b):
+        return f"different places (a spot the gazetteer lacks / a town) ({_place_label(a)} / {_place_label(b)})"
     if not sites_compatible(_sites(a), _sites(b)):
         return "different named sites ({} / {})".format(_sites_label(a), _sites_label(b))
     if a.sub_event_type in BOMBINGS and b.sub_event_type in BOMBINGS and not same_target(_targets(a), _targets(b)):
@@ -124,6 +126,28 @@ def towns_compatible(a: Mention, b: Mention) -> bool:
         if (towns and not p.unresolved and p.place is not None and p.geo_precision == 1
                 and p.place.feature in ("city", "town") and p.relation in (None, "in")
                 and not any(same_spot_name(t, p.text) or same_spot_name(t, p.place.name) for t in towns)):
+            return False
+    return True
+
+
+# shelling and air strikes: a province-wide report joins a village report of the same day (one bombardment told at
+# two precisions, see README)
+BOMBARDMENTS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+
+
+def _unknown_spot_fits(a: Mention, b: Mention) -> bool:
+    """A report placed only in its province because the spot it names is unknown to the gazetteer ("the Tal al-Dahab
+    area (Tuz, Salah al-Din)") and a report placed in a known town by name ("near Al Mutaibija (Samarra)") name two
+    places, unless the names are alike: the first report's spot is not anywhere in the province. Bombardments are
+    left to the province-wide rule."""
+    if a.sub_event_type in BOMBARDMENTS or b.sub_event_type in BOMBARDMENTS:
+        return True
+    for x, y in ((a, b), (b, a)):
+        p, q = x.location, y.location
+        if (p.unresolved and p.geo_precision == 3 and p.place is not None and p.place.feature == "admin1"
+                and not q.unresolved and q.place is not None and q.geo_precision == 1
+                and q.place.feature in ("city", "town", "village", "neighbourhood") and q.relation in (None, "in")
+                and not any(same_spot_name(n, q.text) or same_spot_name(n, q.place.name) for n in p.unresolved)):
             return False
     return True
 

@@ -52,11 +52,6 @@ KNOWN = {
     'n10-174': 'the blame in the next sentence ("They blamed Islamic State cells") does not name the perpetrator',
     'n10-121': 'named tribes are coded as an unidentified tribal militia (no actor entries for Iraqi tribes)',
 }
-# reports the whole pipeline merges with another report of the same day
-KNOWN_MERGED = {
-    'n10-105': 'an attack on an army post at Mutaibija joins an attack on a PMF post in "the Tal al-Dahab area (Tuz, '
-               'Salah al-Din)", which the gazetteer does not know: coded at province level, it fits any place in it',
-}
 
 
 @pytest.fixture(scope="module")
@@ -127,5 +122,4 @@ def test_the_notes_of_one_day_stay_apart(tmp_path) -> None:
     matched = {i for i, _ in pairs}
     missed = sorted({owners[i] for i in range(len(gold_events)) if i not in matched})
     known = {key.split("-")[0] + "-" + key.split("-")[1] for key in KNOWN}
-    assert [nid for nid in missed if nid not in known and nid not in KNOWN_MERGED] == []
-    assert set(KNOWN_MERGED) <= set(missed)  # a fix must remove the entry
+    assert [nid for nid in missed if nid not in known] == []
