@@ -323,10 +323,13 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: S
             same_type.sort(key=lambda m: rank(m.sub_event_type).rank)
         riots = [m for m in violent if m.event_type == "Riots"]
         if best_type == "Protests" and riots and (same_type[0].sub_event_type != "Peaceful protest"
-                                                  or _CROWD_NOUN.fullmatch(same_type[0].text)):
+                                                  or _CROWD_NOUN.fullmatch(same_type[0].text)
+                                                  or any(r.start > same_type[0].end for r in riots)):
             # codebook: force used against demonstrators who themselves turn violent is part of the Riots event; a
             # crowd named only by its noun beside a riot ("supporters of a party attacked a sit-in ...; clashes with
-            # protesters") is the riot's crowd or its target, not a protest of its own
+            # protesters") is the riot's crowd or its target, not a protest of its own; a protest told first and the
+            # crowd's violence after it ("a demonstration took place ...; the protesters clashed with the police") is
+            # one protest that turned violent (codebook: one Riots event)
             same_type = riots
         chosen.append(same_type[0])
     if violent:

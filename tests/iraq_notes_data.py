@@ -981,3 +981,109 @@ NOTES_3 = [
      [('Peaceful protest', PRO, '', 'Qadissiya', 0)]),
 ]
 NOTES += NOTES_3
+
+# Fourth batch (written before the coder was run on it): protests, strikes and riots in more wordings, mostly in the
+# Kurdistan region and the south.
+NOTES_4 = [
+    ('n10-241', '2020-12-03',
+     'On 3 December 2020, a number of employees organized a protest stand in front of the Duhok governorate '
+     'building (Dahuk) to demand the distribution of their salaries. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Dahuk', 0)]),
+    ('n10-242', '2020-12-03',
+     'On 3 December 2020, teachers in Rania (Sulaymaniyah) went on strike and refused to teach until their '
+     'salaries are paid. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Sulaymaniyah', 0)]),
+    ('n10-243', '2020-12-04',
+     'On 4 December 2020, angry demonstrators attacked the building of the Chamchamal administration '
+     '(Sulaymaniyah) with stones and burned a car parked outside. [size=no report]',
+     [('Violent demonstration', RIO, '', 'Sulaymaniyah', 0)]),
+    ('n10-244', '2020-12-04',
+     'On 4 December 2020, young men in Qaladze (Sulaymaniyah) torched the offices of four political parties '
+     'during a protest over salaries. [size=no report]',
+     [('Violent demonstration', RIO, '', 'Sulaymaniyah', 0)]),
+    ('n10-245', '2020-12-04',
+     'On 4 December 2020, Asayish forces fired tear gas and live rounds into the air to disperse protesters in '
+     'Penjwen (Sulaymaniyah). [size=no report]',
+     [('Protest with intervention', PRO, ASY, 'Sulaymaniyah', 0)]),
+    ('n10-246', '2020-12-05',
+     'On 5 December 2020, a protester died of his wounds a day after being shot by security guards during '
+     'demonstrations in Kalar (Sulaymaniyah). [size=no report]',
+     [('Excessive force against protesters', IQP, PRO, 'Sulaymaniyah', 1)]),
+    ('n10-247', '2020-12-05',
+     'On 5 December 2020, shopkeepers in the bazaar of Sulaymaniyah city (Sulaymaniyah) closed their shops in '
+     'a general strike in support of the salary protests. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Sulaymaniyah', 0)]),
+    ('n10-248', '2020-12-08',
+     'On 8 December 2020, students of Salahaddin University in Erbil city (Erbil) boycotted classes in protest '
+     'at the cut of their grants. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Erbil', 0)]),
+    ('n10-249', '2020-12-08',
+     'On 8 December 2020, dozens of residents of Darbandikhan (Sulaymaniyah) marched to the district '
+     'administration chanting slogans against corruption. [size=dozens]',
+     [('Peaceful protest', PRO, '', 'Sulaymaniyah', 0)]),
+    ('n10-250', '2020-12-09',
+     'On 9 December 2020, protesters set up a roadblock with burning tyres on the Sulaymaniyah-Kirkuk road near '
+     'Chamchamal (Sulaymaniyah). [size=no report]',
+     [('Violent demonstration', RIO, '', 'Sulaymaniyah', 0)]),
+    ('n10-251', '2020-12-09',
+     'On 9 December 2020, the security forces in Sulaymaniyah (Sulaymaniyah) arrested dozens of young men '
+     'suspected of burning party offices during the recent protests.',
+     [('Arrests', IQP, RIO, 'Sulaymaniyah', 0)]),
+    ('n10-252', '2020-12-10',
+     'On 10 December 2020, a group of women held a silent protest in front of the UN office in Sulaymaniyah '
+     '(Sulaymaniyah) to condemn the killing of protesters. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Sulaymaniyah', 0)]),
+    ('n10-253', '2020-12-10',
+     'On 10 December 2020, members of the Gorran movement protested in Sulaymaniyah city (Sulaymaniyah) against '
+     'the arrest of their activists. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Sulaymaniyah', 0)]),
+    ('n10-254', '2020-12-11',
+     'On 11 December 2020, demonstrators in Al Kut (Wassit) closed the provincial council building with chains '
+     'and demanded its dissolution. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Wassit', 0)]),
+    ('n10-255', '2020-12-11',
+     'On 11 December 2020, a demonstration took place near the Al Zubair oil field (Basrah) demanding the '
+     'employment of local graduates; the protesters clashed with the oil police. [size=no report]',
+     [('Violent demonstration', RIO, IQP, 'Basrah', 0)]),
+    ('n10-256', '2020-12-12',
+     'On 12 December 2020, hundreds of Sadrists demonstrated in Al Kufa (Najaf) to show support for Muqtada '
+     'al-Sadr. [size=hundreds]',
+     [('Peaceful protest', PRO, '', 'Najaf', 0)]),
+    ('n10-257', '2020-12-12',
+     'On 12 December 2020, unknown persons burned the house of a protest leader in Al Rifai (Thi-Qar) at night. '
+     'No one was hurt.',
+     [('Looting/property destruction', UAG, CIV, 'Thi-Qar', 0)]),
+    ('n10-258', '2020-12-13',
+     'On 13 December 2020, truck drivers blocked the Safwan border crossing (Basrah) with their trucks to protest '
+     'against new fees. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Basrah', 0)]),
+    ('n10-259', '2020-12-13',
+     'On 13 December 2020, protesters in Al Samawa (Muthanna) stormed the education directorate and expelled the '
+     'director. [size=no report]',
+     [('Violent demonstration', RIO, '', 'Muthanna', 0)]),
+    ('n10-260', '2020-12-14',
+     'On 14 December 2020, the mourners at the funeral of an activist in Al Nasiriyah (Thi-Qar) chanted slogans '
+     'against the militias and the government. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+    ('n10-261', '2020-12-14',
+     'On 14 December 2020, dozens of Christians gathered in Qaraqosh (Al Hamdaniya, Ninewa) to protest against '
+     'the seizure of their lands. [size=dozens]',
+     [('Peaceful protest', PRO, '', 'Ninewa', 0)]),
+    ('n10-262', '2020-12-15',
+     'On 15 December 2020, Yazidis demonstrated in Sinjar (Ninewa) in support of the Sinjar agreement and the '
+     'return of the displaced. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Ninewa', 0)]),
+    ('n10-263', '2020-12-15',
+     'On 15 December 2020, residents of the Al Tahrir neighbourhood of Mosul (Ninewa) protested against the '
+     'demolition of their houses by the municipality. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Ninewa', 0)]),
+    ('n10-264', '2020-12-16',
+     'On 16 December 2020, dozens of protesters tried to storm the Kurdistan Democratic Party headquarters in '
+     'Baghdad; guards fired in the air. [size=dozens]',
+     [('Violent demonstration', RIO, '', 'Baghdad', 0)]),
+    ('n10-265', '2020-12-16',
+     'Protests over unpaid salaries spread to Kifri on Wednesday, where hundreds of people marched peacefully '
+     'to the district administration, the mayor said.',
+     [('Peaceful protest', PRO, '', 'Diyala', 0)]),
+]
+NOTES += NOTES_4
