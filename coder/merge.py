@@ -74,6 +74,11 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
             and a.rule_id not in generic_rules and b.rule_id not in generic_rules):
         # shelling and an air strike on one village the same day are two events; "an explosion" is either
         return f"different means ({a.sub_event_type} / {b.sub_event_type})"
+    if {a.sub_event_type, b.sub_event_type} == KILLING_AND_TAKING and not any(
+            _TAKING.search(e.quote) for m in (a, b) if m.sub_event_type == "Attack" for e in m.evidence):
+        # a killing and a kidnapping by one group the same day are two acts, unless the killing's report tells of
+        # the taking too ("kidnapped and killed a shepherd")
+        return "different acts (Attack / Abduction/forced disappearance)"
     window = max(taxonomy.sub_event(a.sub_event_type).merge_window_days,
                  taxonomy.sub_event(b.sub_event_type).merge_window_days)
     gap = abs((a.date.date - b.date.date).days)
@@ -222,6 +227,8 @@ def _place_label(m: Mention) -> str:
     return f"{name}{spot}, precision {p.geo_precision}"
 
 
+KILLING_AND_TAKING = frozenset({"Attack", "Abduction/forced disappearance"})
+_TAKING = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captives?|seiz(?:ed|ing)\s+(?:him|her|them))\b", re.IGNORECASE)
 FORCE_MOVES = frozenset({"Change to group/activity", "Headquarters or base established"})
 NATIONAL_LEVEL = "(national level)"  # the phrase of a development placed at the capital for want of a place
 NOT_ARMED_INTER = (5, 6, 7)  # rioters, protesters, civilians

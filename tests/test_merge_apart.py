@@ -307,3 +307,19 @@ def test_a_province_wide_bombardment_still_joins_its_village(res):
              "No casualties.",
     }, published=dt.date(2020, 12, 22))
     assert clusters(events) == [["a", "b"]]
+
+
+def test_a_killing_and_a_kidnapping_of_one_day_are_two_acts(res):
+    """An attack and an abduction by one group the same day in one district: two events, unless the killing's report
+    tells of the taking too."""
+    events = code_and_merge(res, {
+        "a": "On 19 January 2021, IS militants killed two shepherds near the village of Zarga in the Daquq district "
+             "(Kirkuk).",
+        "b": "On 19 January 2021, IS militants kidnapped two brothers near Al Rashad (Kirkuk).",
+    }, published=dt.date(2021, 1, 19))
+    assert clusters(events) == [["a"], ["b"]]
+    events = code_and_merge(res, {
+        "a": "On 19 January 2021, IS militants kidnapped and killed two shepherds near Al Rashad (Kirkuk).",
+        "b": "On 19 January 2021, IS militants kidnapped two shepherds near Al Rashad (Kirkuk).",
+    }, published=dt.date(2021, 1, 19))
+    assert clusters(events) == [["a", "b"]]
