@@ -97,10 +97,10 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"\bpresence\s+of\s+(?:\w+\s+){0,2}(?:militants|militias?|fighters|armed\s+groups?|forces)\b",
         r"\brecruitment\s+of\b", r"\bkidnapp(?:ing|ings)\b", r"\bassassinations?\b", r"\bterroris[mt]\b",
         # an assault on one of their own ("after a doctor was assaulted by relatives of a patient")
-        r"\b(?:assaults?|attacks?)\s+(?:on|against)\s+(?:an?\s+|the\s+|their\s+)?(?:\w+\s+)?(?:doctors?|physicians?|nurses?|"
-        r"medics?|teachers?|journalists?|lawyers?|colleagues?|judges?)\b",
-        r"\b(?:doctors?|physicians?|nurses?|medics?|teachers?|journalists?|lawyers?|colleagues?|judges?)\s+(?:was|were|had\s+been)\s+"
-        r"(?:assaulted|attacked|beaten|stabbed|threatened)\b",
+        r"\b(?:assaults?|attacks?)\s+(?:on|against)\s+(?:an?\s+|the\s+|their\s+)?(?:\w+\s+)?"
+        r"(?:doctors?|physicians?|nurses?|medics?|teachers?|journalists?|lawyers?|colleagues?|judges?)\b",
+        r"\b(?:doctors?|physicians?|nurses?|medics?|teachers?|journalists?|lawyers?|colleagues?|judges?)\s+"
+        r"(?:was|were|had\s+been)\s+(?:assaulted|attacked|beaten|stabbed|threatened)\b",
     ),
     # agreements, foreign states and their forces
     "foreign": (

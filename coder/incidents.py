@@ -23,7 +23,7 @@ from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
 from coder.locations import (NOT_THE_SCENE, bare_name, choose_location, choose_scene, is_wide_area,
                               locations_compatible, same_spot_name, spots_compatible)
-from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
+from coder.models import Article, Casualties, Evidence, Mention, PlaceMention, Sentence, Skip
 from coder.places import (
     Place,
     PlaceContext,
@@ -341,6 +341,10 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: S
     return chosen
 
 
+# developments with no deaths of their own (an accidental detonation or a looting raid can kill; these cannot)
+_NO_TOLL = frozenset({"Agreement", "Other", "Change to group/activity", "Headquarters or base established",
+                      "Non-violent transfer of territory"})
+_BLAST = re.compile(r"\b(?:explo\w*|blasts?|fires?)\b", re.IGNORECASE)  # a depot blast (Other) can kill
 _CROWD_NOUN = re.compile(r"(?:protesters|demonstrators)", re.IGNORECASE)
 _RESPONSE_TO = re.compile(r"\b(?:after|following|in\s+(?:response|reaction)\s+to|in\s+the\s+wake\s+of)\s+(?:[\w-]+\s+){0,4}$",
                           re.IGNORECASE)
@@ -411,6 +415,10 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     country, iso3 = locations[0].place.country, locations[0].place.iso3
 
     casualties = extract_casualties(sentence.text, sentence.start)
+    if match.sub_event_type in _NO_TOLL and not (match.sub_event_type == "Other" and _BLAST.search(match.text)):
+        # the deaths such a sentence gives are those of the violence it refers to (a mass grave's victims, the
+        # dispute a truce ends), not of the development
+        casualties = Casualties()
     if match.sub_event_type == "Protest with intervention" and casualties.killed:
         # codebook: an intervention is "without serious or lethal injuries"; protesters killed make it excessive force
         match = dataclasses.replace(match, sub_event_type="Excessive force against protesters")
@@ -1028,7 +1036,8 @@ def _sides_swapped(a: Mention, b: Mention) -> bool:
     if a.event_type != "Battles" or x.actor2 is None or y.actor2 is None:
         return False
     for p, q in ((x, y), (y, x)):
-        if p.actor2 == q.actor1 and (p.actor1 == q.actor2 or GENERIC_ACTOR.match(q.actor2) or GENERIC_ACTOR.match(p.actor1)):
+        if p.actor2 == q.actor1 and (p.actor1 == q.actor2 or GENERIC_ACTOR.match(q.actor2)
+                                     or GENERIC_ACTOR.match(p.actor1)):
             return True
     return False
 

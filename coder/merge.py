@@ -228,7 +228,8 @@ def _place_label(m: Mention) -> str:
 
 
 KILLING_AND_TAKING = frozenset({"Attack", "Abduction/forced disappearance"})
-_TAKING = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captives?|seiz(?:ed|ing)\s+(?:him|her|them))\b", re.IGNORECASE)
+_TAKING = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captives?|seiz(?:ed|ing)\s+(?:him|her|them))\b",
+                     re.IGNORECASE)
 FORCE_MOVES = frozenset({"Change to group/activity", "Headquarters or base established"})
 NATIONAL_LEVEL = "(national level)"  # the phrase of a development placed at the capital for want of a place
 NOT_ARMED_INTER = (5, 6, 7)  # rioters, protesters, civilians

@@ -1087,3 +1087,87 @@ NOTES_4 = [
      [('Peaceful protest', PRO, '', 'Diyala', 0)]),
 ]
 NOTES += NOTES_4
+
+# Fifth batch (written before the coder was run on it): strategic developments with the labels dataset notes put
+# before them ("Weapons seizure:", "Security measures:", ...), in new wordings.
+NOTES_5 = [
+    ('n10-266', '2021-02-01',
+     'Weapons seizure: On 1 February 2021, Iraqi army forces found 25 mortar rounds and two rocket launchers hidden '
+     'in an abandoned house in the village of Al Sudur (Al Muqdadiya, Diyala).',
+     [('Disrupted weapons use', IQA, '', 'Diyala', 0)]),
+    ('n10-267', '2021-02-01',
+     'Defusal: On 1 February 2021, an engineering team of the Federal Police dismantled a car rigged with '
+     'explosives on a side road in Al Tarmiyah (Baghdad).',
+     [('Disrupted weapons use', IQP, '', 'Baghdad', 0)]),
+    ('n10-268', '2021-02-02',
+     'Detonation: On 2 February 2021, the civil defence carried out a controlled detonation of old shells '
+     'collected from farmland near Al Qayyarah (Mosul, Ninewa).',
+     [('Disrupted weapons use', 'Iraq Civil Defense', '', 'Ninewa', 0)]),
+    ('n10-269', '2021-02-02',
+     'Interception: On 2 February 2021, air defences of the coalition intercepted a drone approaching the Harir '
+     'air base (Shaqlawa, Erbil).',
+     [('Disrupted weapons use', 'Global Coalition Against Daesh', '', 'Erbil', 0)]),
+    ('n10-270', '2021-02-03',
+     'Security measures: On 3 February 2021, the Kirkuk police closed all entrances of the city (Kirkuk) for '
+     'twelve hours after intelligence warnings of a possible attack.',
+     [('Change to group/activity', IQP, '', 'Kirkuk', 0)]),
+    ('n10-271', '2021-02-03',
+     'Movement of forces: On 3 February 2021, the PMF moved two brigades from Samarra to the Al Eith area (Tuz, '
+     'Salah al-Din).',
+     [('Change to group/activity', PMF, '', 'Sala al-Din', 0)]),
+    ('n10-272', '2021-02-04',
+     'Change to armed group: On 4 February 2021, a previously unknown group calling itself "Rab\'ullah" announced '
+     'its formation in a video released in Baghdad.',
+     [('Change to group/activity', "Rab'ullah", '', 'Baghdad', 0)]),
+    ('n10-273', '2021-02-04',
+     'Mass grave: On 4 February 2021, a team of the Martyrs Foundation opened a mass grave containing the remains '
+     'of 15 victims of IS in the Al Khasfa area south of Mosul (Ninewa).',
+     [('Other', IS, CIV, 'Ninewa', 0)]),
+    ('n10-274', '2021-02-05',
+     'Property destruction: On 5 February 2021, unidentified persons destroyed a statue in a public square of '
+     'Al Diwaniyah city (Qadissiya).',
+     [('Looting/property destruction', UAG, CIV, 'Qadissiya', 0)]),
+    ('n10-275', '2021-02-05',
+     'Property destruction: On 5 February 2021, IS militants burned two harvesters belonging to farmers in the '
+     'village of Al Khan (Kirkuk).',
+     [('Looting/property destruction', IS, CIV, 'Kirkuk', 0)]),
+    ('n10-276', '2021-02-06',
+     'Displacement: On 6 February 2021, dozens of families fled the village of Khuwaylid (Khanaqin, Diyala) after '
+     'repeated IS attacks on the village.',
+     [('Other', IS, CIV, 'Diyala', 0)]),
+    ('n10-277', '2021-02-06',
+     'Arrests: On 6 February 2021, the Counter-Terrorism Service detained a senior IS official in charge of '
+     'logistics in Al Qaim (Anbar).',
+     [('Arrests', CTS, IS, 'Anbar', 0)]),
+    ('n10-278', '2021-02-07',
+     'Agreement: On 7 February 2021, the Iraqi government and the Kurdistan Regional Government agreed on a '
+     'joint force to secure the areas between the army and the Peshmerga in Makhmur (Erbil).',
+     [('Agreement', GOV, 'Government of Iraq (2020-) Kurdistan Regional Government', 'Erbil', 0)]),
+    ('n10-279', '2021-02-07',
+     'Non-violent activity: On 7 February 2021, IS militants distributed leaflets threatening the residents of '
+     'the village of Al Hafriya (Al Aziziya, Wassit).',
+     [('Other', IS, CIV, 'Wassit', 0)]),
+    ('n10-280', '2021-02-08',
+     'Security measures: On 8 February 2021, the Basrah operations command deployed additional troops along the '
+     'road to the port of Umm Qasr (Basrah) after attacks on trucks.',
+     [('Change to group/activity', IQA, '', 'Basrah', 0)]),
+    ('n10-281', '2021-02-08',
+     'Weapons seizure: On 8 February 2021, police in Al Zubair (Basrah) seized a truck loaded with medium weapons '
+     'at a checkpoint.',
+     [('Disrupted weapons use', IQP, '', 'Basrah', 0)]),
+    ('n10-282', '2021-02-09',
+     'Arrests: On 9 February 2021, the Asayish of Duhok (Dahuk) arrested a local journalist after he reported on '
+     'Turkish bombardment of villages.',
+     [('Arrests', ASY, CIV, 'Dahuk', 0)]),
+    ('n10-283', '2021-02-09',
+     'Defusal: On 9 February 2021, Peshmerga engineers removed a landmine from a road near Kifri (Diyala).',
+     [('Disrupted weapons use', PESH, '', 'Diyala', 0)]),
+    ('n10-284', '2021-02-10',
+     'Movement of forces: On 10 February 2021, a US military convoy arrived at the Ain al-Asad base (Hit, Anbar).',
+     [('Change to group/activity', USA, '', 'Anbar', 0)]),
+    ('n10-285', '2021-02-10',
+     'Property destruction: On 10 February 2021, a group of armed men demolished a shop built on state land in Al '
+     'Amarah (Missan).',
+     [('Looting/property destruction', UAG, CIV, 'Missan', 0)]),
+]
+NOTES += NOTES_5
