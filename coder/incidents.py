@@ -202,7 +202,7 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
 
 # "The death toll rose to 12", "a wounded policeman later died": the figure the story now gives
 _TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b[^.;]{0,60}\b(?:rose|risen|climbed|increased|reached|jumped|stands|stood|now)\b"
-                          r"|\b(?:has|have|had)\s+(?:risen|climbed|increased)\s+to\b", re.IGNORECASE)
+                          r"|\b(?:has|have|had)\s+(?:risen|climbed|increased)\s+to\b|\bcoded\s+as\s+\d", re.IGNORECASE)
 _LATER_DIED = re.compile(r"\b(?:later|subsequently|since)\s+(?:died|succumbed)|\bsuccumbed\s+to\b|\bdied\s+(?:later|in\s+hospital|of\s+(?:his|her|their)\s+(?:wounds|injuries))",
                          re.IGNORECASE)
 # the other side's dead: "two of the attackers were killed" adds to "killing three soldiers"

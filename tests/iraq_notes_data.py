@@ -1171,3 +1171,135 @@ NOTES_5 = [
      [('Looting/property destruction', UAG, CIV, 'Missan', 0)]),
 ]
 NOTES += NOTES_5
+
+# Sixth batch (written before the coder was run on it): the reporting conventions of dataset notes ("Around ... (as
+# reported)", "Source reported that ...", Kurdish names in brackets, "killed or injured", "Northern Iraq").
+NOTES_6 = [
+    ('n10-286', '2021-02-12',
+     'Around 12 February 2021 (as reported), Turkish army drones targeted PKK militants near Sheladze (Amadiya '
+     'district) of Dahuk, Northern Iraq. Source reported that 2 PKK militants were killed or injured.',
+     [('Air/drone strike', TUR, PKK, 'Dahuk', 0)]),
+    ('n10-287', '2021-02-12',
+     'On 12 February 2021, PKK militants fired on Turkish army units positioned on Kuro Jahro hill (Kurdish name) '
+     'in the Metina region of Dahuk, Northern Iraq. Source reported that the Turkish army suffered casualties, '
+     'but the number was not specified. Unknown number of casualties was coded as 3.',
+     [('Armed clash', PKK, TUR, 'Dahuk', 3)]),
+    ('n10-288', '2021-02-13',
+     'On 13 February 2021, Turkish army artillery shelled the vicinity of Kani Masi (Amadiya district) in Dahuk, '
+     'Northern Iraq. Source did not report any information on casualties.',
+     [('Shelling/artillery/missile attack', TUR, PKK, 'Dahuk', 0)]),
+    ('n10-289', '2021-02-13',
+     'Around 13 February 2021 (as reported), Turkish forces carried out an operation against PKK militants in the '
+     'Gara region (Amadiya district) of Dahuk. 3 PKK militants were reportedly killed.',
+     [('Armed clash', TUR, PKK, 'Dahuk', 3)]),
+    ('n10-290', '2021-02-14',
+     'On 14 February 2021, Iranian artillery shelled the Kodo area in the Sidakan sub-district (Soran district) of '
+     'Erbil, Northern Iraq, targeting KDPI militants. No casualties were reported.',
+     [('Shelling/artillery/missile attack', IRN, 'KDPI: Kurdistan Democratic Party of Iran', 'Erbil', 0)]),
+    ('n10-291', '2021-02-14',
+     'On 14 February 2021, unidentified gunmen shot dead a man in the Al Mualimeen neighbourhood in the city of '
+     'Diwaniyah, Qadissiya. The motive is unknown.',
+     [('Attack', UAG, CIV, 'Qadissiya', 1)]),
+    ('n10-292', '2021-02-15',
+     'Around 15 February 2021 (as reported), IS militants attacked a Peshmerga position in Qarachogh mountain in '
+     'Makhmour district, Erbil. The attack was repelled and no casualties were reported on either side.',
+     [('Armed clash', IS, PESH, 'Erbil', 0)]),
+    ('n10-293', '2021-02-15',
+     'On 15 February 2021, an IED planted by IS remnants targeted a PMF vehicle on the road between Baiji and '
+     'Al Siniya, Salah al-Din, injuring two PMF members.',
+     [('Remote explosive/landmine/IED', IS, PMF, 'Sala al-Din', 0)]),
+    ('n10-294', '2021-02-16',
+     'On 16 February 2021, an armed dispute between members of the Al Garamsha tribe in the Al Hartha area north of '
+     'Basrah City resulted in the death of 1 and the injury of 2 others.',
+     [('Armed clash', TRIBE, TRIBE, 'Basrah', 1)]),
+    ('n10-295', '2021-02-16',
+     'On 16 February 2021, a civilian was wounded when unidentified gunmen opened fire on his car on the Baghdad-'
+     'Kirkuk road near Udhaim, Diyala.',
+     [('Attack', UAG, CIV, 'Diyala', 0)]),
+    ('n10-296', '2021-02-17',
+     'On 17 February 2021, 4 unidentified rockets fell inside the perimeter of Erbil International Airport, which '
+     'hosts coalition forces. A foreign contractor was killed and several were wounded.',
+     [('Shelling/artillery/missile attack', UAG, 'Civilians (International)', 'Erbil', 1)]),
+    ('n10-297', '2021-02-17',
+     'On 17 February 2021, a mortar shell fired by unidentified militants fell on farmland in the Al Abara area of '
+     'Baquba district, Diyala, causing no casualties.',
+     [('Shelling/artillery/missile attack', UAG, CIV, 'Diyala', 0)]),
+    ('n10-298', '2021-02-18',
+     'On 18 February 2021, the Iraqi army conducted an airstrike on an IS hideout in the Wadi Al Shay valley '
+     '(Daquq district), Kirkuk province. 4 IS militants were killed.',
+     [('Air/drone strike', IQA, IS, 'Kirkuk', 4)]),
+    ('n10-299', '2021-02-18',
+     'On 18 February 2021, a demonstration was organized by the residents of Al Fuhud subdistrict in front of the '
+     'subdistrict building, Thi Qar, demanding the improvement of electricity supply. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+    ('n10-300', '2021-02-19',
+     'On 19 February 2021, a number of activists held a protest vigil in front of the Dhi Qar police command in '
+     'Nassriya City, demanding the release of a detained colleague. [size=no report]',
+     [('Peaceful protest', PRO, '', 'Thi-Qar', 0)]),
+]
+NOTES += NOTES_6
+
+# Seventh batch (written before the coder was run on it): type traps (who was hit decides battle or attack; the
+# means decide explosion or attack; the crowd's acts decide protest or riot).
+NOTES_7 = [
+    ('n10-301', '2021-02-20',
+     'On 20 February 2021, gunmen killed an off-duty soldier in front of his house in the Al Saydiya area of '
+     'Baghdad.',
+     [('Attack', UAG, CIV, 'Baghdad', 1)]),
+    ('n10-302', '2021-02-20',
+     'On 20 February 2021, IS militants attacked the house of a Sahwa member in the village of Al Bu Hayat '
+     '(Samarra, Salah al-Din); he and his son fought back and one attacker was killed.',
+     [('Armed clash', IS, 'Sahwa Militia', 'Sala al-Din', 1)]),
+    ('n10-303', '2021-02-21',
+     'On 21 February 2021, a sticky bomb attached to the car of a PMF commander exploded in Al Amiriya (Baghdad), '
+     'wounding him.',
+     [('Remote explosive/landmine/IED', UAG, PMF, 'Baghdad', 0)]),
+    ('n10-304', '2021-02-21',
+     'On 21 February 2021, unidentified gunmen attacked a police checkpoint in Al Mada\'in (Baghdad), wounding a '
+     'policeman. The police returned fire.',
+     [('Armed clash', UAG, IQP, 'Baghdad', 0)]),
+    ('n10-305', '2021-02-22',
+     'On 22 February 2021, a grenade was thrown at a police patrol in Al Amarah (Missan), wounding two policemen.',
+     [('Grenade', UAG, IQP, 'Missan', 0)]),
+    ('n10-306', '2021-02-22',
+     'On 22 February 2021, unidentified gunmen kidnapped a PMF member from his house in Al Muqdadiya (Diyala) and '
+     'killed him; his body was found the next day.',
+     [('Attack', UAG, CIV, 'Diyala', 1)]),
+    ('n10-307', '2021-02-23',
+     'On 23 February 2021, protesters in Al Nasiriyah (Thi-Qar) threw stones at the police, who responded with '
+     'tear gas. [size=no report]',
+     [('Violent demonstration', RIO, IQP, 'Thi-Qar', 0)]),
+    ('n10-308', '2021-02-23',
+     'On 23 February 2021, riot police used batons to disperse a peaceful sit-in of graduates in front of the '
+     'Basrah governorate (Basrah). [size=no report]',
+     [('Protest with intervention', PRO, IQP, 'Basrah', 0)]),
+    ('n10-309', '2021-02-24',
+     'On 24 February 2021, an armed drone struck a car carrying two members of Kataib Hezbollah near Al Qaim '
+     '(Anbar), killing both.',
+     [('Air/drone strike', 'Unidentified Military Forces', 'Kataib Hezbollah (Iraq)', 'Anbar', 2)]),
+    ('n10-310', '2021-02-24',
+     'On 24 February 2021, a landmine exploded under a shepherd\'s flock near Al Sa\'adiya (Khanaqin, Diyala), '
+     'killing dozens of sheep. No human casualties.',
+     [('Remote explosive/landmine/IED', UAG, CIV, 'Diyala', 0)]),
+    ('n10-311', '2021-02-25',
+     'On 25 February 2021, a policeman was killed while trying to defuse an explosive device in Al Latifiya '
+     '(Mahmudiya, Baghdad).',
+     [('Remote explosive/landmine/IED', UAG, IQP, 'Baghdad', 1)]),
+    ('n10-312', '2021-02-25',
+     'On 25 February 2021, two IS members were killed when the explosive device they were planting blew up near '
+     'Al Bu Dor (Tikrit, Salah al-Din).',
+     [('Disrupted weapons use', IS, '', 'Sala al-Din', 2)]),
+    ('n10-313', '2021-02-26',
+     'On 26 February 2021, a group of men beat a traffic policeman at a junction in Al Kut (Wassit) after he '
+     'stopped their car.',
+     [('Mob violence', RIO, IQP, 'Wassit', 0)]),
+    ('n10-314', '2021-02-26',
+     'On 26 February 2021, relatives of a patient who died attacked the doctors of the Al Sadr hospital in Al '
+     'Amarah (Missan).',
+     [('Mob violence', RIO, CIV, 'Missan', 0)]),
+    ('n10-315', '2021-02-27',
+     'On 27 February 2021, a Peshmerga soldier was shot dead by an IS sniper while guarding a post near Makhmur '
+     '(Erbil).',
+     [('Armed clash', IS, PESH, 'Erbil', 1)]),
+]
+NOTES += NOTES_7
