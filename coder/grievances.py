@@ -96,6 +96,11 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"\bcrimes?\b", r"\bcriminal\b", r"\bdrugs?\b", r"\binsecurity\b", r"\b(?:uncontrolled|illegal)\s+weapons\b",
         r"\bpresence\s+of\s+(?:\w+\s+){0,2}(?:militants|militias?|fighters|armed\s+groups?|forces)\b",
         r"\brecruitment\s+of\b", r"\bkidnapp(?:ing|ings)\b", r"\bassassinations?\b", r"\bterroris[mt]\b",
+        # an assault on one of their own ("after a doctor was assaulted by relatives of a patient")
+        r"\b(?:assaults?|attacks?)\s+(?:on|against)\s+(?:an?\s+|the\s+|their\s+)?(?:\w+\s+)?"
+        r"(?:doctors?|physicians?|nurses?|medics?|teachers?|journalists?|lawyers?|colleagues?|judges?)\b",
+        r"\b(?:doctors?|physicians?|nurses?|medics?|teachers?|journalists?|lawyers?|colleagues?|judges?)\s+"
+        r"(?:was|were|had\s+been)\s+(?:assaulted|attacked|beaten|stabbed|threatened)\b",
     ),
     # agreements, foreign states and their forces
     "foreign": (

@@ -23,7 +23,7 @@ from coder.dates import DateContext, resolve_sentence_date
 from coder.fatalities import extract_casualties, split_fatalities
 from coder.locations import (NOT_THE_SCENE, bare_name, choose_location, choose_scene, is_wide_area,
                               locations_compatible, same_spot_name, spots_compatible)
-from coder.models import Article, Evidence, Mention, PlaceMention, Sentence, Skip
+from coder.models import Article, Casualties, Evidence, Mention, PlaceMention, Sentence, Skip
 from coder.places import (
     Place,
     PlaceContext,
@@ -202,7 +202,7 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
 
 # "The death toll rose to 12", "a wounded policeman later died": the figure the story now gives
 _TOLL_UPDATE = re.compile(r"\b(?:death\s+)?toll\b[^.;]{0,60}\b(?:rose|risen|climbed|increased|reached|jumped|stands|stood|now)\b"
-                          r"|\b(?:has|have|had)\s+(?:risen|climbed|increased)\s+to\b", re.IGNORECASE)
+                          r"|\b(?:has|have|had)\s+(?:risen|climbed|increased)\s+to\b|\bcoded\s+as\s+\d", re.IGNORECASE)
 _LATER_DIED = re.compile(r"\b(?:later|subsequently|since)\s+(?:died|succumbed)|\bsuccumbed\s+to\b|\bdied\s+(?:later|in\s+hospital|of\s+(?:his|her|their)\s+(?:wounds|injuries))",
                          re.IGNORECASE)
 # the other side's dead: "two of the attackers were killed" adds to "killing three soldiers"
@@ -318,9 +318,18 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: S
         rank = res.taxonomy.sub_event
         best_type = min(violent, key=lambda m: rank(m.sub_event_type).rank).event_type
         same_type = [m for m in violent if m.event_type == best_type]
+        if best_type == "Protests":
+            # one crowd: the intervention told in a later clause ("...; riot police beat several of them") codes it
+            same_type.sort(key=lambda m: rank(m.sub_event_type).rank)
         riots = [m for m in violent if m.event_type == "Riots"]
-        if best_type == "Protests" and riots and same_type[0].sub_event_type != "Peaceful protest":
-            # codebook: force used against demonstrators who themselves turn violent is part of the Riots event
+        if best_type == "Protests" and riots and (same_type[0].sub_event_type != "Peaceful protest"
+                                                  or _CROWD_NOUN.fullmatch(same_type[0].text)
+                                                  or any(r.start > same_type[0].end for r in riots)):
+            # codebook: force used against demonstrators who themselves turn violent is part of the Riots event; a
+            # crowd named only by its noun beside a riot ("supporters of a party attacked a sit-in ...; clashes with
+            # protesters") is the riot's crowd or its target, not a protest of its own; a protest told first and the
+            # crowd's violence after it ("a demonstration took place ...; the protesters clashed with the police") is
+            # one protest that turned violent (codebook: one Riots event)
             same_type = riots
         chosen.append(same_type[0])
     if violent:
@@ -332,6 +341,11 @@ def _incidents_in_sentence(live: list[TriggerMatch], res: Resources, sentence: S
     return chosen
 
 
+# developments with no deaths of their own (an accidental detonation or a looting raid can kill; these cannot)
+_NO_TOLL = frozenset({"Agreement", "Other", "Change to group/activity", "Headquarters or base established",
+                      "Non-violent transfer of territory"})
+_BLAST = re.compile(r"\b(?:explo\w*|blasts?|fires?)\b", re.IGNORECASE)  # a depot blast (Other) can kill
+_CROWD_NOUN = re.compile(r"(?:protesters|demonstrators)", re.IGNORECASE)
 _RESPONSE_TO = re.compile(r"\b(?:after|following|in\s+(?:response|reaction)\s+to|in\s+the\s+wake\s+of)\s+(?:[\w-]+\s+){0,4}$",
                           re.IGNORECASE)
 
@@ -401,6 +415,10 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     country, iso3 = locations[0].place.country, locations[0].place.iso3
 
     casualties = extract_casualties(sentence.text, sentence.start)
+    if match.sub_event_type in _NO_TOLL and not (match.sub_event_type == "Other" and _BLAST.search(match.text)):
+        # the deaths such a sentence gives are those of the violence it refers to (a mass grave's victims, the
+        # dispute a truce ends), not of the development
+        casualties = Casualties()
     if match.sub_event_type == "Protest with intervention" and casualties.killed:
         # codebook: an intervention is "without serious or lethal injuries"; protesters killed make it excessive force
         match = dataclasses.replace(match, sub_event_type="Excessive force against protesters")
@@ -591,7 +609,8 @@ def _armed_target(text: str, actors, country: str, iso3: str, on, res: Resources
 # "…near the police station" names a place, not a target; an off-duty soldier is a civilian (codebook)
 _ARMED_TARGET_BEFORE = re.compile(
     r"\b(?:on|against|at|targeting|targeted|target|hit|struck|attacked|ambushed|killing|wounding|killed|wounded|"
-    r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"injuring|injured)\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+|\d+\s+)?"
+    r"(?:(?:members?|officers?|elements?|personnel)\s+of\s+(?:the\s+)?)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # the passive: "two soldiers were killed by sniper fire", "members of the PMF (a brigade) were wounded in an attack"
 _ARMED_TARGET_AFTER = re.compile(
     r"^\s*(?:\([^()]{1,60}\)\s*)?(?:(?:soldiers?|fighters?|policem[ae]n|troops|patrol|unit)\s+)?"
@@ -998,7 +1017,8 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
                  res.taxonomy.sub_event(b.sub_event_type).merge_window_days)
     if abs((a.date.date - b.date.date).days) > window:
         return False
-    if not actors_compatible(a, b) and not _turned_violent(a, b) and not _riot_damage(a, b):
+    if (not actors_compatible(a, b) and not _turned_violent(a, b) and not _riot_damage(a, b)
+            and not _sides_swapped(a, b)):
         return False
     if (a.evidence[0].sentence_index == b.evidence[0].sentence_index and a.trigger == b.trigger
             and a.rule_id == b.rule_id):
@@ -1007,6 +1027,19 @@ def _same_incident(a: Mention, b: Mention, res: Resources) -> bool:
 
 
 GENERIC_ACTOR = re.compile(r"^Unidentified ")
+
+
+def _sides_swapped(a: Mention, b: Mention) -> bool:
+    """A battle told with its sides in the other order in a later sentence: "IS militants attacked a PMF checkpoint.
+    Two PMF fighters were killed in the exchange of fire" (the PMF against an unnamed enemy): one fight."""
+    x, y = a.actors, b.actors
+    if a.event_type != "Battles" or x.actor2 is None or y.actor2 is None:
+        return False
+    for p, q in ((x, y), (y, x)):
+        if p.actor2 == q.actor1 and (p.actor1 == q.actor2 or GENERIC_ACTOR.match(q.actor2)
+                                     or GENERIC_ACTOR.match(p.actor1)):
+            return True
+    return False
 
 
 def actors_compatible(a: Mention, b: Mention) -> bool:

@@ -74,6 +74,11 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
             and a.rule_id not in generic_rules and b.rule_id not in generic_rules):
         # shelling and an air strike on one village the same day are two events; "an explosion" is either
         return f"different means ({a.sub_event_type} / {b.sub_event_type})"
+    if {a.sub_event_type, b.sub_event_type} == KILLING_AND_TAKING and not any(
+            _TAKING.search(e.quote) for m in (a, b) if m.sub_event_type == "Attack" for e in m.evidence):
+        # a killing and a kidnapping by one group the same day are two acts, unless the killing's report tells of
+        # the taking too ("kidnapped and killed a shepherd")
+        return "different acts (Attack / Abduction/forced disappearance)"
     window = max(taxonomy.sub_event(a.sub_event_type).merge_window_days,
                  taxonomy.sub_event(b.sub_event_type).merge_window_days)
     gap = abs((a.date.date - b.date.date).days)
@@ -107,6 +112,8 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         return f"different named spots ({_place_label(a)} / {_place_label(b)})"
     if not towns_compatible(a, b):
         return f"different towns ({_place_label(a)} / {_place_label(b)})"
+    if not _unknown_spot_fits(a, b):
+        return f"different places (a spot the gazetteer lacks / a town) ({_place_label(a)} / {_place_label(b)})"
     if not sites_compatible(_sites(a), _sites(b)):
         return "different named sites ({} / {})".format(_sites_label(a), _sites_label(b))
     if a.sub_event_type in BOMBINGS and b.sub_event_type in BOMBINGS and not same_target(_targets(a), _targets(b)):
@@ -124,6 +131,28 @@ def towns_compatible(a: Mention, b: Mention) -> bool:
         if (towns and not p.unresolved and p.place is not None and p.geo_precision == 1
                 and p.place.feature in ("city", "town") and p.relation in (None, "in")
                 and not any(same_spot_name(t, p.text) or same_spot_name(t, p.place.name) for t in towns)):
+            return False
+    return True
+
+
+# shelling and air strikes: a province-wide report joins a village report of the same day (one bombardment told at
+# two precisions, see README)
+BOMBARDMENTS = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+
+
+def _unknown_spot_fits(a: Mention, b: Mention) -> bool:
+    """A report placed only in its province because the spot it names is unknown to the gazetteer ("the Tal al-Dahab
+    area (Tuz, Salah al-Din)") and a report placed in a known town by name ("near Al Mutaibija (Samarra)") name two
+    places, unless the names are alike: the first report's spot is not anywhere in the province. Bombardments are
+    left to the province-wide rule."""
+    if a.sub_event_type in BOMBARDMENTS or b.sub_event_type in BOMBARDMENTS:
+        return True
+    for x, y in ((a, b), (b, a)):
+        p, q = x.location, y.location
+        if (p.unresolved and p.geo_precision == 3 and p.place is not None and p.place.feature == "admin1"
+                and not q.unresolved and q.place is not None and q.geo_precision == 1
+                and q.place.feature in ("city", "town", "village", "neighbourhood") and q.relation in (None, "in")
+                and not any(same_spot_name(n, q.text) or same_spot_name(n, q.place.name) for n in p.unresolved)):
             return False
     return True
 
@@ -198,6 +227,9 @@ def _place_label(m: Mention) -> str:
     return f"{name}{spot}, precision {p.geo_precision}"
 
 
+KILLING_AND_TAKING = frozenset({"Attack", "Abduction/forced disappearance"})
+_TAKING = re.compile(r"\b(?:kidnap\w*|abduct\w*|hostages?|captives?|seiz(?:ed|ing)\s+(?:him|her|them))\b",
+                     re.IGNORECASE)
 FORCE_MOVES = frozenset({"Change to group/activity", "Headquarters or base established"})
 NATIONAL_LEVEL = "(national level)"  # the phrase of a development placed at the capital for want of a place
 NOT_ARMED_INTER = (5, 6, 7)  # rioters, protesters, civilians

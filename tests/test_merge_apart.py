@@ -3,6 +3,8 @@ join: protests with different demands, crowds or workplaces; air strikes on seve
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import clusters, code_and_merge
 
@@ -281,3 +283,43 @@ def test_national_level_developments_join_only_with_the_same_actor(res):
              "out during the epidemic.",
     })
     assert clusters(events) == [["x", "z"], ["y"]]
+
+
+# --- a spot the gazetteer lacks, coded at province level ---------------------------------------------------------
+
+def test_an_unknown_spot_of_the_province_is_not_a_known_town(res):
+    """A report coded at province level because the area it names is unknown, and one placed in a known town of that
+    province by name: two attacks (the first spot is not just anywhere in the province)."""
+    events = code_and_merge(res, {
+        "a": "On 25 December 2020, IS militants attacked a PMF position in the Tal al-Dahab area (Tuz, Salah al-Din). "
+             "One PMF fighter was killed.",
+        "b": "On 25 December 2020, IS militants attacked an army post near Al Mutaibija (Samarra, Salah al-Din), "
+             "wounding two soldiers.",
+    }, published=dt.date(2020, 12, 25))
+    assert clusters(events) == [["a"], ["b"]]
+
+
+def test_a_province_wide_bombardment_still_joins_its_village(res):
+    """The team's rule for shelling and air strikes stands: a province-wide report joins a village report."""
+    events = code_and_merge(res, {
+        "a": "On 22 December 2020, Turkish warplanes bombed PKK positions in Dahuk province. No casualties.",
+        "b": "On 22 December 2020, Turkish warplanes bombed the village of Kani Masi in Amadiya district (Dahuk). "
+             "No casualties.",
+    }, published=dt.date(2020, 12, 22))
+    assert clusters(events) == [["a", "b"]]
+
+
+def test_a_killing_and_a_kidnapping_of_one_day_are_two_acts(res):
+    """An attack and an abduction by one group the same day in one district: two events, unless the killing's report
+    tells of the taking too."""
+    events = code_and_merge(res, {
+        "a": "On 19 January 2021, IS militants killed two shepherds near the village of Zarga in the Daquq district "
+             "(Kirkuk).",
+        "b": "On 19 January 2021, IS militants kidnapped two brothers near Al Rashad (Kirkuk).",
+    }, published=dt.date(2021, 1, 19))
+    assert clusters(events) == [["a"], ["b"]]
+    events = code_and_merge(res, {
+        "a": "On 19 January 2021, IS militants kidnapped and killed two shepherds near Al Rashad (Kirkuk).",
+        "b": "On 19 January 2021, IS militants kidnapped two shepherds near Al Rashad (Kirkuk).",
+    }, published=dt.date(2021, 1, 19))
+    assert clusters(events) == [["a", "b"]]
