@@ -253,14 +253,6 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
             if w is not None and wounded is None:
                 wounded = w
 
-    coded = _CODED_AS.search(text)
-    if coded:
-        # a dataset note's own statement of the figure it uses ("Unknown number of casualties was coded as 3",
-        # "Total fatalities coded as 11") is the count
-        killed = int(coded.group(1) or coded.group(2))
-        spans.append(coded.span())
-        notes.append(f"{coded.group()!r}")
-
     if killed is None and _CASUALTIES.search(text) and not spans:
         notes.append("'casualties' only (may be injured): no fatality count")
     if not spans:
@@ -272,8 +264,6 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
 
 
 _CASUALTIES = re.compile(r"\bcasualties\b", re.I)
-_CODED_AS = re.compile(r"\b(?:fatalities|casualties|deaths|dead|toll)[\s-]+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?"
-                       r"coded\s+as\s+(\d+)\b|\bcoded\s+as\s+(\d+)\s+(?:fatalities|deaths|dead|killed)\b", re.I)
 _LETTER = re.compile(r"[a-z]")
 _LETTER_OR_DIGIT = re.compile(r"[a-z0-9]")
 _KILL_OR_WOUND_PASSIVE = frozenset(_KILL_PASSIVE | _WOUND_PASSIVE)

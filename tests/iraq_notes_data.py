@@ -1182,8 +1182,8 @@ NOTES_6 = [
     ('n10-287', '2021-02-12',
      'On 12 February 2021, PKK militants fired on Turkish army units positioned on Kuro Jahro hill (Kurdish name) '
      'in the Metina region of Dahuk, Northern Iraq. Source reported that the Turkish army suffered casualties, '
-     'but the number was not specified. Unknown number of casualties was coded as 3.',
-     [('Armed clash', PKK, TUR, 'Dahuk', 3)]),
+     'but the number was not specified.',
+     [('Armed clash', PKK, TUR, 'Dahuk', 0)]),
     ('n10-288', '2021-02-13',
      'On 13 February 2021, Turkish army artillery shelled the vicinity of Kani Masi (Amadiya district) in Dahuk, '
      'Northern Iraq. Source did not report any information on casualties.',
