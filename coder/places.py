@@ -1067,6 +1067,13 @@ _MATCHES: dict[tuple[str, int], tuple[_Words, list[_Match], list]] = {}
 _NO_WORDS = _Words([], [], [], [])
 
 
+def _drop_oldest(cache: dict) -> None:
+    """Make room in a full per-sentence cache by dropping its older half (insertion order), not all of it: the
+    sentences of the story being read, which its second pass reads again, are the newest."""
+    for k in list(itertools.islice(cache, len(cache) // 2)):
+        del cache[k]
+
+
 def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[_Words, list[_Match], list]:
     """The words (`tokenize`) and `_raw_matches` of a sentence, and the list of their _MatchCues (None until read),
     kept for the story's next pass over the same sentence (a story is read once for its country and frame, then
@@ -1075,7 +1082,7 @@ def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[_Words, list[_Match]
     hit = _MATCHES.get(key)
     if hit is None:
         if len(_MATCHES) >= 512:
-            _MATCHES.clear()
+            _drop_oldest(_MATCHES)
         parts = _split_words(text)
         raws = parts[1::2]
         # a word may start a name when it is capitalised or a number and its folded key is a name key or the first
@@ -1239,17 +1246,14 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
     Dibis district, Kirkuk"), that enclosing place, read right to left so each link constrains the one before.
     A name that closes such a chain and is both a province and its capital is read as the province."""
     out: dict[int, Place] = {}
-    for i in range(len(matches) - 2, -1, -1):
+    if len(matches) < 2:
+        return out
+    links = _container_links(text, matches, gaz)
+    for i, features, inner_unit in links:
         m, nxt = matches[i], matches[i + 1]
-        if not _CONTAINED_IN.match(text[m.end:nxt.start]) or gaz._features_of_key(m.key)[1]:
-            continue  # "...of Turkey in Sinjar district": a country lies in no district
-        after = text[nxt.end:]
-        noun = _AFTER_NOUN.match(after)
-        features = _NOUNS[noun.group(1).lower()] if noun else None
         ranked = _rank(gaz, nxt.key, context, [], features, within=out.get(id(nxt)), container=True)
         ranked = [p for p in ranked if context.iso3 is None or p.iso3 == context.iso3 or p.feature == "country"]
-        inner = _AFTER_NOUN.match(text[m.end:])
-        if inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"}:
+        if inner_unit:
             ranked = [p for p in ranked if p.feature in ("admin1", "admin2", "country")] or ranked
         if ranked and ranked[0].feature in POPULATED:
             unit = next((p for p in ranked[1:] if p.feature in ("admin1", "admin2") and p.iso3 == ranked[0].iso3
@@ -1259,6 +1263,31 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
         if ranked:
             out[id(m)] = ranked[0]
     return out
+
+
+_LINKS: dict[tuple[str, int], list] = {}
+
+
+def _container_links(text: str, matches: list[_Match], gaz: Gazetteer) -> list[tuple[int, frozenset | None, bool]]:
+    """What _containers reads from the text alone, right to left: (i, the features the noun after match i + 1 asks
+    for, match i is followed by a district noun) for each match i the text says lies in match i + 1. Kept for the
+    story's next pass over the sentence."""
+    key = (text, id(gaz))
+    found = _LINKS.get(key)
+    if found is None or found[0] is not matches:
+        if len(_LINKS) >= 512:
+            _drop_oldest(_LINKS)
+        links = []
+        for i in range(len(matches) - 2, -1, -1):
+            m, nxt = matches[i], matches[i + 1]
+            if not _CONTAINED_IN.match(text[m.end:nxt.start]) or gaz._features_of_key(m.key)[1]:
+                continue  # "...of Turkey in Sinjar district": a country lies in no district
+            noun = _AFTER_NOUN.match(text[nxt.end:])
+            features = _NOUNS[noun.group(1).lower()] if noun else None
+            inner = _AFTER_NOUN.match(text[m.end:])
+            links.append((i, features, bool(inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"})))
+        found = _LINKS[key] = (matches, links)
+    return found[1]
 
 
 def _latest_places(near: list[Place], seen: dict[str, Place] | None = None) -> list[Place]:
@@ -1590,6 +1619,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         look: list[Place] | None = None
         ahead: list[Place] | None = None  # _lookahead of this match
         known: tuple | None = None  # the countries and places the sentence names so far (_known_places)
+        letters: int | None = None  # _letters(name), when needed
         for p in ranked:
             if within is not None and not _inside(p, within) and p.feature != "country" and (
                     p.feature not in ("admin1", "city") or within.feature != "country" and (
@@ -1627,14 +1657,14 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 continue
             if person_before and p.feature not in ("country", "admin1"):
                 continue  # "Barham Salih", "Hatem Al-Jabri": a name after a given name
-            primary = m.key in alias_keys(p.name)
-            letters = _letters(name)
+            if letters is None:
+                letters = _letters(name)
             if m.first_token == 0 and not cue and p.iso3 != context.iso3 and p.feature not in ("country", "admin1") \
                     and not gaz.is_capital(p):
                 continue  # "Most of the...", "Nice weather": a sentence's first word, a town abroad
             if letters <= 3 and name.isupper() and p.feature != "country":
                 continue  # "US", "UN", "PM": an acronym names a country ("UK", "UAE") or nothing
-            if letters <= 3 and not name.isupper() and not (cue and primary):
+            if letters <= 3 and not name.isupper() and not (cue and m.key in alias_keys(p.name)):
                 continue  # "An", "As", "We": short words match folded alternate names
             if p.feature != "country" and p.iso3 != context.iso3 and not (
                     (cue and letters >= 5) or _plain(name) == _plain(p.name)):
@@ -1804,7 +1834,7 @@ def _special_matches(text: str) -> tuple[list[re.Match[str]], ...]:
     found = _SPECIAL_MATCHES.get(text)
     if found is None:
         if len(_SPECIAL_MATCHES) >= 512:
-            _SPECIAL_MATCHES.clear()
+            _drop_oldest(_SPECIAL_MATCHES)
         low = text.lower()
         has_country, has_capital = "country" in low, "capital" in low
         found = _SPECIAL_MATCHES[text] = (list(_REGION_OF_COUNTRY.finditer(text)) if has_country else [],
@@ -1873,7 +1903,7 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
     found = _UNKNOWN_MATCHES.get(text)
     if found is None:
         if len(_UNKNOWN_MATCHES) >= 512:
-            _UNKNOWN_MATCHES.clear()
+            _drop_oldest(_UNKNOWN_MATCHES)
         # each pattern needs one of its literal nouns in the text: most sentences have none, and the test (one
         # Aho-Corasick pass for all the literals) is cheaper than the pattern
         words = _frame_words(text)
@@ -1942,7 +1972,7 @@ def _unknown_in_frame(text: str) -> list[re.Match[str]]:
     found = _IN_FRAME_MATCHES.get(text)
     if found is None:
         if len(_IN_FRAME_MATCHES) >= 512:
-            _IN_FRAME_MATCHES.clear()
+            _drop_oldest(_IN_FRAME_MATCHES)
         found = _IN_FRAME_MATCHES[text] = list(_UNKNOWN_IN_FRAME.finditer(text))
     return found
 
