@@ -1070,8 +1070,9 @@ _NO_WORDS = _Words([], [], [], [])
 def _drop_oldest(cache: dict) -> None:
     """Make room in a full per-sentence cache by dropping its older half (insertion order), not all of it: the
     sentences of the story being read, which its second pass reads again, are the newest."""
-    for k in list(itertools.islice(cache, len(cache) // 2)):
-        del cache[k]
+    newer = list(cache.items())[len(cache) // 2:]
+    cache.clear()
+    cache.update(newer)
 
 
 def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[_Words, list[_Match], list]:
