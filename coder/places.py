@@ -1911,11 +1911,11 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
         found = _UNKNOWN_MATCHES[text] = sorted([
             *(_UNKNOWN_FRAME.finditer(text) if not words.isdisjoint(_UNKNOWN_FRAME_NOUNS)
               and _UNKNOWN_FRAME_CORE.search(text) else ()),
-            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in words and not words.isdisjoint(_UNKNOWN_OF_NOUNS)
+            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in text and not words.isdisjoint(_UNKNOWN_OF_NOUNS)
               else ()),
             *(_UNKNOWN_NATURAL.finditer(text) if not words.isdisjoint(_UNKNOWN_NATURAL_NOUNS) else ()),
             *((*_UNKNOWN_LIST.finditer(text), *_UNKNOWN_LIST_LAST.finditer(text))
-              if " and " in words and ("regions" in words or "mountains" in words) else ())],
+              if " and " in text and ("regions" in text or "mountains" in text) else ())],
             key=lambda m: m.start("name"))
     return found
 
@@ -1924,13 +1924,13 @@ _FRAME_WORDS: list = []  # the Aho-Corasick automaton of _frame_words, made when
 
 
 def _frame_words(text: str) -> set[str]:
-    """Which of the literals _unknown_frames tests (case-sensitive) occur in `text`, anywhere."""
+    """Which of the nouns _unknown_frames tests (case-sensitive) occur in `text`, anywhere (the other literals it
+    needs, frequent ones such as "of", are tested with `in`)."""
     if not _FRAME_WORDS:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
-        for w in {*_UNKNOWN_FRAME_NOUNS, *_UNKNOWN_OF_NOUNS, *_UNKNOWN_NATURAL_NOUNS, "of", " and ", "regions",
-                  "mountains"}:
+        for w in {*_UNKNOWN_FRAME_NOUNS, *_UNKNOWN_OF_NOUNS, *_UNKNOWN_NATURAL_NOUNS}:
             automaton.add_word(w, w)
         automaton.make_automaton()
         _FRAME_WORDS.append(automaton)
