@@ -99,6 +99,7 @@ _WORD_SPLIT_ASCII = re.compile(r"([A-Za-z]+|[0-9]+)")
 _accumulate = itertools.accumulate
 _second = operator.itemgetter(1)
 _third = operator.itemgetter(2)
+_by_position = operator.attrgetter("start", "end")  # of a PlaceMention
 
 
 def _word_keys(raw: str) -> tuple[str, str, bool]:
@@ -876,6 +877,20 @@ for _rel, _pat in _RELATIONS:
         _RELATIONS_BY_LAST.setdefault(_w, []).append((_rel, _pat))
 
 
+def _search_end(pat: re.Pattern[str], text: str, tokens: int = 4) -> re.Match[str] | None:
+    """`pat.search(text)` for a pattern anchored at the end of the text (`$`) no match of which spans more than
+    `tokens` whitespace-separated tokens: the search starts where the last `tokens` tokens begin, so the pattern is
+    not tried at every position of a long text. Same match: every match starts there or later, and a search from
+    a position still sees the characters before it (`\\b`, look-behind)."""
+    parts = text.rsplit(None, tokens)
+    return pat.search(text, len(parts[0]) if len(parts) > tokens else 0)
+
+
+# relation patterns whose matches span at most 4 tokens ("in the vicinity of", "on the outskirts of"); the others
+# ("direction": a distance in brackets, "funeral": 40 characters of anything) are searched in the whole text
+_RELATION_BOUNDED = frozenset({"between", "outskirts", "near", "seat", "origin", "in", "cue"})
+
+
 _NOUN_WORDS = tuple(_NOUNS)  # _BEFORE_NOUN needs one
 _UNIT_OF_WORDS = ("region", "district", "nahiya", "mountain", "range")  # _UNIT_OF_BEFORE needs one
 
@@ -1048,19 +1063,27 @@ class _Match(NamedTuple):  # a tuple: made fast; matches are told apart by ident
     last_token: int
 
 
-_MATCHES: dict[tuple[str, int], tuple[_Words, list[_Match]]] = {}
+_MATCHES: dict[tuple[str, int], tuple[_Words, list[_Match], list]] = {}
 _NO_WORDS = _Words([], [], [], [])
 
 
-def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[_Words, list[_Match]]:
-    """The words (`tokenize`) and `_raw_matches` of a sentence, kept for the story's next pass over the same
-    sentence (a story is read once for its country and frame, then again to resolve): they do not depend on the
-    context."""
+def _drop_oldest(cache: dict) -> None:
+    """Make room in a full per-sentence cache by dropping its older half (insertion order), not all of it: the
+    sentences of the story being read, which its second pass reads again, are the newest."""
+    newer = list(cache.items())[len(cache) // 2:]
+    cache.clear()
+    cache.update(newer)
+
+
+def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[_Words, list[_Match], list]:
+    """The words (`tokenize`) and `_raw_matches` of a sentence, and the list of their _MatchCues (None until read),
+    kept for the story's next pass over the same sentence (a story is read once for its country and frame, then
+    again to resolve): they do not depend on the context."""
     key = (text, id(gaz))
     hit = _MATCHES.get(key)
     if hit is None:
         if len(_MATCHES) >= 512:
-            _MATCHES.clear()
+            _drop_oldest(_MATCHES)
         parts = _split_words(text)
         raws = parts[1::2]
         # a word may start a name when it is capitalised or a number and its folded key is a name key or the first
@@ -1069,10 +1092,11 @@ def _tokens_and_matches(text: str, gaz: Gazetteer) -> tuple[_Words, list[_Match]
         if None in starts:
             starts = [gaz._may_start(raw) if s is None else s for raw, s in zip(raws, starts)]
         if True not in starts:
-            hit = _MATCHES[key] = (_NO_WORDS, [])  # no word could start a name: no need to read the words
+            hit = _MATCHES[key] = (_NO_WORDS, [], [])  # no word could start a name: no need to read the words
         else:
             words = _words_of(text, parts)
-            hit = _MATCHES[key] = (words, _raw_matches(text, words, starts, gaz))
+            matches = _raw_matches(text, words, starts, gaz)
+            hit = _MATCHES[key] = (words, matches, [None] * len(matches))
     return hit
 
 
@@ -1223,17 +1247,14 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
     Dibis district, Kirkuk"), that enclosing place, read right to left so each link constrains the one before.
     A name that closes such a chain and is both a province and its capital is read as the province."""
     out: dict[int, Place] = {}
-    for i in range(len(matches) - 2, -1, -1):
+    if len(matches) < 2:
+        return out
+    links = _container_links(text, matches, gaz)
+    for i, features, inner_unit in links:
         m, nxt = matches[i], matches[i + 1]
-        if not _CONTAINED_IN.match(text[m.end:nxt.start]) or gaz._features_of_key(m.key)[1]:
-            continue  # "...of Turkey in Sinjar district": a country lies in no district
-        after = text[nxt.end:]
-        noun = _AFTER_NOUN.match(after)
-        features = _NOUNS[noun.group(1).lower()] if noun else None
         ranked = _rank(gaz, nxt.key, context, [], features, within=out.get(id(nxt)), container=True)
         ranked = [p for p in ranked if context.iso3 is None or p.iso3 == context.iso3 or p.feature == "country"]
-        inner = _AFTER_NOUN.match(text[m.end:])
-        if inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"}:
+        if inner_unit:
             ranked = [p for p in ranked if p.feature in ("admin1", "admin2", "country")] or ranked
         if ranked and ranked[0].feature in POPULATED:
             unit = next((p for p in ranked[1:] if p.feature in ("admin1", "admin2") and p.iso3 == ranked[0].iso3
@@ -1243,6 +1264,31 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
         if ranked:
             out[id(m)] = ranked[0]
     return out
+
+
+_LINKS: dict[tuple[str, int], list] = {}
+
+
+def _container_links(text: str, matches: list[_Match], gaz: Gazetteer) -> list[tuple[int, frozenset | None, bool]]:
+    """What _containers reads from the text alone, right to left: (i, the features the noun after match i + 1 asks
+    for, match i is followed by a district noun) for each match i the text says lies in match i + 1. Kept for the
+    story's next pass over the sentence."""
+    key = (text, id(gaz))
+    found = _LINKS.get(key)
+    if found is None or found[0] is not matches:
+        if len(_LINKS) >= 512:
+            _drop_oldest(_LINKS)
+        links = []
+        for i in range(len(matches) - 2, -1, -1):
+            m, nxt = matches[i], matches[i + 1]
+            if not _CONTAINED_IN.match(text[m.end:nxt.start]) or gaz._features_of_key(m.key)[1]:
+                continue  # "...of Turkey in Sinjar district": a country lies in no district
+            noun = _AFTER_NOUN.match(text[nxt.end:])
+            features = _NOUNS[noun.group(1).lower()] if noun else None
+            inner = _AFTER_NOUN.match(text[m.end:])
+            links.append((i, features, bool(inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"})))
+        found = _LINKS[key] = (matches, links)
+    return found[1]
 
 
 def _latest_places(near: list[Place], seen: dict[str, Place] | None = None) -> list[Place]:
@@ -1265,15 +1311,16 @@ def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
     story's country, the features, the enclosing place, the name as written and, when proximity enters, the set of
     the story's latest places only). `latest`, when given, is `_latest_places(near)`, made by the caller."""
     entries = gaz._entries_of(key)
-    if features is not None:
-        wanted = [e for e in entries if e[0].feature in features]
-        entries = wanted or entries  # "Sinjar region": the district when no province has that name
+    filtered = features is None or len(entries) < 2  # the entries of the wanted features (below), when needed
     iso3 = context.iso3 or None
     plain = _plain(written) if written is not None else None
     cache_key = (key, iso3, None if features is None else frozenset(features), container, plain,
                  None if within is None else (within.id, within.feature, within.iso3, within.admin1,
                                               within.admin2, within.admin3, within.latitude, within.longitude))
     anchors = None
+    if near and not filtered:
+        entries = [e for e in entries if e[0].feature in features] or entries
+        filtered = True
     if near and len(entries) > 1:  # proximity only orders homonyms
         # the story's 24 latest places, each once, the latest first (a long story names the same towns often); the
         # ranking depends on which places they are, not on their order
@@ -1284,6 +1331,9 @@ def _rank(gaz: Gazetteer, key: str, context: PlaceContext, near: list[Place],
     hit = gaz._rank_cache.get(cache_key)
     if hit is not None:
         return list(hit)
+    if not filtered:
+        entries = [e for e in entries if e[0].feature in features] or entries  # "Sinjar region": the district
+        # when no province has that name
     nearest = None if anchors is None else _nearest_km([e[0] for e in entries], anchors)
     scored = []
     for n, (p, score, population_term, own, p_plain) in enumerate(entries):
@@ -1371,21 +1421,6 @@ def _region_mention(gaz: Gazetteer, target: Place, direction: str, text: str, st
                         region_admin1=admin1)
 
 
-_CUES: dict[tuple[str, int], list] = {}
-
-
-def _cues_of(text: str, gaz: Gazetteer) -> list:
-    """The _MatchCues of a sentence's matches (None until read), kept for the story's next pass over the sentence:
-    they do not depend on the context."""
-    key = (text, id(gaz))
-    found = _CUES.get(key)
-    if found is None:
-        if len(_CUES) >= 512:
-            _CUES.clear()
-        found = _CUES[key] = [None] * len(_tokens_and_matches(text, gaz)[1])
-    return found
-
-
 class _MatchCues:
     """What the words around one gazetteer match say, read from the sentence alone (no context): see
     find_place_mentions, which applies them."""
@@ -1411,7 +1446,7 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
     if longer and not _SITE_BEFORE.search(name + " ") and (longer.group("words") or longer.group("noun").lower().rstrip(".") in _LANDMARKS) and not any(
             w in _NOT_NAME_PARTS for w in longer.group("words").split()):
         s0 = m.start
-        lead = _NAME_BEFORE.search(before)
+        lead = _search_end(_NAME_BEFORE, before, 1)
         if lead and lead.group(0).split()[0] not in _NOT_NAME_PARTS and not any(
                 o.start <= lead.start() < o.end for o in matches):
             s0 = lead.start()  # "Muhammad Al-Qasim Street"
@@ -1438,11 +1473,11 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
         features, noun_word = _NOUNS[last], last  # "Wasit Province" read as one gazetteer name
     pre = before
     last_before = _last_word(pre)
-    bn = _BEFORE_NOUN.search(pre[-60:]) if last_before in ("of", "the") and _may_have(pre[-60:], _NOUN_WORDS) else None
-    if bn and _NAME_BEFORE.search(pre[:len(pre) - len(pre[-60:]) + bn.start()]):
+    bn = _search_end(_BEFORE_NOUN, pre[-60:]) if last_before in ("of", "the") and _may_have(pre[-60:], _NOUN_WORDS) else None
+    if bn and _search_end(_NAME_BEFORE, pre[:len(pre) - len(pre[-60:]) + bn.start()], 1):
         bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
     if bn is None and features is None and last_before in ("of", "the") and _may_have(pre[-40:], _UNIT_OF_WORDS) \
-            and _UNIT_OF_BEFORE.search(pre[-40:]):
+            and _search_end(_UNIT_OF_BEFORE, pre[-40:]):
         features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
     if bn:
         features = _NOUNS[bn.group(1).lower()]
@@ -1461,7 +1496,7 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
         needs = _RELATION_WORDS.get(rel)
         if needs is not None and tail_low is not None and not any(map(tail_low.__contains__, needs)):
             continue
-        rm = pat.search(tail)
+        rm = _search_end(pat, tail) if rel in _RELATION_BOUNDED else pat.search(tail)
         if rm:
             cue = True
             phrase_start = min(phrase_start, len(pre) - len(tail) + rm.start())
@@ -1517,10 +1552,17 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     Offsets in the result are absolute: `offset` + index in `text`.
     """
     gaz = gazetteer
-    sentence_words, matches = _tokens_and_matches(text, gaz)
+    sentence_words, matches, cues = _tokens_and_matches(text, gaz)
+    if not matches:  # only "the capital", "the country" and names the gazetteer does not know
+        covered: list[tuple[int, int]] = []
+        out = _special_phrases(text, offset, gaz, context, covered)
+        _attach_unknown(text, offset, gaz, context, out, covered)
+        if len(out) > 1:
+            out.sort(key=_by_position)
+        return out
     out: list[PlaceMention] = []
     resolved: list[Place] = []
-    covered: list[tuple[int, int]] = []
+    covered = []
     pending_between: Place | None = None
     containers = _containers(text, matches, gaz, context)
     unplaced: list[tuple[_Match, str]] = []
@@ -1529,7 +1571,6 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     latest_for = 0  # this many places
     story_known: tuple | None = None  # _known_places(context.anchors)
 
-    cues = _cues_of(text, gaz)
     for n_m, m in enumerate(matches):
         c = cues[n_m]
         if c is None:
@@ -1565,16 +1606,21 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         if not cue and within is None and not titled and gaz._features_of_key(m.key)[0]:
             continue  # only villages, towns, districts and neighbourhoods by that name, and no locative cue
         spelled = ""
-        if latest is None or latest_for != len(resolved):  # the story's latest places, then the sentence's
-            if story_latest is None:
-                story_latest = {a.id: a for a in _latest_places(context.anchors)}
-            latest, latest_for = _latest_places(resolved, story_latest), len(resolved)
-        ranked = _rank(gaz, m.key, context, latest, features, within=within, written=name, latest=latest)
+        if len(gaz._entries_of(m.key)) < 2:
+            near: list[Place] = []  # proximity only orders homonyms (_rank): no need for the latest places
+        else:
+            if latest is None or latest_for != len(resolved):  # the story's latest places, then the sentence's
+                if story_latest is None:
+                    story_latest = {a.id: a for a in _latest_places(context.anchors)}
+                latest, latest_for = _latest_places(resolved, story_latest), len(resolved)
+            near = latest
+        ranked = _rank(gaz, m.key, context, near, features, within=within, written=name, latest=near)
         chosen: Place | None = None
         out_of_frame = False
         look: list[Place] | None = None
         ahead: list[Place] | None = None  # _lookahead of this match
         known: tuple | None = None  # the countries and places the sentence names so far (_known_places)
+        letters: int | None = None  # _letters(name), when needed
         for p in ranked:
             if within is not None and not _inside(p, within) and p.feature != "country" and (
                     p.feature not in ("admin1", "city") or within.feature != "country" and (
@@ -1595,6 +1641,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                     continue
             if person_after and p.iso3 != context.iso3 and p.feature != "country":
                 continue  # "Federal Police", "University of ...": part of a longer name, and abroad
+            if not titled and p.feature not in NEEDS_NO_CUE and (
+                    person_before or person_after or speech or org or not cue):
+                continue  # the test below, first when it cannot be preceded by the `titled` one: cheaper
             if context.iso3 and p.iso3 != context.iso3 and p.feature != "country" and not (_named_nearby(
                     p, known := known or _known_places(resolved)) or _named_nearby(
                     p, story_known := story_known or _known_places(context.anchors))) and not (
@@ -1609,14 +1658,14 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 continue
             if person_before and p.feature not in ("country", "admin1"):
                 continue  # "Barham Salih", "Hatem Al-Jabri": a name after a given name
-            primary = m.key in alias_keys(p.name)
-            letters = _letters(name)
+            if letters is None:
+                letters = _letters(name)
             if m.first_token == 0 and not cue and p.iso3 != context.iso3 and p.feature not in ("country", "admin1") \
                     and not gaz.is_capital(p):
                 continue  # "Most of the...", "Nice weather": a sentence's first word, a town abroad
             if letters <= 3 and name.isupper() and p.feature != "country":
                 continue  # "US", "UN", "PM": an acronym names a country ("UK", "UAE") or nothing
-            if letters <= 3 and not name.isupper() and not (cue and primary):
+            if letters <= 3 and not name.isupper() and not (cue and m.key in alias_keys(p.name)):
                 continue  # "An", "As", "We": short words match folded alternate names
             if p.feature != "country" and p.iso3 != context.iso3 and not (
                     (cue and letters >= 5) or _plain(name) == _plain(p.name)):
@@ -1719,7 +1768,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 host.unresolved.append(name)
     out += _special_phrases(text, offset, gaz, context, covered)
     _attach_unknown(text, offset, gaz, context, out, covered)
-    out.sort(key=lambda pm: (pm.start, pm.end))
+    if len(out) > 1:
+        out.sort(key=_by_position)
     return out
 
 
@@ -1785,7 +1835,7 @@ def _special_matches(text: str) -> tuple[list[re.Match[str]], ...]:
     found = _SPECIAL_MATCHES.get(text)
     if found is None:
         if len(_SPECIAL_MATCHES) >= 512:
-            _SPECIAL_MATCHES.clear()
+            _drop_oldest(_SPECIAL_MATCHES)
         low = text.lower()
         has_country, has_capital = "country" in low, "capital" in low
         found = _SPECIAL_MATCHES[text] = (list(_REGION_OF_COUNTRY.finditer(text)) if has_country else [],
@@ -1797,12 +1847,14 @@ def _special_matches(text: str) -> tuple[list[re.Match[str]], ...]:
 def _special_phrases(text: str, offset: int, gaz: Gazetteer, context: PlaceContext,
                      covered: list[tuple[int, int]]) -> list[PlaceMention]:
     """"the capital", "the Iraqi capital", "the country", "the south of the country"."""
-    out = []
+    out: list[PlaceMention] = []
+    regions, capitals, countries = _special_matches(text)
+    if not (regions or capitals or countries):
+        return out
 
     def free(s: int, e: int) -> bool:
         return all(e <= cs or s >= ce for cs, ce in covered)
 
-    regions, capitals, countries = _special_matches(text)
     for m in regions:
         if context.iso3 and free(m.start(), m.end()):
             country = gaz.country(context.iso3)
@@ -1852,18 +1904,18 @@ def _unknown_frames(text: str) -> list[re.Match[str]]:
     found = _UNKNOWN_MATCHES.get(text)
     if found is None:
         if len(_UNKNOWN_MATCHES) >= 512:
-            _UNKNOWN_MATCHES.clear()
+            _drop_oldest(_UNKNOWN_MATCHES)
         # each pattern needs one of its literal nouns in the text: most sentences have none, and the test (one
         # Aho-Corasick pass for all the literals) is cheaper than the pattern
         words = _frame_words(text)
         found = _UNKNOWN_MATCHES[text] = sorted([
             *(_UNKNOWN_FRAME.finditer(text) if not words.isdisjoint(_UNKNOWN_FRAME_NOUNS)
               and _UNKNOWN_FRAME_CORE.search(text) else ()),
-            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in words and not words.isdisjoint(_UNKNOWN_OF_NOUNS)
+            *(_UNKNOWN_OF_FRAME.finditer(text) if "of" in text and not words.isdisjoint(_UNKNOWN_OF_NOUNS)
               else ()),
             *(_UNKNOWN_NATURAL.finditer(text) if not words.isdisjoint(_UNKNOWN_NATURAL_NOUNS) else ()),
             *((*_UNKNOWN_LIST.finditer(text), *_UNKNOWN_LIST_LAST.finditer(text))
-              if " and " in words and ("regions" in words or "mountains" in words) else ())],
+              if " and " in text and ("regions" in text or "mountains" in text) else ())],
             key=lambda m: m.start("name"))
     return found
 
@@ -1872,13 +1924,13 @@ _FRAME_WORDS: list = []  # the Aho-Corasick automaton of _frame_words, made when
 
 
 def _frame_words(text: str) -> set[str]:
-    """Which of the literals _unknown_frames tests (case-sensitive) occur in `text`, anywhere."""
+    """Which of the nouns _unknown_frames tests (case-sensitive) occur in `text`, anywhere (the other literals it
+    needs, frequent ones such as "of", are tested with `in`)."""
     if not _FRAME_WORDS:
         import ahocorasick
 
         automaton = ahocorasick.Automaton()
-        for w in {*_UNKNOWN_FRAME_NOUNS, *_UNKNOWN_OF_NOUNS, *_UNKNOWN_NATURAL_NOUNS, "of", " and ", "regions",
-                  "mountains"}:
+        for w in {*_UNKNOWN_FRAME_NOUNS, *_UNKNOWN_OF_NOUNS, *_UNKNOWN_NATURAL_NOUNS}:
             automaton.add_word(w, w)
         automaton.make_automaton()
         _FRAME_WORDS.append(automaton)
@@ -1921,7 +1973,7 @@ def _unknown_in_frame(text: str) -> list[re.Match[str]]:
     found = _IN_FRAME_MATCHES.get(text)
     if found is None:
         if len(_IN_FRAME_MATCHES) >= 512:
-            _IN_FRAME_MATCHES.clear()
+            _drop_oldest(_IN_FRAME_MATCHES)
         found = _IN_FRAME_MATCHES[text] = list(_UNKNOWN_IN_FRAME.finditer(text))
     return found
 
@@ -1949,12 +2001,14 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
     25 km of another place of the sentence or story (e.g. "Al-Tobij" for Al-Tobji next to Baghdad).
     Otherwise the name is recorded as unresolved on the nearest resolved mention of the sentence.
     """
-    found = list(_unknown_frames(text))
+    found = _unknown_frames(text)  # by the start of the name
     if out:
         starts = [pm.start - offset for pm in out if pm.place is not None and _may_end_in_frame(text, pm.start - offset)]
         if starts:
-            found += [m for m in _unknown_in_frame(text) if m.end() in starts]
-    for m in sorted(found, key=lambda m: m.start("name")):
+            framed = [m for m in _unknown_in_frame(text) if m.end() in starts]
+            if framed:
+                found = sorted([*found, *framed], key=lambda m: m.start("name"))
+    for m in found:
         s, e = m.start("name"), m.end("name")
         possessive = _POSSESSIVE.search(m.group("name"))
         if possessive:  # "Iraq's Missan province": the name is what follows the possessive

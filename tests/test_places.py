@@ -269,3 +269,29 @@ def test_pattern_prechecks_never_reject_a_match():
         ends = {m.end() for m in P._UNKNOWN_IN_FRAME.finditer(text)}
         assert all(P._may_end_in_frame(text, s) for s in ends), text
     assert all(fired), str(fired)  # every pattern was tried
+
+
+def test_end_anchored_searches_from_the_last_tokens_find_the_same_match():
+    """coder.places._search_end starts an end-anchored search where the last few tokens of the text begin; for the
+    patterns it is used with (their matches span at most that many tokens) it finds exactly what a search of the
+    whole text finds. A pattern changed so that a match can span more tokens must leave _RELATION_BOUNDED."""
+    import random
+
+    from coder import places as P
+
+    rnd = random.Random(1)
+    vocab = ["in", "at", "of", "the", "on", "outskirts", "edge", "near", "nearby", "close", "to", "vicinity", "not",
+             "far", "from", "governor", "officials", "native", "residents", "hails", "home", "town", "hometown",
+             "between", "Kirkuk", "He", "said.", "x-in", "region", "district)", ")", "sub-district", "province",
+             "within", "into", "outside", "next", "Al-Qasim", "struck", "(", "village", "Mr.", "Street"]
+    seps = [" ", " ", "  ", "\n", " \t", ", ", ". ", "-"]
+    patterns = [(pat, 4) for rel, pat in P._RELATIONS if rel in P._RELATION_BOUNDED]
+    patterns += [(P._BEFORE_NOUN, 4), (P._UNIT_OF_BEFORE, 4), (P._NAME_BEFORE, 1)]
+    found = [0] * len(patterns)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(vocab) + rnd.choice(seps) for _ in range(rnd.randint(1, 9)))
+        for i, (pat, tokens) in enumerate(patterns):
+            whole, last = pat.search(text), P._search_end(pat, text, tokens)
+            assert (whole and whole.span()) == (last and last.span()), (pat.pattern, text)
+            found[i] += whole is not None
+    assert all(found), found  # every pattern matched some texts
