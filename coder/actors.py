@@ -171,6 +171,55 @@ class _Alias:
             return None
         return words[0].lower()
 
+    @functools.cached_property
+    def literal(self) -> tuple[tuple[str, ...], bool, bool] | None:
+        """What `_literal_end` needs to match the alias without its regex: the alias's words (lower-cased when the
+        pattern ignores case), whether it ignores case, whether it takes a plural ending. None for an alias
+        `_literal_end` cannot read (not ASCII, or spaced other than by single spaces): its regex is used."""
+        words = self.text.split(" ")
+        if not self.text.isascii() or not all(w and not any(c.isspace() for c in w) for w in words):
+            return None
+        fold = bool(self.flags & re.IGNORECASE)
+        return (tuple(w.lower() for w in words) if fold else tuple(words), fold,
+                self.source.endswith("(?:s|es)?(?![\\w-])"))
+
+
+def _bound(text: str, at: int) -> bool:
+    """No word character or hyphen at `at` (the pattern's (?<![\\w-]) and (?![\\w-]) in an ASCII text)."""
+    if at < 0 or at >= len(text):
+        return True
+    c = text[at]
+    return not (c.isalnum() or c == "_" or c == "-")
+
+
+def _literal_end(literal: tuple[tuple[str, ...], bool, bool], text: str, low: str, at: int) -> int | None:
+    """Where the alias's pattern, matched at `at` of the ASCII `text` (`low` lower-cased), ends; None when it does
+    not match there. The same as `pattern.match(text, at)`: words separated by runs of whitespace (\\s+), a
+    plural s or es tried before none."""
+    words, fold, plural = literal
+    if not _bound(text, at - 1):
+        return None
+    src = low if fold else text
+    n = len(text)
+    p = at
+    for i, w in enumerate(words):
+        if i:
+            q = p
+            while q < n and text[q].isspace():
+                q += 1
+            if q == p:
+                return None
+            p = q
+        if not src.startswith(w, p):
+            return None
+        p += len(w)
+    if plural:
+        if low.startswith("s", p) and _bound(text, p + 1):
+            return p + 1
+        if low.startswith("es", p) and _bound(text, p + 2):
+            return p + 2
+    return p if _bound(text, p) else None
+
 
 def _make_alias(entry_id: str, alias: str, local: bool) -> _Alias:
     source, flags = _alias_source(alias)
@@ -462,15 +511,21 @@ class ActorDictionary:
             if head is None:
                 found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
                 continue
-            # the matches finditer gives, tried only where the alias's first word occurs (not at every offset)
+            # the matches finditer gives, tried only where the alias's first word occurs (not at every offset), by
+            # a literal comparison where the alias allows it (compiling its regex cost more than all its searches)
+            literal = al.literal
             at = low.find(head)
             while at >= 0:
-                m = al.pattern.match(text, at)
-                if m is None:
+                if literal is not None:
+                    end = _literal_end(literal, text, low, at)
+                else:
+                    m = al.pattern.match(text, at)
+                    end = None if m is None else m.end()
+                if end is None:
                     at = low.find(head, at + 1)
                 else:
-                    found.append((m.start(), m.end(), al.entry_id, al.local))
-                    at = low.find(head, m.end())
+                    found.append((at, end, al.entry_id, al.local))
+                    at = low.find(head, end)
         # longest first; of two equal hits the home-country reading wins ("Islamic State" in Nigeria is its West Africa Province)
         found.sort(key=lambda h: (h[0], -(h[1] - h[0]), not h[3]))
         hits = [(s, e, i) for s, e, i, _ in found]
