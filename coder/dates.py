@@ -60,7 +60,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from coder.models import ResolvedDate
-from coder.prefilter import LiteralIndex, needed_literals, present
+from coder.prefilter import LiteralIndex, NearSearch, needed_literals, present
 
 ExprKind = Literal["absolute", "weekday", "relative_day", "week", "month", "year"]
 Qualifier = Literal["early", "late", "overnight"]
@@ -252,11 +252,12 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
 def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
     found: list[tuple[int, int, int, DateExpression]] = []  # (start, -length, priority, expr)
     finders, index, monthly, always = _checked_finders()
-    literals = index.found(text.lower())  # one pass for the needed words of every finder
-    if not literals and not always:
+    hits = index.hits(text.lower())  # one pass for the needed words of every finder
+    if not hits and not always:
         return []  # every finder needs a word, and the text has none of them (most sentences)
+    literals = {literal for _, literal in hits}
     months = None
-    for priority, (pattern, build, needs) in enumerate(finders):
+    for priority, (near, build, needs) in enumerate(finders):
         if not present(needs, literals):
             continue  # the phrase needs a word (a month, a weekday, "week") the text does not have
         if priority in monthly:
@@ -264,7 +265,7 @@ def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
                 months = any(m in text for m in _MONTH_STARTS)
             if not months:
                 continue  # a month name is written capitalised ("market" holds "mar", "decided" "dec")
-        for m in pattern.finditer(text):
+        for m in near.finditer(text, hits):  # searched only around the words it needs
             expr = build(m, text, offset)
             if expr is not None:
                 found.append((m.start(), -(m.end() - m.start()), priority, expr))
@@ -291,8 +292,9 @@ _MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
 
 @cache
 def _checked_finders():
-    finders = [(p, build, needed_literals(p) or _HAND_NEEDS.get(p.pattern)) for p, build in _finders()]
-    monthly = frozenset(i for i, (p, _, _) in enumerate(finders) if _MONTH in p.pattern)
+    finders = [(NearSearch(p, needs), build, needs)
+               for p, build in _finders() for needs in [needed_literals(p) or _HAND_NEEDS.get(p.pattern)]]
+    monthly = frozenset(i for i, (n, _, _) in enumerate(finders) if _MONTH in n.pattern.pattern)
     always = any(needs is None for _, _, needs in finders)  # a finder searched whatever the text
     return finders, LiteralIndex(needs for _, _, needs in finders), monthly, always
 
