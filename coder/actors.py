@@ -19,7 +19,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -184,26 +184,21 @@ class _Alias:
                 self.source.endswith("(?:s|es)?(?![\\w-])"))
 
 
-def _bound(text: str, at: int) -> bool:
-    """No word character or hyphen at `at` (the pattern's (?<![\\w-]) and (?![\\w-]) in an ASCII text)."""
-    if at < 0 or at >= len(text):
-        return True
-    c = text[at]
-    return not (c.isalnum() or c == "_" or c == "-")
+_WORDY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")  # \\w or - in ASCII
 
 
 def _literal_end(literal: tuple[tuple[str, ...], bool, bool], text: str, low: str, at: int) -> int | None:
     """Where the alias's pattern, matched at `at` of the ASCII `text` (`low` lower-cased), ends; None when it does
-    not match there. The same as `pattern.match(text, at)`: words separated by runs of whitespace (\\s+), a
-    plural s or es tried before none."""
-    words, fold, plural = literal
-    if not _bound(text, at - 1):
+    not match there. The same as `pattern.match(text, at)`: no word character or hyphen just before or after
+    ((?<![\\w-]), (?![\\w-])), words separated by runs of whitespace (\\s+), a plural s or es tried before none."""
+    if at and text[at - 1] in _WORDY:
         return None
+    words, fold, plural = literal
     src = low if fold else text
     n = len(text)
     p = at
-    for i, w in enumerate(words):
-        if i:
+    for w in words:
+        if p != at:
             q = p
             while q < n and text[q].isspace():
                 q += 1
@@ -214,11 +209,11 @@ def _literal_end(literal: tuple[tuple[str, ...], bool, bool], text: str, low: st
             return None
         p += len(w)
     if plural:
-        if low.startswith("s", p) and _bound(text, p + 1):
+        if p < n and low[p] == "s" and (p + 1 == n or text[p + 1] not in _WORDY):
             return p + 1
-        if low.startswith("es", p) and _bound(text, p + 2):
+        if low.startswith("es", p) and (p + 2 == n or text[p + 2] not in _WORDY):
             return p + 2
-    return p if _bound(text, p) else None
+    return p if p == n or text[p] not in _WORDY else None
 
 
 def _make_alias(entry_id: str, alias: str, local: bool) -> _Alias:
@@ -552,17 +547,19 @@ class ActorDictionary:
     # -- roles -------------------------------------------------------------------
 
     def assign_actors(self, text: str, offset: int, event_type: str, sub_event_type: str, country: str,
-                      iso3: str, on: dt.date, story_actors: list[ActorMention] | None = None) -> ActorAssignment:
+                      iso3: str, on: dt.date,
+                      story_actors: list[ActorMention] | Callable[[], list[ActorMention]] | None = None
+                      ) -> ActorAssignment:
         """actor1/actor2 and associated actors for one incident reported in `text` (codebook §3, §8).
 
         The sources a sentence cites ("…, police said", "according to the army") report an
         incident; they take no part in it, so they are blanked before roles are assigned —
-        except for strategic developments, where the speaker is usually the actor.
+        except for strategic developments, where the speaker is usually the actor. `story_actors` (the actors
+        the whole story names) may be given as a function that finds them: only some events need them.
         """
         if event_type != "Strategic developments":
             text = mask_attribution(text)
         found = self.find_actors(text, 0, country, iso3, on)
-        story_actors = story_actors or []
         ctx = _Ctx(self, text, country, iso3, on, found, event_type, sub_event_type)
         if event_type == ERV:
             return ctx.remote_violence(sub_event_type)
@@ -574,7 +571,7 @@ class ActorDictionary:
             return ctx.protest(sub_event_type)
         if event_type == RIOTS:
             return ctx.riot(sub_event_type)
-        return ctx.strategic(sub_event_type, story_actors)
+        return ctx.strategic(sub_event_type, (story_actors() if callable(story_actors) else story_actors) or [])
 
 
 @dataclass
