@@ -260,6 +260,12 @@ class NearSearch:
         self.usable = needs is not None and self._parsed is not None and self._slack != _INF \
             and _width(self._parsed, 1) != _INF
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NearSearch) and (self.pattern, self.needs) == (other.pattern, other.needs)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.needs))
+
     def _width_for(self, text: str) -> float:
         global _last_cap
         if _last_cap[0] is text:
