@@ -164,8 +164,8 @@ class _Alias:
 
     @functools.cached_property
     def head(self) -> str | None:
-        """The alias's first word lower-cased, with which every match of `pattern` begins (in an ASCII text, at
-        the same offset of the lower-cased text); None for an alias that is not ASCII."""
+        """The alias's first word lower-cased, with which every match of `pattern` begins (in a text with none of
+        the _CASE_TRAPS, at the same offset of the lower-cased text); None for an alias that is not ASCII."""
         words = self.text.split()
         if not words or not self.text.isascii() or self.text[0].isspace():
             return None
@@ -185,13 +185,23 @@ class _Alias:
 
 
 _WORDY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")  # \\w or - in ASCII
+# the only characters beyond ASCII that match an ASCII letter under IGNORECASE other than by their lower case (the
+# Kelvin sign, long s, dotless i), and the only character whose lower case is longer (I with a dot): a text
+# without them is matched at the offsets where its lower-cased form holds an alias's first word
+_CASE_TRAPS = ("\u212a", "\u017f", "\u0131", "\u0130")
+
+
+def _wordy(c: str) -> bool:
+    """\\w or a hyphen (the characters the alias patterns' (?<![\\w-]) and (?![\\w-]) exclude)."""
+    return c in _WORDY or (c >= "\x80" and c.isalnum())
 
 
 def _literal_end(literal: tuple[tuple[str, ...], bool, bool], text: str, low: str, at: int) -> int | None:
-    """Where the alias's pattern, matched at `at` of the ASCII `text` (`low` lower-cased), ends; None when it does
-    not match there. The same as `pattern.match(text, at)`: no word character or hyphen just before or after
-    ((?<![\\w-]), (?![\\w-])), words separated by runs of whitespace (\\s+), a plural s or es tried before none."""
-    if at and text[at - 1] in _WORDY:
+    """Where the alias's pattern, matched at `at` of `text` (`low` lower-cased, of the same length: the text holds
+    none of the _CASE_TRAPS), ends; None when it does not match there. The same as `pattern.match(text, at)`: no
+    word character or hyphen just before or after ((?<![\\w-]), (?![\\w-])), words separated by runs of whitespace
+    (\\s+), a plural s or es tried before none."""
+    if at and _wordy(text[at - 1]):
         return None
     words, fold, plural = literal
     src = low if fold else text
@@ -209,11 +219,11 @@ def _literal_end(literal: tuple[tuple[str, ...], bool, bool], text: str, low: st
             return None
         p += len(w)
     if plural:
-        if p < n and low[p] == "s" and (p + 1 == n or text[p + 1] not in _WORDY):
+        if p < n and low[p] == "s" and (p + 1 == n or not _wordy(text[p + 1])):
             return p + 1
-        if low.startswith("es", p) and (p + 2 == n or text[p + 2] not in _WORDY):
+        if low.startswith("es", p) and (p + 2 == n or not _wordy(text[p + 2])):
             return p + 2
-    return p if p == n or text[p] not in _WORDY else None
+    return p if p == n or not _wordy(text[p]) else None
 
 
 def _make_alias(entry_id: str, alias: str, local: bool) -> _Alias:
@@ -501,8 +511,9 @@ class ActorDictionary:
         if self._alias_words and ascii_text:  # (lower() and the patterns' IGNORECASE agree on ASCII)
             needed = self._alias_words
             picked = [i for i in picked if words.issuperset(needed[i])]
+        by_head = ascii_text or not any(c in text for c in _CASE_TRAPS)
         for al in (self._aliases[i] for i in picked):
-            head = al.head if ascii_text else None
+            head = al.head if by_head else None
             if head is None:
                 found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
                 continue
@@ -571,7 +582,12 @@ class ActorDictionary:
             return ctx.protest(sub_event_type)
         if event_type == RIOTS:
             return ctx.riot(sub_event_type)
-        return ctx.strategic(sub_event_type, (story_actors() if callable(story_actors) else story_actors) or [])
+        return ctx.strategic(sub_event_type, story_actors)
+
+
+def _listed(story_actors: list[ActorMention] | Callable[[], list[ActorMention]] | None) -> list[ActorMention]:
+    """The story's actors, found now if they were given as the function that finds them."""
+    return (story_actors() if callable(story_actors) else story_actors) or []
 
 
 @dataclass
@@ -888,14 +904,15 @@ class _Ctx:
         """"the offices of the Badr Organization", "the KDP's headquarters", "a KDP office": the group owns what was hit."""
         return bool(_OWNER_OF_BEFORE.search(self.before(a)[-60:]) or _OWNED_AFTER.match(self.after(a)[:60]))
 
-    def strategic(self, sub_event_type: str, story_actors: list[ActorMention]) -> ActorAssignment:
+    def strategic(self, sub_event_type: str,
+                  story_actors: list[ActorMention] | Callable[[], list[ActorMention]] | None) -> ActorAssignment:
         if sub_event_type == "Agreement":
-            return self.agreement(story_actors)
+            return self.agreement(_listed(story_actors))
         if sub_event_type in ("Arrests", "Disrupted weapons use"):
             state = [a for a in self.armed if self.is_state(a) and self.associate_of(a) is None] or \
                     [a for a in self.armed if self.is_state(a)]
             reason = "state forces act; the other side from the sentence"
-            story = [a for a in story_actors if a.role == "actor" and a.entry_id in self.d.entries]
+            story = [a for a in _listed(story_actors) if a.role == "actor" and a.entry_id in self.d.entries]
             story_state = [a for a in story if self.is_state(a)]
             agent = self.perpetrator()
             if state:
