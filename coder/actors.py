@@ -19,7 +19,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -164,12 +164,66 @@ class _Alias:
 
     @functools.cached_property
     def head(self) -> str | None:
-        """The alias's first word lower-cased, with which every match of `pattern` begins (in an ASCII text, at
-        the same offset of the lower-cased text); None for an alias that is not ASCII."""
+        """The alias's first word lower-cased, with which every match of `pattern` begins (in a text with none of
+        the _CASE_TRAPS, at the same offset of the lower-cased text); None for an alias that is not ASCII."""
         words = self.text.split()
         if not words or not self.text.isascii() or self.text[0].isspace():
             return None
         return words[0].lower()
+
+    @functools.cached_property
+    def literal(self) -> tuple[tuple[str, ...], bool, bool] | None:
+        """What `_literal_end` needs to match the alias without its regex: the alias's words (lower-cased when the
+        pattern ignores case), whether it ignores case, whether it takes a plural ending. None for an alias
+        `_literal_end` cannot read (not ASCII, or spaced other than by single spaces): its regex is used."""
+        words = self.text.split(" ")
+        if not self.text.isascii() or not all(w and not any(c.isspace() for c in w) for w in words):
+            return None
+        fold = bool(self.flags & re.IGNORECASE)
+        return (tuple(w.lower() for w in words) if fold else tuple(words), fold,
+                self.source.endswith("(?:s|es)?(?![\\w-])"))
+
+
+_WORDY = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")  # \\w or - in ASCII
+# the only characters beyond ASCII that match an ASCII letter under IGNORECASE other than by their lower case (the
+# Kelvin sign, long s, dotless i), and the only character whose lower case is longer (I with a dot): a text
+# without them is matched at the offsets where its lower-cased form holds an alias's first word
+_CASE_TRAPS = ("\u212a", "\u017f", "\u0131", "\u0130")
+
+
+def _wordy(c: str) -> bool:
+    """\\w or a hyphen (the characters the alias patterns' (?<![\\w-]) and (?![\\w-]) exclude)."""
+    return c in _WORDY or (c >= "\x80" and c.isalnum())
+
+
+def _literal_end(literal: tuple[tuple[str, ...], bool, bool], text: str, low: str, at: int) -> int | None:
+    """Where the alias's pattern, matched at `at` of `text` (`low` lower-cased, of the same length: the text holds
+    none of the _CASE_TRAPS), ends; None when it does not match there. The same as `pattern.match(text, at)`: no
+    word character or hyphen just before or after ((?<![\\w-]), (?![\\w-])), words separated by runs of whitespace
+    (\\s+), a plural s or es tried before none."""
+    if at and _wordy(text[at - 1]):
+        return None
+    words, fold, plural = literal
+    src = low if fold else text
+    n = len(text)
+    p = at
+    for w in words:
+        if p != at:
+            q = p
+            while q < n and text[q].isspace():
+                q += 1
+            if q == p:
+                return None
+            p = q
+        if not src.startswith(w, p):
+            return None
+        p += len(w)
+    if plural:
+        if p < n and low[p] == "s" and (p + 1 == n or not _wordy(text[p + 1])):
+            return p + 1
+        if low.startswith("es", p) and (p + 2 == n or not _wordy(text[p + 2])):
+            return p + 2
+    return p if p == n or not _wordy(text[p]) else None
 
 
 def _make_alias(entry_id: str, alias: str, local: bool) -> _Alias:
@@ -457,20 +511,27 @@ class ActorDictionary:
         if self._alias_words and ascii_text:  # (lower() and the patterns' IGNORECASE agree on ASCII)
             needed = self._alias_words
             picked = [i for i in picked if words.issuperset(needed[i])]
+        by_head = ascii_text or not any(c in text for c in _CASE_TRAPS)
         for al in (self._aliases[i] for i in picked):
-            head = al.head if ascii_text else None
+            head = al.head if by_head else None
             if head is None:
                 found += [(m.start(), m.end(), al.entry_id, al.local) for m in al.pattern.finditer(text)]
                 continue
-            # the matches finditer gives, tried only where the alias's first word occurs (not at every offset)
+            # the matches finditer gives, tried only where the alias's first word occurs (not at every offset), by
+            # a literal comparison where the alias allows it (compiling its regex cost more than all its searches)
+            literal = al.literal
             at = low.find(head)
             while at >= 0:
-                m = al.pattern.match(text, at)
-                if m is None:
+                if literal is not None:
+                    end = _literal_end(literal, text, low, at)
+                else:
+                    m = al.pattern.match(text, at)
+                    end = None if m is None else m.end()
+                if end is None:
                     at = low.find(head, at + 1)
                 else:
-                    found.append((m.start(), m.end(), al.entry_id, al.local))
-                    at = low.find(head, m.end())
+                    found.append((at, end, al.entry_id, al.local))
+                    at = low.find(head, end)
         # longest first; of two equal hits the home-country reading wins ("Islamic State" in Nigeria is its West Africa Province)
         found.sort(key=lambda h: (h[0], -(h[1] - h[0]), not h[3]))
         hits = [(s, e, i) for s, e, i, _ in found]
@@ -497,17 +558,19 @@ class ActorDictionary:
     # -- roles -------------------------------------------------------------------
 
     def assign_actors(self, text: str, offset: int, event_type: str, sub_event_type: str, country: str,
-                      iso3: str, on: dt.date, story_actors: list[ActorMention] | None = None) -> ActorAssignment:
+                      iso3: str, on: dt.date,
+                      story_actors: list[ActorMention] | Callable[[], list[ActorMention]] | None = None
+                      ) -> ActorAssignment:
         """actor1/actor2 and associated actors for one incident reported in `text` (codebook §3, §8).
 
         The sources a sentence cites ("…, police said", "according to the army") report an
         incident; they take no part in it, so they are blanked before roles are assigned —
-        except for strategic developments, where the speaker is usually the actor.
+        except for strategic developments, where the speaker is usually the actor. `story_actors` (the actors
+        the whole story names) may be given as a function that finds them: only some events need them.
         """
         if event_type != "Strategic developments":
             text = mask_attribution(text)
         found = self.find_actors(text, 0, country, iso3, on)
-        story_actors = story_actors or []
         ctx = _Ctx(self, text, country, iso3, on, found, event_type, sub_event_type)
         if event_type == ERV:
             return ctx.remote_violence(sub_event_type)
@@ -520,6 +583,11 @@ class ActorDictionary:
         if event_type == RIOTS:
             return ctx.riot(sub_event_type)
         return ctx.strategic(sub_event_type, story_actors)
+
+
+def _listed(story_actors: list[ActorMention] | Callable[[], list[ActorMention]] | None) -> list[ActorMention]:
+    """The story's actors, found now if they were given as the function that finds them."""
+    return (story_actors() if callable(story_actors) else story_actors) or []
 
 
 @dataclass
@@ -836,14 +904,15 @@ class _Ctx:
         """"the offices of the Badr Organization", "the KDP's headquarters", "a KDP office": the group owns what was hit."""
         return bool(_OWNER_OF_BEFORE.search(self.before(a)[-60:]) or _OWNED_AFTER.match(self.after(a)[:60]))
 
-    def strategic(self, sub_event_type: str, story_actors: list[ActorMention]) -> ActorAssignment:
+    def strategic(self, sub_event_type: str,
+                  story_actors: list[ActorMention] | Callable[[], list[ActorMention]] | None) -> ActorAssignment:
         if sub_event_type == "Agreement":
-            return self.agreement(story_actors)
+            return self.agreement(_listed(story_actors))
         if sub_event_type in ("Arrests", "Disrupted weapons use"):
             state = [a for a in self.armed if self.is_state(a) and self.associate_of(a) is None] or \
                     [a for a in self.armed if self.is_state(a)]
             reason = "state forces act; the other side from the sentence"
-            story = [a for a in story_actors if a.role == "actor" and a.entry_id in self.d.entries]
+            story = [a for a in _listed(story_actors) if a.role == "actor" and a.entry_id in self.d.entries]
             story_state = [a for a in story if self.is_state(a)]
             agent = self.perpetrator()
             if state:

@@ -60,7 +60,7 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from coder.models import ResolvedDate
-from coder.prefilter import LiteralIndex, needed_literals, present
+from coder.prefilter import LiteralIndex, NearSearch, needed_literals, present
 
 ExprKind = Literal["absolute", "weekday", "relative_day", "week", "month", "year"]
 Qualifier = Literal["early", "late", "overnight"]
@@ -252,11 +252,12 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
 def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
     found: list[tuple[int, int, int, DateExpression]] = []  # (start, -length, priority, expr)
     finders, index, monthly, always = _checked_finders()
-    literals = index.found(text.lower())  # one pass for the needed words of every finder
-    if not literals and not always:
+    hits = index.hits(text.lower())  # one pass for the needed words of every finder
+    if not hits and not always:
         return []  # every finder needs a word, and the text has none of them (most sentences)
+    literals = {literal for _, literal in hits}
     months = None
-    for priority, (pattern, build, needs) in enumerate(finders):
+    for priority, (near, build, needs) in enumerate(finders):
         if not present(needs, literals):
             continue  # the phrase needs a word (a month, a weekday, "week") the text does not have
         if priority in monthly:
@@ -264,7 +265,7 @@ def _find_date_expressions(text: str, offset: int) -> list[DateExpression]:
                 months = any(m in text for m in _MONTH_STARTS)
             if not months:
                 continue  # a month name is written capitalised ("market" holds "mar", "decided" "dec")
-        for m in pattern.finditer(text):
+        for m in near.finditer(text, hits):  # searched only around the words it needs
             expr = build(m, text, offset)
             if expr is not None:
                 found.append((m.start(), -(m.end() - m.start()), priority, expr))
@@ -291,8 +292,9 @@ _MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", 
 
 @cache
 def _checked_finders():
-    finders = [(p, build, needed_literals(p) or _HAND_NEEDS.get(p.pattern)) for p, build in _finders()]
-    monthly = frozenset(i for i, (p, _, _) in enumerate(finders) if _MONTH in p.pattern)
+    finders = [(NearSearch(p, needs), build, needs)
+               for p, build in _finders() for needs in [needed_literals(p) or _HAND_NEEDS.get(p.pattern)]]
+    monthly = frozenset(i for i, (n, _, _) in enumerate(finders) if _MONTH in n.pattern.pattern)
     always = any(needs is None for _, _, needs in finders)  # a finder searched whatever the text
     return finders, LiteralIndex(needs for _, _, needs in finders), monthly, always
 
@@ -328,8 +330,50 @@ def _qualifier_of(phrase: str) -> Qualifier | None:
     return None
 
 
+# The usual shapes of an absolute date's core, read without dateparser: its import and first parse cost about
+# 0.4 s of a process's time, more than the parsing of thousands of dates. Anything they do not cover, or that is
+# not a valid date (dateparser then tries other day/month orders or a leap year), still goes to dateparser;
+# tests/test_dates.py checks that both agree on every shape.
+_NAMED_CORE = re.compile(r"(?P<mon>[A-Za-z]+)\.?\s+(?P<d>\d{1,2})(?:[A-Za-z]{2})?(?:,?\s+(?P<y>\d{4}))?"
+                         r"|(?P<d2>\d{1,2})(?:[A-Za-z]{2})?\s+(?:[Oo][Ff]\s+)?(?P<mon2>[A-Za-z]+)\.?(?:,?\s+(?P<y2>\d{4}))?")
+_NUMERIC_CORE = re.compile(r"(?P<d>\d{1,2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})")
+
+
+def _quick_absolute(core: str, numeric: bool) -> dt.datetime | None:
+    """`_parse_absolute`'s value for a plain valid date (the year as stated, else 1999: only month and day are
+    used), None when the phrase is left to dateparser."""
+    if numeric:
+        m = _NUMERIC_CORE.fullmatch(core)
+        if m is None:
+            return None
+        if m.group("y"):
+            year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        else:
+            year, month, day = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+    else:
+        m = _NAMED_CORE.fullmatch(core)
+        if m is None:
+            return None
+        name, d, y = (m.group("mon"), m.group("d"), m.group("y")) if m.group("mon") else \
+            (m.group("mon2"), m.group("d2"), m.group("y2"))
+        month = _MONTHS.get(name.lower())
+        if month is None:
+            return None
+        year, day = (int(y) if y else 1999), int(d)
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return dt.datetime(year, month, day)
+
+
 @lru_cache(maxsize=4096)  # the relative base is fixed, so the value depends on the phrase only
 def _parse_absolute(core: str, numeric: bool) -> dt.datetime | None:
+    quick = _quick_absolute(core, numeric)
+    if quick is not None:
+        return quick
+    return _dateparser_absolute(core, numeric)
+
+
+def _dateparser_absolute(core: str, numeric: bool) -> dt.datetime | None:
     settings = {"REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "DMY" if numeric else "MDY",
                 "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
                 "RELATIVE_BASE": dt.datetime(2000, 1, 1)}  # leap year: "February 29" parses

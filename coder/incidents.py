@@ -142,7 +142,7 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
     state = _StoryState(iso3=iso3, country=country, frame=frame)
     mentions: list[Mention] = []
     skips: list[Skip] = []
-    story_actors = _story_actors(sentences, state, reference, res)
+    story_actors = _StoryActors(sentences, state, reference, res)
     paragraph_anchor = None
     last_paragraph = None
 
@@ -363,14 +363,31 @@ def _responds_to(sentence: Sentence, development: TriggerMatch, violent: list[Tr
     return True
 
 
-def _story_actors(sentences: list[Sentence], state: _StoryState, reference, res: Resources) -> list[ActorMention]:
-    if state.country is None or reference is None:
-        return []
-    found: list[ActorMention] = []
-    for s in sentences:
-        if s.kind == "body":
-            found.extend(res.actors.find_actors(s.text, s.start, state.country, state.iso3, reference))
-    return found
+class _StoryActors:
+    """The actors named in a story's body sentences, found when first needed: an event's actors are read from its
+    own sentence, and only some events (strategic developments) look at the whole story's."""
+
+    def __init__(self, sentences: list[Sentence], state: _StoryState, reference, res: Resources):
+        self._sentences = sentences
+        self._country, self._iso3, self._reference, self._res = state.country, state.iso3, reference, res
+        self._found: dict[int, list[ActorMention]] = {}
+        self._all: list[ActorMention] | None = None
+
+    def of(self, sentence: Sentence) -> list[ActorMention]:
+        """The actors named in one body sentence of the story."""
+        if self._country is None or self._reference is None or sentence.kind != "body":
+            return []
+        hit = self._found.get(sentence.index)
+        if hit is None:
+            hit = self._found[sentence.index] = self._res.actors.find_actors(
+                sentence.text, sentence.start, self._country, self._iso3, self._reference)
+        return hit
+
+    def all(self) -> list[ActorMention]:
+        """The actors named anywhere in the story's body sentences, in text order."""
+        if self._all is None:
+            self._all = [a for s in self._sentences if s.kind == "body" for a in self.of(s)]
+        return self._all
 
 
 def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, res: Resources) -> list[PlaceMention]:
@@ -423,12 +440,12 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         # codebook: an intervention is "without serious or lethal injuries"; protesters killed make it excessive force
         match = dataclasses.replace(match, sub_event_type="Excessive force against protesters")
     actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
-                                      country, iso3, date.date, story_actors)
+                                      country, iso3, date.date, story_actors.all)
     if match.event_type == VAC and match.sub_event_type == "Attack" and _armed_target(sentence.text, actors, country, iso3, date.date, res):
         # codebook: violence between two organised armed groups is a battle, whatever verb reports it
         match = dataclasses.replace(match, event_type="Battles", sub_event_type="Armed clash")
         actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
-                                          country, iso3, date.date, story_actors)
+                                          country, iso3, date.date, story_actors.all)
     killed_parts: list[int | None] = [casualties.killed] * len(locations)
     if casualties.killed is not None and len(locations) > 1:
         killed_parts = list(split_fatalities(casualties.killed, len(locations)))
@@ -438,7 +455,7 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
         supports.append("date")
     if resolved:
         supports.append("location")
-    if any(a.start is not None and sentence.start <= a.start < sentence.end for a in story_actors):
+    if any(a.start is not None and sentence.start <= a.start < sentence.end for a in story_actors.of(sentence)):
         supports.append("actors")
     if casualties.killed is not None:
         supports.append("fatalities")

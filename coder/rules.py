@@ -25,7 +25,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from coder.errors import DataFileError
-from coder.prefilter import Clauses, LiteralIndex, Needs, clauses_present, needed_clauses, needed_literals
+from coder.prefilter import (Clauses, LiteralIndex, NearSearch, Needs, clauses_present, needed_clauses,
+                             needed_literals)
 from coder.taxonomy import Taxonomy, load_taxonomy
 
 DEFAULT_RULES_DIR = Path(__file__).resolve().parent / "data" / "rules"
@@ -219,7 +220,7 @@ class RuleSet:
     version: str
     _rules: tuple[_CompiledRule, ...]
     _filters: tuple[_CompiledFilter, ...]
-    _boundaries: tuple[re.Pattern[str], ...]
+    _boundaries: tuple[NearSearch, ...]  # searched only around the words they need
     _generic: dict[str, bool]
     _literals: LiteralIndex = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
     # trigger patterns as (rule index, 0 singular / 1 plural, pattern index): those searched whatever the text, and
@@ -287,7 +288,8 @@ class RuleSet:
             rules=tuple(rules), filters=tuple(filters), boundaries=tuple(boundaries),
             _always=always, _by_literal=by_literal,
             version=digest.hexdigest(), _rules=compiled_rules, _filters=compiled_filters,
-            _boundaries=tuple(re.compile(b.pattern, re.IGNORECASE) for b in boundaries),
+            _boundaries=tuple(NearSearch(p, needed_literals(p)) for p in (re.compile(b.pattern, re.IGNORECASE)
+                                                                       for b in boundaries)),
             _generic={r.id: r.generic for r in rules},
             _literals=LiteralIndex([
                 *(n for c in compiled_rules for n in (*c.singular_needs, *c.plural_needs, *c.singular_clauses,

@@ -429,3 +429,37 @@ def test_officers_who_act_on_a_crowd_are_the_home_police():
     a = res.actors.assign_actors("Officers used batons to clear the road and detained about 40 protesters.", 0,
                                  "Protests", "Protest with intervention", "India", "IND", _dt.date(2021, 8, 30))
     assert a.actor1 == "Protesters (India)" and a.actor2 and a.actor2.startswith("Police Forces of India")
+
+
+def test_aliases_matched_without_their_regex_as_with_it() -> None:
+    """find_actors matches most aliases by comparing words (`_literal_end`) instead of compiling their regexes:
+    at every offset where an alias's first word occurs, both give the same match, on text written to probe the
+    edges (plurals, hyphens, underscores, case, runs of whitespace, letters, digits and spaces beyond ASCII)."""
+    from coder.actors import _literal_end
+
+    literal_read = compared = 0
+    for al in ACTORS._aliases:
+        if al.head is None or al.literal is None:
+            continue
+        literal_read += 1
+        t = al.text
+        text = " | ".join([t, t + "s", t + "es", t + "ses", t + "-x", "-" + t, "_" + t, "x" + t, t + "_", t + "'s",
+                           t + "s-", t.upper(), t.lower(), t.title(), t.replace(" ", "  "), t.replace(" ", "\n"),
+                           t.replace(" ", "-"), t + "s" + t, t[:-1], "é" + t, t + "é", t + "’s", "“" + t + "”",
+                           t + "es’", t.replace(" ", "\u00a0"), "٣" + t, t + "²"]) + "."
+        low = text.lower()
+        at = low.find(al.head)
+        while at >= 0:
+            m = al.pattern.match(text, at)
+            assert _literal_end(al.literal, text, low, at) == (m.end() if m else None), (al.text, at)
+            compared += 1
+            at = low.find(al.head, at + 1)
+    assert literal_read > 0.9 * len(ACTORS._aliases) and compared > 10 * literal_read
+
+
+def test_case_traps_fall_back_to_the_regexes() -> None:
+    """A text holding a character that matches an ASCII letter under IGNORECASE other than by its lower case (a
+    long s) is searched with the aliases' regexes, which match it as they always did."""
+    text = "Fighters of the Kurdish Peſhmerga clashed with gunmen near the town."
+    assert "Kurdish Peſhmerga" in [a.text for a in ACTORS.find_actors(text, 0, "Iraq", "IRQ", OCT_2020)]
+    assert "Kurdish Peshmerga" in [a.text for a in ACTORS.find_actors(text.replace("ſ", "s"), 0, "Iraq", "IRQ", OCT_2020)]

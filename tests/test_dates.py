@@ -302,3 +302,49 @@ def test_seed_sentences(name, opening, announcement, expected):
 def test_early_report_shift_only_at_day_precision(sentence, expected):
     outcome = resolve_sentence_date(sentence, 0, DateContext(SUN))
     assert (outcome.date.date, outcome.date.time_precision) == expected
+
+
+# ---------------------------------------------------------------------------
+# absolute dates read without dateparser
+# ---------------------------------------------------------------------------
+
+_NAMES = ["January", "February", "May", "September", "December", "Jan", "Feb", "Sept", "Sep", "Oct.", "Dec."]
+
+
+def _absolute_shapes() -> list[tuple[str, bool]]:
+    """Cores of every shape the absolute finders return: month-day and day-month with suffixes, "of", years and
+    commas; numeric dates with both separators; ISO dates. Valid and invalid days (30 February, 29 February in
+    a common and a leap year, day 0, month 13, day and month swapped)."""
+    shapes = []
+    for i, name in enumerate(_NAMES):
+        for day, suffix in (("1", "st"), ("2", "ND"), ("9", ""), ("07", "th"), ("29", ""), ("30", "th"), ("31", ""),
+                            ("0", ""), ("3", "st")):
+            for year in ("", ", 2021", " 2020", ",  1999"):
+                shapes.append((f"{name} {day}{suffix}{year}", False))
+                shapes.append((f"{day}{suffix} {'of ' if i % 2 else ''}{name}{year}", False))
+    for day, month in (("27", "03"), ("5", "6"), ("31", "4"), ("12", "13"), ("29", "02"), ("00", "05")):
+        for year in ("2020", "2021"):
+            shapes += [(f"{day}/{month}/{year}", True), (f"{day}.{month}.{year}", True),
+                       (f"{day}./{month}{year}", True), (f"{day}.{month}/{year}", True)]
+    shapes += [("2020-10-11", True), ("2020-13-11", True), ("2021-02-29", True), ("2020-02-29", True)]
+    return shapes
+
+
+def test_quick_absolute_dates_agree_with_dateparser() -> None:
+    """The absolute dates read without dateparser get its month and day (and year where one is stated); what the
+    quick reading leaves alone still goes to dateparser."""
+    from coder.dates import _dateparser_absolute, _parse_absolute, _quick_absolute
+
+    quick = 0
+    for core, numeric in _absolute_shapes():
+        q = _quick_absolute(core, numeric)
+        expected = _dateparser_absolute(core, numeric)
+        if q is not None:
+            quick += 1
+            assert expected is not None, core
+            assert (q.month, q.day) == (expected.month, expected.day), core
+            if core[-4:].isdigit() and not core[:4].isdigit():
+                assert q.year == expected.year, core
+        got = _parse_absolute(core, numeric)
+        assert (got and (got.month, got.day)) == (expected and (expected.month, expected.day)), core
+    assert quick > 200  # most shapes are read without dateparser

@@ -113,3 +113,35 @@ def test_literal_index_agrees_with_the_substring_check(words):
     low = " ".join(words).lower()
     found = index.found(low)
     assert all(present(n, found) == could_match(n, low) for n in needs)
+
+
+# the date finders: the patterns NearSearch serves, with their leading optional words, lookarounds and runs of
+# whitespace and hyphens
+def _date_finders():
+    from coder.dates import _checked_finders
+
+    return [near for near, _, _ in _checked_finders()[0]]
+
+
+_DATE_WORDS = ["early", "late", "on", "Sunday", "sunday", "last", "week", "weekend", "the", "previous", "in", "mid",
+               "-", "--", "October", "Oct.", "9", "9th", "2020", "2021", "of", "days", "ago", "two", "this", "month",
+               "morning", "night", "overnight", "yesterday", "year", "27/03/2020", "2020-10-11", "police", "said",
+               "recent", ",", "at", "dawn", "hours", "\n", "\t", "  ", "Monday,", "since", "end", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), min_size=1, max_size=30), st.sampled_from(["", " ", "-"]))
+def test_near_search_finds_what_finditer_finds(words, sep):
+    """Searching only around the needed words gives the same matches as searching the whole text, with or
+    without the literal hits supplied, on texts with runs of whitespace and hyphens and non-ASCII text."""
+    text = sep.join(words) if sep else " ".join(words)
+    for near in _date_finders():
+        expected = [(m.span(), m.groupdict()) for m in near.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in near.finditer(text)] == expected, (near.pattern.pattern, text)
+        hits = LiteralIndex([near.needs]).hits(text.lower())
+        assert [(m.span(), m.groupdict()) for m in near.finditer(text, hits)] == expected
+
+
+def test_near_search_is_used_for_the_date_finders():
+    """Every date finder has a bounded width and known needed words, so none scans whole texts."""
+    assert all(near.usable for near in _date_finders())
