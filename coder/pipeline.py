@@ -47,7 +47,8 @@ from coder.assemble import (assemble_record, assemble_records, canonical_order, 
                             first_report_key)
 from coder.audit import AUDIT_SCHEMA, KeptApart, audit_table, event_rows, row_order
 from coder.merge import MergedEvent, merge_mentions, merge_stream
-from coder.engine import check_options, code_article, make_engine, process_started_at, shards, state_tasks
+from coder.engine import (check_options, code_article, make_engine, process_started_at, shards, starts_early,
+                          state_tasks)
 from coder.models import Article, ArticleRef, Mention, Reject, Skip
 from coder.read import duplicate_id, plan_inputs
 from coder.record import EventRecord, records_to_chunk
@@ -145,9 +146,10 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     started = time.perf_counter()
     t0 = time.perf_counter()
     check_options(engine, workers, scheduler, batch_size)
-    # worker processes or a cluster start first, so that they load while this process does
+    # a cluster or spawned workers start first, so that they load while this process does; forked workers start
+    # once it has loaded (they share what it loaded)
     coder_engine = (make_engine(engine, workers, None, scheduler, gazetteer_extra, store.state_path(out_dir))
-                    if engine != "local" or workers > 1 else None)
+                    if starts_early(engine, workers) else None)
     try:
         res = resources or load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
         t1 = time.perf_counter()
@@ -175,12 +177,13 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     # they are not traversed by every full collection (about 10% of coding time); back in when the run ends
     gc.freeze()
     try:
+        # before the working store opens: forked workers inherit no handle of it
+        coder_engine = coder_engine or make_engine(engine, workers, res, scheduler, gazetteer_extra, known=known)
         spill = RunSpill(staging.spill_path())
         spill.add_holders(state.holders.items())  # content hash -> the article holding it, on disk
         state.holders = {}
         seen_ids = spill.seen_ids()  # the article ids read in this run
         writer = staging.state_writer(versions)
-        coder_engine = coder_engine or make_engine(engine, workers, res, scheduler, gazetteer_extra)
 
         def add(c) -> None:
             """An article of the dataset coded in this run: its state row, its mentions and its report entry."""
