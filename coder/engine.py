@@ -171,6 +171,9 @@ class InProcess:
         for shard in shard_iter:
             yield code_shard(shard, known, self.res)
 
+    def coded(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -255,9 +258,18 @@ class ProcessPool:
         yield from _in_order(lambda s: self._pool.submit(_pool_code, s, self.gazetteer_extra), shard_iter,
                              2 * self.workers)
 
+    def coded(self) -> None:
+        """Every shard is coded: the workers exit while this process merges (not waited for; `close` waits)."""
+        self._pool.shutdown(wait=False)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+
+
+def _warm(gazetteer_extra: str | None) -> bool:
+    _resources_for(gazetteer_extra)
+    return True
 
 
 def _dask_code(shard: Shard, known: frozenset[str], gazetteer_extra: str | None) -> ShardResult:
@@ -281,7 +293,11 @@ class DaskEngine:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                          host="127.0.0.1", dashboard_address=None, silence_logs=40)
             self.client = Client(self._cluster)
-        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        addresses = list(self.client.scheduler_info().get("workers", {}))
+        self.workers = max(1, len(addresses))
+        # each worker loads the resources now, while this process loads its own, not when its first shard comes
+        self._warm = [self.client.submit(_warm, self.gazetteer_extra, workers=[a], allow_other_workers=False,
+                                         pure=False) for a in addresses]
 
     def map(self, shard_iter: Iterable[Shard], known: frozenset[str]) -> Iterator[ShardResult]:
         known_future = self.client.scatter([known], broadcast=True, hash=False)[0]
@@ -295,7 +311,11 @@ class DaskEngine:
         futures = [self.client.submit(store.write_part_file, path, table, pure=False) for path, table in jobs]
         self.client.gather(futures)
 
+    def coded(self) -> None:
+        pass  # the workers may still write the partition files
+
     def close(self) -> None:
+        self._warm = []
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()

@@ -224,6 +224,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                         continue
                     add(c)
                 bar.update(len(result.coded))
+        coder_engine.coded()
         if state.path is not None and not recode:
             position = iter(range(stored))
             writer.copy_from(state.path, keep=lambda sha: True, seen=lambda row: spill.add_article(
