@@ -76,18 +76,32 @@ class ShardResult:
     timings: dict[str, float]
 
 
-def shards(tasks: Iterable[Task], size: int) -> Iterator[Shard]:
-    """Tasks grouped into shards of about `size` articles (a task is never split)."""
+def shards(tasks: Iterable[Task], size: int, workers: int = 1) -> Iterator[Shard]:
+    """Tasks grouped into shards of about `size` articles (a task is never split). With several workers the last
+    shards shrink (to a `workers`-th of what remains, halved, down to MIN_SHARD articles) so that the workers finish
+    together instead of one coding a whole last shard while the others wait."""
+    if workers > 1:
+        tasks = list(tasks)
+        remaining = sum(t.lines for t in tasks)
     batch: list[Task] = []
     count = 0
+    target = size
     for task in tasks:
+        if not batch and workers > 1:
+            target = min(size, max(MIN_SHARD, -(-remaining // (2 * workers))))
         batch.append(task)
         count += task.lines
-        if count >= size:
+        if count >= target:
+            if workers > 1:
+                remaining -= count
             yield tuple(batch)
             batch, count = [], 0
     if batch:
         yield tuple(batch)
+
+
+MIN_SHARD = 16  # articles: the smallest shard the tail of a run is cut into
+TASK_PARTS = 8  # with several workers, JSONL files are planned in tasks of batch_size / TASK_PARTS lines
 
 
 def state_tasks(state: store.State) -> list[StateTask]:

@@ -47,8 +47,8 @@ from coder.assemble import (assemble_record, assemble_records, canonical_order, 
                             first_report_key)
 from coder.audit import AUDIT_SCHEMA, KeptApart, audit_table, event_rows, row_order
 from coder.merge import MergedEvent, merge_mentions, merge_stream
-from coder.engine import (check_options, code_article, make_engine, process_started_at, shards, starts_early,
-                          state_tasks)
+from coder.engine import (TASK_PARTS, check_options, code_article, make_engine, process_started_at, shards,
+                          starts_early, state_tasks)
 from coder.models import Article, ArticleRef, Mention, Reject, Skip
 from coder.read import duplicate_id, plan_inputs
 from coder.record import EventRecord, records_to_chunk
@@ -153,7 +153,9 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     try:
         res = resources or load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
         t1 = time.perf_counter()
-        plan = plan_inputs(inputs, manifest, lines_per_task=batch_size)
+        # several workers: tasks small enough for the last shards to shrink (engine.shards)
+        plan = plan_inputs(inputs, manifest, lines_per_task=batch_size if workers == 1 and engine == "local"
+                           else max(1, batch_size // TASK_PARTS))
     except BaseException:
         if coder_engine is not None:
             coder_engine.close()
@@ -200,7 +202,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
         with tqdm(total=plan.articles_expected + sum(t.lines for t in tasks[:len(tasks) - len(plan.tasks)]),
                   unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True,
                   desc="coding") as bar:
-            for result in coder_engine.map(shards(tasks, batch_size), known):
+            for result in coder_engine.map(shards(tasks, batch_size, coder_engine.workers), known):
                 rejects += result.rejects
                 first_at = result.timings.pop("first_article_at", None)
                 if first_at is not None and first_article_at is None:

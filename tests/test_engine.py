@@ -71,6 +71,17 @@ def test_shards_are_bounded_batches_of_tasks():
     assert [t for b in batches for t in b] == plan.tasks
 
 
+def test_with_several_workers_the_last_shards_shrink():
+    from coder.engine import MIN_SHARD
+
+    plan = plan_inputs([str(MULTI)], lines_per_task=1)  # 63 articles
+    sizes = [sum(t.lines for t in b) for b in shards(plan.tasks, 12, workers=2)]
+    assert sum(sizes) == 63 and max(sizes) == 12 and sizes[0] == 12
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] <= MIN_SHARD
+    assert [t for b in shards(plan.tasks, 12, workers=2) for t in b] == plan.tasks
+    assert [sum(t.lines for t in b) for b in shards(plan.tasks, 12)] == [12] * 5 + [3]
+
+
 def test_batch_size_does_not_change_the_dataset(tmp_path, res, reference):
     out = tmp_path / "small"
     report = run([str(MULTI)], out, resources=res, batch_size=2)
