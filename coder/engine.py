@@ -18,6 +18,7 @@ coder.spill), so the reports of one incident may be coded anywhere.
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import os
 import sys
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from coder import errors, store
+from coder import errors, spill, store
 from coder.assemble import article_ref
 from coder.incidents import detect_mentions
 from coder.models import Article, ArticleRef, Mention, Reject, Skip
@@ -56,7 +57,9 @@ Shard = tuple[Task, ...]
 @dataclass
 class Coded:
     """One article a shard read: what the dataset keeps of it. `known`: its content hash is already in the
-    dataset, so it was not coded (and `row` is empty)."""
+    dataset, so it was not coded (and `row` is empty). From `code_shard`, `mentions` are as the run's working
+    store takes them (coder.spill.spilled) and `entry` is the article's run report entry as JSON: the worker
+    makes them, not the process that merges."""
 
     sha: str
     ref: ArticleRef
@@ -67,6 +70,24 @@ class Coded:
     failure: Reject | None = None
     known: bool = False
     recoded: bool = False
+    entry: str | None = None
+
+
+def article_entry(c: Coded) -> dict:
+    """The run report entry of an article coded in this run (its status and events are added at the end)."""
+    ref = c.ref
+    return {"article_id": ref.article_id, "path": ref.source_path, "format": ref.format, "outlet": ref.outlet,
+            "url": ref.url, "published": ref.published.isoformat() if ref.published else None,
+            "stories": ref.stories, "sentences": c.sentences, "mentions": len(c.mentions),
+            "skipped": [s.model_dump(exclude_none=True) for s in c.skips]}
+
+
+def _for_the_run(c: Coded) -> Coded:
+    """What the merging process needs of a coded article, made here: mentions as store rows, the report entry."""
+    if not c.known:
+        c.entry = json.dumps(article_entry(c), ensure_ascii=False)
+        c.mentions = [spill.spilled(m) for m in c.mentions]
+    return c
 
 
 @dataclass
@@ -129,7 +150,7 @@ def code_shard(shard: Shard, known: frozenset[str], res: Resources) -> ShardResu
             rejects += task_rejects
         timings["read"] += time.perf_counter() - t0
         for article in articles:
-            coded.append(code_article(article, known, res, timings, recoded))
+            coded.append(_for_the_run(code_article(article, known, res, timings, recoded)))
             if first_done is None:
                 first_done = time.time()  # wall clock: comparable between processes of one machine
     if first_done is not None:

@@ -191,8 +191,8 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
             """An article of the dataset coded in this run: its state row, its mentions and its report entry."""
             spill.add_holders([(c.sha, c.ref.article_id)])
             writer.add(c.row)
-            spill.add_article(stored + tally["added"], c.ref.article_id, c.ref.model_dump_json(), c.mentions)
-            spill.add_entry(tally["added"], c.ref.article_id, _article_entry(c))
+            spill.add_article(stored + tally["added"], c.ref.article_id, c.row["ref"], c.mentions)
+            spill.add_entry(tally["added"], c.ref.article_id, c.entry)
             tally["added"] += 1
             tally["mentions"] += len(c.mentions)
             tally["skipped"] += len(c.skips)
@@ -340,15 +340,6 @@ _DUPLICATES = 10**15  # report entries of inputs the dataset held already come a
 _ARTICLES, _EVENTS = "\u0000articles\u0000", "\u0000events\u0000"  # where the streamed lists go in run.json
 AUDIT_ROWS_PER_GROUP = 50_000  # rows of merges.parquet held at once (as Arrow) while it is written
 AUDIT_CHUNK = 4096  # audit rows turned into Arrow at a time
-
-
-def _article_entry(c) -> dict:
-    """The run report entry of an article coded in this run (its status and events are added at the end)."""
-    ref = c.ref
-    return {"article_id": ref.article_id, "path": ref.source_path, "format": ref.format, "outlet": ref.outlet,
-            "url": ref.url, "published": ref.published.isoformat() if ref.published else None,
-            "stories": ref.stories, "sentences": c.sentences, "mentions": len(c.mentions),
-            "skipped": [s.model_dump(exclude_none=True) for s in c.skips]}
 
 
 def _duplicate_entry(ref: ArticleRef, same_as: str) -> dict:

@@ -3,7 +3,7 @@
 A run keeps here, in one SQLite file in its staging folder, what the merge and the writers need of every article
 and event, instead of holding it:
 
-    mentions   every mention (as JSON) with the columns of the order the merge takes them in
+    mentions   every mention (pickled, or as JSON when read from the state file) with the columns of the order the merge takes them in
                (coder.merge.mention_order, then the article's place in the run and the mention's in its article,
                which is the order a stable sort over the list of all mentions keeps); read back sorted, one at a
                time: SQLite sorts on disk (an external merge sort) in a bounded cache.
@@ -38,7 +38,7 @@ BATCH = 2000  # rows buffered before an insert
 
 _TABLES = """
 CREATE TABLE mentions (day TEXT, article_id TEXT, start INTEGER, rule_id TEXT, loc_start INTEGER,
-                       aseq INTEGER, mi INTEGER, json TEXT);
+                       aseq INTEGER, mi INTEGER, json TEXT, blob BLOB);
 CREATE TABLE refs (article_id TEXT, aseq INTEGER, ref TEXT);
 CREATE TABLE events (pos INTEGER PRIMARY KEY, event BLOB);
 CREATE TABLE ids (pos INTEGER PRIMARY KEY, iso3 TEXT, base INTEGER, first_key TEXT);
@@ -51,13 +51,23 @@ CREATE TABLE seen (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
-def mention_row(m: Mention | dict, aseq: int, mi: int) -> tuple:
-    """A mentions row from a Mention or from its JSON form (as the state file stores it)."""
+def spilled(m: Mention) -> tuple:
+    """A mention as the store takes it, made where the article was coded (a worker): the columns of the merge's
+    order and the mention pickled, so that the merging process neither encodes nor validates it."""
+    return (m.date.date.isoformat(), m.article_id, m.evidence[0].start, m.rule_id, m.location.start,
+            pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def mention_row(m: Mention | dict | tuple, aseq: int, mi: int) -> tuple:
+    """A mentions row from a Mention, from `spilled(mention)`, or from its JSON form (as the state file stores
+    it)."""
+    if type(m) is tuple:
+        day, article_id, start, rule_id, loc_start, blob = m
+        return (day, article_id, start, rule_id, loc_start, aseq, mi, None, blob)
     if isinstance(m, Mention):
-        return (m.date.date.isoformat(), m.article_id, m.evidence[0].start, m.rule_id, m.location.start, aseq, mi,
-                m.model_dump_json())
+        return mention_row(spilled(m), aseq, mi)
     return (m["date"]["date"], m["article_id"], m["evidence"][0]["start"], m["rule_id"], m["location"]["start"],
-            aseq, mi, json.dumps(m, ensure_ascii=False))
+            aseq, mi, json.dumps(m, ensure_ascii=False), None)
 
 
 def event_blob(e: MergedEvent) -> bytes:
@@ -85,7 +95,7 @@ class RunSpill:
         self.mention_count = 0
 
     _INSERT = {
-        "mentions": "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "mentions": "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "refs": "INSERT INTO refs VALUES (?, ?, ?)",
         "events": "INSERT INTO events VALUES (?, ?)",
         "ids": "INSERT INTO ids VALUES (?, ?, ?, ?)",
@@ -126,7 +136,8 @@ class RunSpill:
 
     # --- articles and their mentions -----------------------------------------------------------------------------
 
-    def add_article(self, aseq: int, article_id: str, ref_json: str, mentions: Iterable[Mention | dict]) -> None:
+    def add_article(self, aseq: int, article_id: str, ref_json: str,
+                    mentions: Iterable[Mention | dict | tuple]) -> None:
         """An article of the dataset: `aseq` is its place among all of them (stored ones first, as the state
         file holds them, then this run's in the order they were coded); a later one wins an article id."""
         self._add("refs", [(article_id, aseq, ref_json)])
@@ -137,10 +148,10 @@ class RunSpill:
     def mentions(self) -> Iterator[Mention]:
         """Every mention, in the order the merge takes them (coder.merge.mention_order, ties as a stable sort)."""
         self.flush()
-        cursor = self.db.execute("SELECT json FROM mentions ORDER BY day, article_id, start, rule_id, loc_start, "
-                                 "aseq, mi")
-        for (text,) in cursor:
-            yield Mention.model_validate_json(text)
+        cursor = self.db.execute("SELECT json, blob FROM mentions ORDER BY day, article_id, start, rule_id, "
+                                 "loc_start, aseq, mi")
+        for text, blob in cursor:
+            yield pickle.loads(blob) if blob is not None else Mention.model_validate_json(text)
 
     def index_refs(self) -> None:
         self.flush()
@@ -232,9 +243,10 @@ class RunSpill:
         return [e for (e,) in self.db.execute("SELECT event_id FROM links WHERE article_id = ? ORDER BY pos",
                                               (article_id,))]
 
-    def add_entry(self, seq: int, lookup: str, entry: dict) -> None:
-        """A run report entry, listed in `seq` order; `lookup`: the article whose events it lists."""
-        self._add("entries", [(seq, lookup, json.dumps(entry, ensure_ascii=False))])
+    def add_entry(self, seq: int, lookup: str, entry: dict | str) -> None:
+        """A run report entry (or its JSON text), listed in `seq` order; `lookup`: the article whose events it
+        lists."""
+        self._add("entries", [(seq, lookup, entry if type(entry) is str else json.dumps(entry, ensure_ascii=False))])
 
     def entries(self) -> Iterator[tuple[str, dict]]:
         self.flush()
