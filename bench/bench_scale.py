@@ -18,6 +18,10 @@ What it prints (figures only, no assertions):
   flatness    (--flat N1,N2) peak RSS for two corpus sizes and their ratio: flat memory means a ratio near 1.
   scaling     `--workers 2` against `--workers 1`, and `--engine dask --workers 2`, when `coder run --help`
               lists those options; otherwise "not available yet".
+  CPU split   (unless --no-cpu-split) bench/serial_fraction.py with one and two workers: the merging process's
+              CPU per article while the workers code against theirs (the serial fraction), its CPU before and
+              after coding, and the wall time on an idle machine those CPU-seconds imply; their ratio is the
+              scaling the code allows, a figure that holds when the machine is busy (wall-clock scaling does not)
   profile     cProfile in this process over read_inputs + code_articles on a sample (default 300 articles):
               the top functions by own time and the share of time per module (coder.* modules, third-party
               packages such as dateparser, pysbd, pyarrow, and the standard library). Built-in C functions
@@ -314,6 +318,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--profile", type=int, default=300, help="articles to profile in-process (default 300)")
     parser.add_argument("--no-profile", action="store_true")
     parser.add_argument("--no-scaling", action="store_true", help="skip the --workers / --engine runs")
+    parser.add_argument("--no-cpu-split", action="store_true", help="skip bench/serial_fraction.py")
     parser.add_argument("--startup-runs", type=int, default=3)
     parser.add_argument("--workdir", type=Path, help="where corpora and outputs go (default: a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write all figures to this JSON file")
@@ -411,6 +416,26 @@ def main(argv: list[str] | None = None) -> None:
             scaling["dask_2"] = "not available yet"
             print("         --engine dask --workers 2: not available yet")
     figures["scaling"] = scaling
+
+    if not args.no_scaling and not args.no_cpu_split and options["workers"]:
+        split = {}
+        for n in (1, 2):
+            out = subprocess.run([sys.executable, str(REPO / "bench" / "serial_fraction.py"), str(corpus),
+                                  "--workers", str(n)], capture_output=True, text=True, check=False)
+            split[n] = json.loads(out.stdout.strip().splitlines()[-1]) if out.returncode == 0 else None
+        figures["cpu_split"] = split
+        if split[1] and split[2]:
+            two = split[2]
+            ratio = round(split[1]["model_idle_wall_s"] / two["model_idle_wall_s"], 2)
+            figures["cpu_split_model_speedup_2"] = ratio
+            print(f"CPU split (--workers 2, CPU-seconds): merging process {two['parent_ms_per_article']:.3f} ms per "
+                  f"article while coding against {two['worker_ms_per_article']:.2f} ms per article in the workers "
+                  f"(serial fraction {two['serial_fraction']:.4f}); before coding {two['parent_cpu_before_s']:.2f} s, "
+                  f"worker start-up {two['worker_startup_cpu_s']:.2f} s, after coding {two['parent_cpu_after_s']:.2f} s")
+            print(f"  idle-machine model: {split[1]['model_idle_wall_s']:.1f} s with one worker, "
+                  f"{two['model_idle_wall_s']:.1f} s with two: x{ratio} (wall-clock figures above depend on the load)")
+        else:
+            print("CPU split: bench/serial_fraction.py failed")
 
     # profile
     if args.no_profile or args.profile <= 0:

@@ -9,7 +9,8 @@ shards are coded, over the mentions of all of them (spilled to disk as they arri
 coder.spill), so the reports of one incident may be coded anywhere.
 
     InProcess      --workers 1 (default): no extra processes, the first article is coded at once
-    ProcessPool    --workers N: N local processes (spawned, each loads the resources once)
+    ProcessPool    --workers N: N local processes (on Linux forked from the run's process once it has loaded the
+                   resources, which they share; elsewhere spawned, each loading the resources once)
     DaskEngine     --engine dask [--scheduler ADDRESS]: the workers of an existing Dask distributed cluster, or
                    a local cluster of N worker processes; workers open the input paths themselves
 """
@@ -17,7 +18,10 @@ coder.spill), so the reports of one incident may be coded anywhere.
 from __future__ import annotations
 
 import gc
+import json
+import multiprocessing
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -26,7 +30,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from coder import errors, store
+from coder import errors, spill, store
 from coder.assemble import article_ref
 from coder.incidents import detect_mentions
 from coder.models import Article, ArticleRef, Mention, Reject, Skip
@@ -53,7 +57,9 @@ Shard = tuple[Task, ...]
 @dataclass
 class Coded:
     """One article a shard read: what the dataset keeps of it. `known`: its content hash is already in the
-    dataset, so it was not coded (and `row` is empty)."""
+    dataset, so it was not coded (and `row` is empty). From `code_shard`, `mentions` are as the run's working
+    store takes them (coder.spill.spilled) and `entry` is the article's run report entry as JSON: the worker
+    makes them, not the process that merges."""
 
     sha: str
     ref: ArticleRef
@@ -64,6 +70,24 @@ class Coded:
     failure: Reject | None = None
     known: bool = False
     recoded: bool = False
+    entry: str | None = None
+
+
+def article_entry(c: Coded) -> dict:
+    """The run report entry of an article coded in this run (its status and events are added at the end)."""
+    ref = c.ref
+    return {"article_id": ref.article_id, "path": ref.source_path, "format": ref.format, "outlet": ref.outlet,
+            "url": ref.url, "published": ref.published.isoformat() if ref.published else None,
+            "stories": ref.stories, "sentences": c.sentences, "mentions": len(c.mentions),
+            "skipped": [s.model_dump(exclude_none=True) for s in c.skips]}
+
+
+def _for_the_run(c: Coded) -> Coded:
+    """What the merging process needs of a coded article, made here: mentions as store rows, the report entry."""
+    if not c.known:
+        c.entry = json.dumps(article_entry(c), ensure_ascii=False)
+        c.mentions = [spill.spilled(m) for m in c.mentions]
+    return c
 
 
 @dataclass
@@ -73,18 +97,32 @@ class ShardResult:
     timings: dict[str, float]
 
 
-def shards(tasks: Iterable[Task], size: int) -> Iterator[Shard]:
-    """Tasks grouped into shards of about `size` articles (a task is never split)."""
+def shards(tasks: Iterable[Task], size: int, workers: int = 1) -> Iterator[Shard]:
+    """Tasks grouped into shards of about `size` articles (a task is never split). With several workers the last
+    shards shrink (to a `workers`-th of what remains, halved, down to MIN_SHARD articles) so that the workers finish
+    together instead of one coding a whole last shard while the others wait."""
+    if workers > 1:
+        tasks = list(tasks)
+        remaining = sum(t.lines for t in tasks)
     batch: list[Task] = []
     count = 0
+    target = size
     for task in tasks:
+        if not batch and workers > 1:
+            target = min(size, max(MIN_SHARD, -(-remaining // (2 * workers))))
         batch.append(task)
         count += task.lines
-        if count >= size:
+        if count >= target:
+            if workers > 1:
+                remaining -= count
             yield tuple(batch)
             batch, count = [], 0
     if batch:
         yield tuple(batch)
+
+
+MIN_SHARD = 16  # articles: the smallest shard the tail of a run is cut into
+TASK_PARTS = 8  # with several workers, JSONL files are planned in tasks of batch_size / TASK_PARTS lines
 
 
 def state_tasks(state: store.State) -> list[StateTask]:
@@ -112,7 +150,7 @@ def code_shard(shard: Shard, known: frozenset[str], res: Resources) -> ShardResu
             rejects += task_rejects
         timings["read"] += time.perf_counter() - t0
         for article in articles:
-            coded.append(code_article(article, known, res, timings, recoded))
+            coded.append(_for_the_run(code_article(article, known, res, timings, recoded)))
             if first_done is None:
                 first_done = time.time()  # wall clock: comparable between processes of one machine
     if first_done is not None:
@@ -168,6 +206,9 @@ class InProcess:
         for shard in shard_iter:
             yield code_shard(shard, known, self.res)
 
+    def coded(self) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -196,6 +237,19 @@ def _pool_init(gazetteer_extra: str | None, state_file: str | None) -> None:
     gc.freeze()  # a pool worker only codes: what it has loaded is kept for its life, out of the collector's way
 
 
+def _pool_adopt(gazetteer_extra: str | None, res: Resources, known: frozenset[str]) -> None:
+    """A forked pool worker: the resources and content hashes are the parent's (inherited, not loaded or sent)."""
+    _WORKER[("resources", gazetteer_extra)] = res
+    _WORKER["known"] = known
+
+
+def can_fork() -> bool:
+    """Pool workers are forked (Linux): they start coding at once, sharing the parent's loaded resources, instead of
+    each starting an interpreter and loading them again, which on a machine of few cores delays the first shard
+    and takes CPU from the coding (three loads on two cores for --workers 2)."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
 def _ready() -> bool:
     return True
 
@@ -216,25 +270,41 @@ def _in_order(submit, shard_iter: Iterable[Shard], ahead: int) -> Iterator[Shard
 
 
 class ProcessPool:
-    """N spawned local processes, started at once so that they load while the run plans; shards are handed out as
-    workers free up, results come back in order. `state_file`: the dataset's state, whose articles are not coded
-    again (the workers read its content hashes themselves)."""
+    """N local processes; shards are handed out as workers free up, results come back in order.
 
-    def __init__(self, workers: int, gazetteer_extra: str | None = None, state_file: str | None = None):
+    Given the loaded resources `res` (and the content hashes `known` of the articles the dataset holds) on Linux,
+    the workers are forked from this process and share them. Otherwise they are spawned at once, so that they
+    load while the run plans, and read the content hashes from the dataset's `state_file` themselves."""
+
+    def __init__(self, workers: int, gazetteer_extra: str | None = None, state_file: str | None = None,
+                 res: Resources | None = None, known: frozenset[str] = frozenset()):
         self.workers = workers
         self.gazetteer_extra = gazetteer_extra
-        self._pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_pool_init,
-                                         initargs=(gazetteer_extra, state_file))
+        if res is not None and can_fork():
+            self._pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_pool_adopt,
+                                             initargs=(gazetteer_extra, res, known))
+        else:
+            self._pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_pool_init,
+                                             initargs=(gazetteer_extra, state_file))
         for _ in range(workers):
-            self._pool.submit(_ready)  # spawn them now
+            self._pool.submit(_ready)  # start them now
 
     def map(self, shard_iter: Iterable[Shard], known: frozenset[str]) -> Iterator[ShardResult]:
         yield from _in_order(lambda s: self._pool.submit(_pool_code, s, self.gazetteer_extra), shard_iter,
                              2 * self.workers)
 
+    def coded(self) -> None:
+        """Every shard is coded: the workers exit while this process merges (not waited for; `close` waits)."""
+        self._pool.shutdown(wait=False)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+
+
+def _warm(gazetteer_extra: str | None) -> bool:
+    _resources_for(gazetteer_extra)
+    return True
 
 
 def _dask_code(shard: Shard, known: frozenset[str], gazetteer_extra: str | None) -> ShardResult:
@@ -258,7 +328,11 @@ class DaskEngine:
             self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                          host="127.0.0.1", dashboard_address=None, silence_logs=40)
             self.client = Client(self._cluster)
-        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+        addresses = list(self.client.scheduler_info().get("workers", {}))
+        self.workers = max(1, len(addresses))
+        # each worker loads the resources now, while this process loads its own, not when its first shard comes
+        self._warm = [self.client.submit(_warm, self.gazetteer_extra, workers=[a], allow_other_workers=False,
+                                         pure=False) for a in addresses]
 
     def map(self, shard_iter: Iterable[Shard], known: frozenset[str]) -> Iterator[ShardResult]:
         known_future = self.client.scatter([known], broadcast=True, hash=False)[0]
@@ -272,7 +346,11 @@ class DaskEngine:
         futures = [self.client.submit(store.write_part_file, path, table, pure=False) for path, table in jobs]
         self.client.gather(futures)
 
+    def coded(self) -> None:
+        pass  # the workers may still write the partition files
+
     def close(self) -> None:
+        self._warm = []
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()
@@ -289,15 +367,24 @@ def check_options(engine: str, workers: int, scheduler: str | None = None, batch
 
 
 def make_engine(engine: str, workers: int, res: Resources | None, scheduler: str | None = None,
-                gazetteer_extra: str | Path | None = None, state_file: Path | None = None):
-    """The engine for a run. Other than InProcess (which needs `res`), engines start their workers at once."""
+                gazetteer_extra: str | Path | None = None, state_file: Path | None = None,
+                known: frozenset[str] = frozenset()):
+    """The engine for a run. Other than InProcess (which needs `res`), engines start their workers at once. A local
+    pool given `res` (and `known`, the content hashes the dataset holds) forks its workers where it can
+    (`can_fork`); without, it spawns them to load while this process loads."""
     check_options(engine, workers, scheduler)
     extra = str(Path(gazetteer_extra).resolve()) if gazetteer_extra else None
     if engine == "dask":
         return DaskEngine(scheduler, workers, extra)
     if workers == 1:
         return InProcess(res)
-    return ProcessPool(workers, extra, str(Path(state_file).resolve()) if state_file else None)
+    return ProcessPool(workers, extra, str(Path(state_file).resolve()) if state_file else None, res, known)
+
+
+def starts_early(engine: str, workers: int) -> bool:
+    """Whether a run starts the engine before loading its resources (so that the workers load meanwhile): a Dask
+    cluster, and a local pool that cannot fork."""
+    return engine != "local" or (workers > 1 and not can_fork())
 
 
 def process_started_at() -> float:

@@ -47,7 +47,8 @@ from coder.assemble import (assemble_record, assemble_records, canonical_order, 
                             first_report_key)
 from coder.audit import AUDIT_SCHEMA, KeptApart, audit_table, event_rows, row_order
 from coder.merge import MergedEvent, merge_mentions, merge_stream
-from coder.engine import check_options, code_article, make_engine, process_started_at, shards, state_tasks
+from coder.engine import (TASK_PARTS, check_options, code_article, make_engine, process_started_at, shards,
+                          starts_early, state_tasks)
 from coder.models import Article, ArticleRef, Mention, Reject, Skip
 from coder.read import duplicate_id, plan_inputs
 from coder.record import EventRecord, records_to_chunk
@@ -145,13 +146,16 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     started = time.perf_counter()
     t0 = time.perf_counter()
     check_options(engine, workers, scheduler, batch_size)
-    # worker processes or a cluster start first, so that they load while this process does
+    # a cluster or spawned workers start first, so that they load while this process does; forked workers start
+    # once it has loaded (they share what it loaded)
     coder_engine = (make_engine(engine, workers, None, scheduler, gazetteer_extra, store.state_path(out_dir))
-                    if engine != "local" or workers > 1 else None)
+                    if starts_early(engine, workers) else None)
     try:
         res = resources or load_resources(gazetteer_extra=Path(gazetteer_extra) if gazetteer_extra else None)
         t1 = time.perf_counter()
-        plan = plan_inputs(inputs, manifest, lines_per_task=batch_size)
+        # several workers: tasks small enough for the last shards to shrink (engine.shards)
+        plan = plan_inputs(inputs, manifest, lines_per_task=batch_size if workers == 1 and engine == "local"
+                           else max(1, batch_size // TASK_PARTS))
     except BaseException:
         if coder_engine is not None:
             coder_engine.close()
@@ -175,19 +179,20 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
     # they are not traversed by every full collection (about 10% of coding time); back in when the run ends
     gc.freeze()
     try:
+        # before the working store opens: forked workers inherit no handle of it
+        coder_engine = coder_engine or make_engine(engine, workers, res, scheduler, gazetteer_extra, known=known)
         spill = RunSpill(staging.spill_path())
         spill.add_holders(state.holders.items())  # content hash -> the article holding it, on disk
         state.holders = {}
         seen_ids = spill.seen_ids()  # the article ids read in this run
         writer = staging.state_writer(versions)
-        coder_engine = coder_engine or make_engine(engine, workers, res, scheduler, gazetteer_extra)
 
         def add(c) -> None:
             """An article of the dataset coded in this run: its state row, its mentions and its report entry."""
             spill.add_holders([(c.sha, c.ref.article_id)])
             writer.add(c.row)
-            spill.add_article(stored + tally["added"], c.ref.article_id, c.ref.model_dump_json(), c.mentions)
-            spill.add_entry(tally["added"], c.ref.article_id, _article_entry(c))
+            spill.add_article(stored + tally["added"], c.ref.article_id, c.row["ref"], c.mentions)
+            spill.add_entry(tally["added"], c.ref.article_id, c.entry)
             tally["added"] += 1
             tally["mentions"] += len(c.mentions)
             tally["skipped"] += len(c.skips)
@@ -197,7 +202,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
         with tqdm(total=plan.articles_expected + sum(t.lines for t in tasks[:len(tasks) - len(plan.tasks)]),
                   unit=" articles", disable=not progress, file=sys.stderr, dynamic_ncols=True,
                   desc="coding") as bar:
-            for result in coder_engine.map(shards(tasks, batch_size), known):
+            for result in coder_engine.map(shards(tasks, batch_size, coder_engine.workers), known):
                 rejects += result.rejects
                 first_at = result.timings.pop("first_article_at", None)
                 if first_at is not None and first_article_at is None:
@@ -221,6 +226,7 @@ def run(inputs: list[str], out_dir: str | Path = "output", manifest: str | None 
                         continue
                     add(c)
                 bar.update(len(result.coded))
+        coder_engine.coded()
         if state.path is not None and not recode:
             position = iter(range(stored))
             writer.copy_from(state.path, keep=lambda sha: True, seen=lambda row: spill.add_article(
@@ -334,15 +340,6 @@ _DUPLICATES = 10**15  # report entries of inputs the dataset held already come a
 _ARTICLES, _EVENTS = "\u0000articles\u0000", "\u0000events\u0000"  # where the streamed lists go in run.json
 AUDIT_ROWS_PER_GROUP = 50_000  # rows of merges.parquet held at once (as Arrow) while it is written
 AUDIT_CHUNK = 4096  # audit rows turned into Arrow at a time
-
-
-def _article_entry(c) -> dict:
-    """The run report entry of an article coded in this run (its status and events are added at the end)."""
-    ref = c.ref
-    return {"article_id": ref.article_id, "path": ref.source_path, "format": ref.format, "outlet": ref.outlet,
-            "url": ref.url, "published": ref.published.isoformat() if ref.published else None,
-            "stories": ref.stories, "sentences": c.sentences, "mentions": len(c.mentions),
-            "skipped": [s.model_dump(exclude_none=True) for s in c.skips]}
 
 
 def _duplicate_entry(ref: ArticleRef, same_as: str) -> dict:

@@ -3,12 +3,12 @@
 A run keeps here, in one SQLite file in its staging folder, what the merge and the writers need of every article
 and event, instead of holding it:
 
-    mentions   every mention (as JSON) with the columns of the order the merge takes them in
+    mentions   every mention (pickled, or as JSON when read from the state file) with the columns of the order the merge takes them in
                (coder.merge.mention_order, then the article's place in the run and the mention's in its article,
                which is the order a stable sort over the list of all mentions keeps); read back sorted, one at a
                time: SQLite sorts on disk (an external merge sort) in a bounded cache.
     refs       each article's ArticleRef by article id, looked up for the events that cite it
-    events     merged events in canonical order (coder.assemble.canonical_order), each with its country, its
+    events     merged events (pickled) in canonical order (coder.assemble.canonical_order), each with its country, its
                first report's key and the number its id takes unless another event's collides (pass 1), read
                back in that order to write rows (pass 2)
     audit      the merge audit rows with the columns they are sorted by in merges.parquet
@@ -23,6 +23,7 @@ SQLite is in the standard library; the cache is capped (CACHE_MB), and sorting s
 from __future__ import annotations
 
 import json
+import pickle
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -30,16 +31,16 @@ from pathlib import Path
 
 from coder.assemble import ID_SPACE, probe_numbers
 from coder.merge import MergedEvent
-from coder.models import ActorAssignment, ArticleRef, Mention, PlaceMention, ResolvedDate
+from coder.models import ArticleRef, Mention
 
 CACHE_MB = 32  # SQLite's page cache and sorter memory
 BATCH = 2000  # rows buffered before an insert
 
 _TABLES = """
 CREATE TABLE mentions (day TEXT, article_id TEXT, start INTEGER, rule_id TEXT, loc_start INTEGER,
-                       aseq INTEGER, mi INTEGER, json TEXT);
+                       aseq INTEGER, mi INTEGER, json TEXT, blob BLOB);
 CREATE TABLE refs (article_id TEXT, aseq INTEGER, ref TEXT);
-CREATE TABLE events (pos INTEGER PRIMARY KEY, json TEXT);
+CREATE TABLE events (pos INTEGER PRIMARY KEY, event BLOB);
 CREATE TABLE ids (pos INTEGER PRIMARY KEY, iso3 TEXT, base INTEGER, first_key TEXT);
 CREATE TABLE audit (event_id TEXT, kind INTEGER, article_id TEXT, sentence_start INTEGER, field TEXT,
                     other TEXT, seq INTEGER, json TEXT);
@@ -50,32 +51,33 @@ CREATE TABLE seen (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 
 
-def mention_row(m: Mention | dict, aseq: int, mi: int) -> tuple:
-    """A mentions row from a Mention or from its JSON form (as the state file stores it)."""
+def spilled(m: Mention) -> tuple:
+    """A mention as the store takes it, made where the article was coded (a worker): the columns of the merge's
+    order and the mention pickled, so that the merging process neither encodes nor validates it."""
+    return (m.date.date.isoformat(), m.article_id, m.evidence[0].start, m.rule_id, m.location.start,
+            pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def mention_row(m: Mention | dict | tuple, aseq: int, mi: int) -> tuple:
+    """A mentions row from a Mention, from `spilled(mention)`, or from its JSON form (as the state file stores
+    it)."""
+    if type(m) is tuple:
+        day, article_id, start, rule_id, loc_start, blob = m
+        return (day, article_id, start, rule_id, loc_start, aseq, mi, None, blob)
     if isinstance(m, Mention):
-        return (m.date.date.isoformat(), m.article_id, m.evidence[0].start, m.rule_id, m.location.start, aseq, mi,
-                m.model_dump_json())
+        return mention_row(spilled(m), aseq, mi)
     return (m["date"]["date"], m["article_id"], m["evidence"][0]["start"], m["rule_id"], m["location"]["start"],
-            aseq, mi, json.dumps(m, ensure_ascii=False))
+            aseq, mi, json.dumps(m, ensure_ascii=False), None)
 
 
-def event_json(e: MergedEvent) -> str:
-    return json.dumps({
-        "mentions": [m.model_dump(mode="json") for m in e.mentions], "event_type": e.event_type,
-        "sub_event_type": e.sub_event_type, "date": e.date.model_dump(mode="json"),
-        "location": e.location.model_dump(mode="json"), "actors": e.actors.model_dump(mode="json"),
-        "fatalities": e.fatalities, "wounded": e.wounded, "tags": list(e.tags),
-        "resolutions": [list(r) for r in e.resolutions]}, ensure_ascii=False)
+def event_blob(e: MergedEvent) -> bytes:
+    """A merged event as the store keeps it between the passes: pickled (about ten times cheaper both ways than
+    JSON and validation; the store lives for one run, in one process)."""
+    return pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def event_from_json(text: str) -> MergedEvent:
-    d = json.loads(text)
-    return MergedEvent(
-        mentions=tuple(Mention.model_validate(m) for m in d["mentions"]), event_type=d["event_type"],
-        sub_event_type=d["sub_event_type"], date=ResolvedDate.model_validate(d["date"]),
-        location=PlaceMention.model_validate(d["location"]), actors=ActorAssignment.model_validate(d["actors"]),
-        fatalities=d["fatalities"], wounded=d["wounded"], tags=tuple(d["tags"]),
-        resolutions=tuple(tuple(r) for r in d["resolutions"]))
+def event_from_blob(blob: bytes) -> MergedEvent:
+    return pickle.loads(blob)
 
 
 class RunSpill:
@@ -93,7 +95,7 @@ class RunSpill:
         self.mention_count = 0
 
     _INSERT = {
-        "mentions": "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "mentions": "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "refs": "INSERT INTO refs VALUES (?, ?, ?)",
         "events": "INSERT INTO events VALUES (?, ?)",
         "ids": "INSERT INTO ids VALUES (?, ?, ?, ?)",
@@ -134,7 +136,8 @@ class RunSpill:
 
     # --- articles and their mentions -----------------------------------------------------------------------------
 
-    def add_article(self, aseq: int, article_id: str, ref_json: str, mentions: Iterable[Mention | dict]) -> None:
+    def add_article(self, aseq: int, article_id: str, ref_json: str,
+                    mentions: Iterable[Mention | dict | tuple]) -> None:
         """An article of the dataset: `aseq` is its place among all of them (stored ones first, as the state
         file holds them, then this run's in the order they were coded); a later one wins an article id."""
         self._add("refs", [(article_id, aseq, ref_json)])
@@ -145,10 +148,10 @@ class RunSpill:
     def mentions(self) -> Iterator[Mention]:
         """Every mention, in the order the merge takes them (coder.merge.mention_order, ties as a stable sort)."""
         self.flush()
-        cursor = self.db.execute("SELECT json FROM mentions ORDER BY day, article_id, start, rule_id, loc_start, "
-                                 "aseq, mi")
-        for (text,) in cursor:
-            yield Mention.model_validate_json(text)
+        cursor = self.db.execute("SELECT json, blob FROM mentions ORDER BY day, article_id, start, rule_id, "
+                                 "loc_start, aseq, mi")
+        for text, blob in cursor:
+            yield pickle.loads(blob) if blob is not None else Mention.model_validate_json(text)
 
     def index_refs(self) -> None:
         self.flush()
@@ -172,7 +175,7 @@ class RunSpill:
 
     def add_event(self, pos: int, event: MergedEvent, iso3: str, number: int, first_key: tuple) -> None:
         """An event at place `pos` of canonical order, with the number its id takes unless another collides."""
-        self._add("events", [(pos, event_json(event))])
+        self._add("events", [(pos, event_blob(event))])
         key = json.dumps([x.isoformat() if hasattr(x, "isoformat") else x for x in first_key], ensure_ascii=False)
         self._add("ids", [(pos, iso3, number, key)])
 
@@ -182,9 +185,9 @@ class RunSpill:
         order of first reports; the rest keep their own number."""
         self.flush()
         settled = self._settle_collisions()
-        for pos, iso3, base, text in self.db.execute(
-                "SELECT ids.pos, ids.iso3, ids.base, events.json FROM ids JOIN events USING (pos) ORDER BY pos"):
-            yield f"{iso3}{settled.get(pos, base)}", event_from_json(text)
+        for pos, iso3, base, blob in self.db.execute(
+                "SELECT ids.pos, ids.iso3, ids.base, events.event FROM ids JOIN events USING (pos) ORDER BY pos"):
+            yield f"{iso3}{settled.get(pos, base)}", event_from_blob(blob)
 
     def _settle_collisions(self) -> dict[int, int]:
         # Linear probing fills the same cells whatever the order: events whose numbers (sorted) fall within the
@@ -240,9 +243,10 @@ class RunSpill:
         return [e for (e,) in self.db.execute("SELECT event_id FROM links WHERE article_id = ? ORDER BY pos",
                                               (article_id,))]
 
-    def add_entry(self, seq: int, lookup: str, entry: dict) -> None:
-        """A run report entry, listed in `seq` order; `lookup`: the article whose events it lists."""
-        self._add("entries", [(seq, lookup, json.dumps(entry, ensure_ascii=False))])
+    def add_entry(self, seq: int, lookup: str, entry: dict | str) -> None:
+        """A run report entry (or its JSON text), listed in `seq` order; `lookup`: the article whose events it
+        lists."""
+        self._add("entries", [(seq, lookup, entry if type(entry) is str else json.dumps(entry, ensure_ascii=False))])
 
     def entries(self) -> Iterator[tuple[str, dict]]:
         self.flush()

@@ -6,6 +6,7 @@ The Dask tests start a real local cluster: a scheduler and two worker processes 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -70,6 +71,17 @@ def test_shards_are_bounded_batches_of_tasks():
     assert [t for b in batches for t in b] == plan.tasks
 
 
+def test_with_several_workers_the_last_shards_shrink():
+    from coder.engine import MIN_SHARD
+
+    plan = plan_inputs([str(MULTI)], lines_per_task=1)  # 63 articles
+    sizes = [sum(t.lines for t in b) for b in shards(plan.tasks, 12, workers=2)]
+    assert sum(sizes) == 63 and max(sizes) == 12 and sizes[0] == 12
+    assert sizes == sorted(sizes, reverse=True) and sizes[-1] <= MIN_SHARD
+    assert [t for b in shards(plan.tasks, 12, workers=2) for t in b] == plan.tasks
+    assert [sum(t.lines for t in b) for b in shards(plan.tasks, 12)] == [12] * 5 + [3]
+
+
 def test_batch_size_does_not_change_the_dataset(tmp_path, res, reference):
     out = tmp_path / "small"
     report = run([str(MULTI)], out, resources=res, batch_size=2)
@@ -85,6 +97,38 @@ def test_two_local_workers_give_the_same_bytes(tmp_path, res, reference):
     assert report["engine"] == {"engine": "local", "workers": 2, "batch_size": 4}
     assert _events(out) == _events(reference)
     assert (out / "merges.parquet").read_bytes() == (reference / "merges.parquet").read_bytes()
+
+
+def test_spawned_workers_give_the_same_bytes_as_forked_ones(tmp_path, res, reference, monkeypatch):
+    from coder import engine
+
+    assert engine.can_fork() == sys.platform.startswith("linux")
+    monkeypatch.setattr(engine, "can_fork", lambda: False)  # spawned: each worker loads the resources itself
+    out = tmp_path / "spawned"
+    run([str(MULTI)], out, resources=res, workers=2, batch_size=4)
+    assert _events(out) == _events(reference)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_forked_workers_code_with_the_resources_of_the_run(res):
+    """A forked worker loads nothing: it codes with the parent's resources (those a caller passed to run())."""
+    from coder import engine
+
+    pool = engine.ProcessPool(2, res=res, known=frozenset({"abc"}))
+    try:
+        assert pool._pool.submit(_worker_state).result() == (id(res), frozenset({"abc"}))
+        plan = plan_inputs([str(MULTI)], lines_per_task=8)
+        got = [c for r in pool.map(shards(plan.tasks, 8), frozenset()) for c in r.coded]
+    finally:
+        pool.close()
+    here = [c for r in engine.InProcess(res).map(shards(plan.tasks, 8), frozenset()) for c in r.coded]
+    assert [(c.sha, c.row) for c in got] == [(c.sha, c.row) for c in here]
+
+
+def _worker_state():
+    from coder import engine
+
+    return id(engine._WORKER[("resources", None)]), engine._WORKER["known"]
 
 
 def test_progress_bar_only_when_asked(tmp_path, res, capsys):

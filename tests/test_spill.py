@@ -20,7 +20,7 @@ from coder.merge import merge_mentions, merge_stream, mention_order
 from coder.pipeline import detect, run
 from coder.read import read_inputs
 from coder.resources import load_resources
-from coder.spill import RunSpill, event_from_json, event_json
+from coder.spill import RunSpill, event_blob, event_from_blob
 
 ROOT = Path(__file__).resolve().parents[1]
 MULTI = ROOT / "tests" / "data" / "multisource" / "articles.jsonl"
@@ -103,7 +103,7 @@ def test_refs_are_looked_up_by_id_the_later_article_winning(tmp_path):
 
 def test_events_survive_the_round_trip(mentions, res):
     for event in merge_mentions(mentions, res.taxonomy):
-        back = event_from_json(event_json(event))
+        back = event_from_blob(event_blob(event))
         assert back == event
 
 
