@@ -31,15 +31,24 @@ def _parse(source: str, flags: int) -> tuple:
     return tuple(P.parse(source, flags))
 
 
-def needed_literals(pattern: str | re.Pattern[str]) -> Needs:
-    """Lower-case strings one of which must occur in any text the pattern matches; None if unknown."""
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+def _parsed(pattern: str | re.Pattern[str]) -> list | None:
+    """The pattern's parse tree (a fresh list of its top-level items), or None if it does not compile."""
+    if isinstance(pattern, re.Pattern):
+        source, flags = pattern.pattern, pattern.flags
+    else:
+        source, flags = pattern, 0
     try:
-        parsed = _parse(source, flags)
+        return list(_parse(source, flags))
     except re.error:
         return None
-    needs = _sequence(list(parsed))
+
+
+def needed_literals(pattern: str | re.Pattern[str]) -> Needs:
+    """Lower-case strings one of which must occur in any text the pattern matches; None if unknown."""
+    parsed = _parsed(pattern)
+    if parsed is None:
+        return None
+    needs = _sequence(parsed)
     if needs is None or any(len(s) < _MIN_USEFUL for s in needs):
         return None
     return frozenset(needs)
@@ -47,13 +56,10 @@ def needed_literals(pattern: str | re.Pattern[str]) -> Needs:
 
 def needed_clauses(pattern: str | re.Pattern[str]) -> Clauses:
     """Sets of lower-case strings, each of which must have a member in any text the pattern matches."""
-    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
-    try:
-        parsed = _parse(source, flags)
-    except re.error:
+    parsed = _parsed(pattern)
+    if parsed is None:
         return ()
-    clauses = [frozenset(c) for c in _clauses(list(parsed)) if c and all(len(s) >= _MIN_USEFUL for s in c)]
+    clauses = [frozenset(c) for c in _clauses(parsed) if c and all(len(s) >= _MIN_USEFUL for s in c)]
     return tuple(dict.fromkeys(clauses))
 
 
