@@ -1938,6 +1938,9 @@ def _frame_words(text: str) -> set[str]:
 
 
 _IN_FRAME_MATCHES: dict[str, list[re.Match[str]]] = {}
+# the caches keyed on a sentence's text, which let a story's second pass reuse the first's reading (a benchmark of
+# resolution clears them so that it does not time a sentence it has already read)
+SENTENCE_CACHES = (_MATCHES, _LINKS, _SPECIAL_MATCHES, _UNKNOWN_MATCHES, _IN_FRAME_MATCHES)
 
 
 _NAME_CHARS = frozenset("_'’")
