@@ -35,7 +35,7 @@ from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
 from coder.errors import DataFileError
-from coder.places import KEY_VERSION, MAX_KEY_WORDS, NAME_RECORD, _is_latin, alias_keys, fold_key
+from coder.places import ARTICLES, KEY_VERSION, MAX_KEY_WORDS, NAME_RECORD, _is_latin, alias_keys, fold_key
 
 BUILDER_VERSION = "2.1"
 COLUMNS = ("id", "name", "feature", "lat", "lon", "iso3", "admin1", "admin2", "admin3", "population", "source",
@@ -645,7 +645,7 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
         ]))
         primary = _name_keys(name, keys_of)
         names += [(k, (i, 1)) for k in sorted(primary)]
-        variants = {v for a in [name, *alts] for v in variant_names(a, r.feature)}
+        variants = {v for a in [name, *alts] for v in variant_names(a, r.feature, r.iso2 in focus)}
         gaps = set().union(*(_name_keys(v, keys_of) for v in variants)) - country_keys[r.iso2]
         names += [(k, (i, 0)) for k in sorted(set().union(*(_name_keys(a, keys_of) for a in alts), gaps) - primary)]
     raw = io.BytesIO()
@@ -693,10 +693,15 @@ _GENERIC_PREFIX = re.compile(r"^(?:Qaryat|Qaryah|Qarya|Nahiyat|Nahiyah|Nahiya|Na
 _AIRFIELD = re.compile(r"^(.+?)\s+(?:Airport|Air\s*Base|Airbase|Air\s*Field|Airfield|Military\s+Airport)$", re.IGNORECASE)
 
 
-def variant_names(name: str, feature: str) -> set[str]:
+_PARTS = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+){1,2}$")
+
+
+def variant_names(name: str, feature: str, joined: bool = False) -> set[str]:
     """Other spellings reports use for a place name that the normalised keys do not fold together: the name
-    without a generic first word (Qaryat, Nahiyat, Hay al-, 'Arab) and, for an airfield, its "X Airport" /
-    "X Air Base" / "X Airbase" / "X Airfield" forms. A variant is at least four letters long.
+    without a generic first word (Qaryat, Nahiyat, Hay al-, 'Arab); with `joined` (Kurdish and Arabic names of
+    the focus countries) a name of two or three parts written as one word, as reports often do ("Fish Khabur":
+    "Fishkhabur", "Kel-a Shin": "Kelashin"); and, for an airfield, its "X Airport" / "X Air Base" / "X Airbase" / "X Airfield" forms. A
+    variant is at least four letters long.
 
     Size and position words after a name ("Kani Masi as Saghirah", "Shamar al Wusta") are deliberately kept:
     without them the name is often a tribe's or another province's place ("the Al Shammar tribe", the Kani
@@ -707,6 +712,13 @@ def variant_names(name: str, feature: str) -> set[str]:
     bare = _GENERIC_PREFIX.sub("", name)
     if bare != name:
         out.add(bare[:1].upper() + bare[1:])  # "az Zuhayrat" -> "Az Zuhayrat": an article starting a name is dropped
+    if joined and _PARTS.match(name) and not _GENERIC_PREFIX.match(name):
+        # "Fish Khabur" -> "Fishkhabur", "Kel-a Shin" -> "Kelashin"; not "Al Qaim", "Umm ash Shuwayj" or
+        # "Qaryat Jabbar"
+        parts = re.split(r"[ -]", name)
+        if (len(parts[0]) > 1 and len(parts[-1]) > 2 and not any(p.lower() in ARTICLES for p in parts)
+                and (len(parts) == 2 or len(parts[1]) <= 2)):  # three parts: a Kurdish izafe between ("-a")
+            out.add(parts[0] + "".join(p.lower() for p in parts[1:]))
     if feature == "landmark":
         m = _AIRFIELD.match(name)
         if m:

@@ -152,3 +152,17 @@ def test_airfield_names():
     asad = {rows[i]["name"] for i, _ in trie.get(fold_key("Al Asad Air Base"), [])}
     assert asad == {"Al Asad Airport"}
     assert {rows[i]["name"] for i, _ in trie.get(fold_key("Al Asad Airport"), [])} == {"Al Asad Airport"}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Fish Khabur", {"Fishkhabur"}),
+    ("Kēl-a Shīn", {"Kēlashīn"}),  # a Kurdish izafe between two words
+    ("Al Qaim", set()),  # an article never joins
+    ("Tall Abu Jabbar", set()),  # three full words stay apart
+    ("Qaryat Jabbar", {"Jabbar"}),
+])
+def test_joined_variant_names(name, expected):
+    from coder.gazetteer_build import variant_names
+
+    assert variant_names(name, "village", joined=True) == expected
+    assert "Fishkhabur" not in variant_names("Fish Khabur", "village")  # focus countries only
