@@ -700,7 +700,7 @@ def variant_names(name: str, feature: str, joined: bool = False) -> set[str]:
     """Other spellings reports use for a place name that the normalised keys do not fold together: the name
     without a generic first word (Qaryat, Nahiyat, Hay al-, 'Arab); with `joined` (Kurdish and Arabic names of
     the focus countries) a name of two or three parts written as one word, as reports often do ("Fish Khabur":
-    "Fishkhabur", "Kel-a Shin": "Kelashin"); and, for an airfield, its "X Airport" / "X Air Base" / "X Airbase" / "X Airfield" forms. A
+    "Fishkhabur", "Kel-a Shin": "Kelashin"), and a neighbourhood's name after "Hay" (quarter: "Hay al-Jihad"); and, for an airfield, its "X Airport" / "X Air Base" / "X Airbase" / "X Airfield" forms. A
     variant is at least four letters long.
 
     Size and position words after a name ("Kani Masi as Saghirah", "Shamar al Wusta") are deliberately kept:
@@ -719,6 +719,8 @@ def variant_names(name: str, feature: str, joined: bool = False) -> set[str]:
         if (len(parts[0]) > 1 and len(parts[-1]) > 2 and not any(p.lower() in ARTICLES for p in parts)
                 and (len(parts) == 2 or len(parts[1]) <= 2)):  # three parts: a Kurdish izafe between ("-a")
             out.add(parts[0] + "".join(p.lower() for p in parts[1:]))
+    if feature == "neighbourhood" and joined and not _GENERIC_PREFIX.match(name):
+        out.add(f"Hay {name[:1].upper()}{name[1:]}")  # "Jihad" -> "Hay Jihad" = "Hay al-Jihad", "Hai al-Jihad"
     if feature == "landmark":
         m = _AIRFIELD.match(name)
         if m:

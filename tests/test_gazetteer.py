@@ -166,3 +166,13 @@ def test_joined_variant_names(name, expected):
 
     assert variant_names(name, "village", joined=True) == expected
     assert "Fishkhabur" not in variant_names("Fish Khabur", "village")  # focus countries only
+
+
+def test_neighbourhood_after_hay():
+    """A neighbourhood of a focus country also answers to "Hay <name>" (quarter), as reports write it."""
+    from coder.gazetteer_build import variant_names
+    from coder.places import fold_key
+
+    assert variant_names("Jihad", "neighbourhood", joined=True) == {"Hay Jihad"}
+    assert fold_key("Hay Jihad") == fold_key("Hay al-Jihad") == fold_key("Hai al-Jihad")
+    assert variant_names("Jihad", "village", joined=True) == set()
