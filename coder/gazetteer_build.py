@@ -12,6 +12,12 @@ GeoNames populated places (cities500), its admin1 and admin2 units and its capit
 Output: `places.tsv.gz` (one row per place; the row's position is its index) and `names.marisa`, a
 marisa-trie RecordTrie from every normalised name key (coder.places.alias_keys) to (row index, is the
 place's own name), so loading the world costs no parsing of names.
+
+Coverage of the focus countries beyond what the sources list as current: WOF villages marked not current
+(abandoned, destroyed) are kept under the names no current place of the country has (`_former_rows`), and
+each name is also indexed under the spellings reports use that the normalised keys do not fold together
+(`variant_names`: without Qaryat/Nahiyat/Hay al-/'Arab, written as one word, "Hay <neighbourhood>", an
+airfield's Airport/Air Base forms), only where the variant is no name of another place of the country.
 """
 
 from __future__ import annotations
