@@ -12,6 +12,12 @@ GeoNames populated places (cities500), its admin1 and admin2 units and its capit
 Output: `places.tsv.gz` (one row per place; the row's position is its index) and `names.marisa`, a
 marisa-trie RecordTrie from every normalised name key (coder.places.alias_keys) to (row index, is the
 place's own name), so loading the world costs no parsing of names.
+
+Coverage of the focus countries beyond what the sources list as current: WOF villages marked not current
+(abandoned, destroyed) are kept under the names no current place of the country has (`_former_rows`), and
+each name is also indexed under the spellings reports use that the normalised keys do not fold together
+(`variant_names`: without Qaryat/Nahiyat/Hay al-/'Arab, written as one word, "Hay <neighbourhood>", an
+airfield's Airport/Air Base forms), only where the variant is no name of another place of the country.
 """
 
 from __future__ import annotations
@@ -35,9 +41,9 @@ from shapely.geometry import Point, shape
 from shapely.strtree import STRtree
 
 from coder.errors import DataFileError
-from coder.places import KEY_VERSION, MAX_KEY_WORDS, NAME_RECORD, _is_latin, alias_keys, fold_key
+from coder.places import ARTICLES, KEY_VERSION, MAX_KEY_WORDS, NAME_RECORD, _is_latin, alias_keys, fold_key
 
-BUILDER_VERSION = "2.0"
+BUILDER_VERSION = "2.1"
 COLUMNS = ("id", "name", "feature", "lat", "lon", "iso3", "admin1", "admin2", "admin3", "population", "source",
            "altnames")
 COUNTRY_COLUMNS = ("iso2", "iso3", "isonum", "name", "capital", "capital_id", "continent", "region", "lat", "lon", "population")
@@ -249,7 +255,9 @@ class _WofBoundaries:
 def _focus_rows(sources: Path, overrides: Path, spec: dict, world: list[dict[str, str]],
                 admin_names: _AdminNames) -> tuple[list[_Row], dict[str, _Row]]:
     iso2 = spec["iso2"]
-    wof = [r for r in _read_tsv(sources / spec["wof"]) if not r["deprecated"] and r["is_current"] != "0"]
+    wof_all = [r for r in _read_tsv(sources / spec["wof"]) if not r["deprecated"]]
+    wof = [r for r in wof_all if r["is_current"] != "0"]
+    former = [r for r in wof_all if r["is_current"] == "0" and r["placetype"] == "locality"]
     if "boundaries" in spec:
         bounds: _Boundaries | _WofBoundaries = _Boundaries([sources / p for p in spec["boundaries"]])
     else:
@@ -326,11 +334,51 @@ def _focus_rows(sources: Path, overrides: Path, spec: dict, world: list[dict[str
         if not _is_latin(row.name):
             latin = sorted(a for a in row.altnames if _is_latin(a))
             row.name = latin[0] if latin else row.name
+    _drop_other_campus_names(rows)
     if isinstance(bounds, _Boundaries):
         rows += _admin_unit_rows(bounds, overrides / spec["capitals"], by_gn, rows, region_alts, county_alts, iso2)
     else:
         rows += _wof_unit_rows(wof_units, bounds, rows, iso2)
+    rows += _former_rows(former, rows, by_gn, bounds, iso2)
     return rows, by_gn
+
+
+def _drop_other_campus_names(rows: list[_Row]) -> None:
+    """WOF gives some airfields another airfield's name as an alternate name (Al Taqaddum Airport is also
+    "Al Asad Airport"): a campus keeps no alternate name that is another campus's own name."""
+    campus = [r for r in rows if r.feature == "landmark" and r.source == "wof"]
+    own = defaultdict(set)
+    for r in campus:
+        own[fold_key(r.name)].add(r.id)
+    for r in campus:
+        r.altnames = {a for a in r.altnames if not (own.get(fold_key(a), set()) - {r.id})}
+
+
+def _former_rows(former: list[dict[str, str]], rows: list[_Row], by_gn: dict[str, _Row], bounds,
+                 iso2: str) -> list[_Row]:
+    """Villages WOF marks as not current (GeoNames records of abandoned, destroyed or superseded villages,
+    e.g. "Umm al Hintah" in Diyala, "Artis" in Dahuk): conflict reports still name them. Each is kept under
+    those of its Latin names that no current place or admin unit of the country is called by (normalised
+    keys), so it never competes with a current homonym; one with no such name, or whose GeoNames record is
+    already a place, is left out."""
+    taken: set[str] = set()
+    for r in rows:
+        for a in r.altnames | {r.name}:
+            taken |= alias_keys(a)
+    out = []
+    for r in sorted(former, key=lambda r: int(r["wof_id"])):
+        if r["gn_id"] and r["gn_id"] in by_gn:
+            continue
+        names = {_clean(a) for a in _split_alt(r["altnames"]) | {r["name"]}} - {""}
+        free = sorted(a for a in names if _is_latin(a) and not (alias_keys(a) & taken))
+        if not free:
+            continue
+        name = r["name"] if r["name"] in free else free[0]
+        row = _Row(f"wof:{r['wof_id']}", name, "village", float(r["lat"]), float(r["lon"]), iso2,
+                   set(free) | {a for a in names if not _is_latin(a)}, source="wof")
+        row.admin1, row.admin2, row.admin3 = bounds.locate(row.lat, row.lon)
+        out.append(row)
+    return out
 
 
 def _own_names(places: list[_Row], unit_names: set[str]):
@@ -587,7 +635,14 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
     lines = ["\t".join(COLUMNS)]
     names: list[tuple[str, tuple[int, int]]] = []
     keys_of: dict[str, set[str]] = {}
-    for i, r in enumerate(sorted(rows, key=lambda r: r.id)):
+    rows.sort(key=lambda r: r.id)
+    # a spelling variant is indexed only where it fills a gap: no place of the country is called so already
+    # (a generic word left bare, "Qaryat Jazirah" -> "Jazirah", would add one more homonym of a common name)
+    country_keys: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        for a in r.altnames | {r.name}:
+            country_keys[r.iso2] |= _name_keys(_clean(a), keys_of)
+    for i, r in enumerate(rows):
         name = _clean(r.name)
         alts = sorted({_clean(a) for a in r.altnames} - {name, ""})
         lines.append("\t".join([
@@ -596,7 +651,9 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
         ]))
         primary = _name_keys(name, keys_of)
         names += [(k, (i, 1)) for k in sorted(primary)]
-        names += [(k, (i, 0)) for k in sorted(set().union(*(_name_keys(a, keys_of) for a in alts)) - primary)]
+        variants = {v for a in [name, *alts] for v in variant_names(a, r.feature, r.iso2 in focus)}
+        gaps = set().union(*(_name_keys(v, keys_of) for v in variants)) - country_keys[r.iso2]
+        names += [(k, (i, 0)) for k in sorted(set().union(*(_name_keys(a, keys_of) for a in alts), gaps) - primary)]
     raw = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as gz:
         gz.write(("\n".join(lines) + "\n").encode("utf-8"))
@@ -632,6 +689,49 @@ def build_gazetteer(sources_dir: Path, out_dir: Path, overrides_dir: Path | None
         "".join(manifest["files"][k]["sha256"] for k in sorted(manifest["files"])).encode()).hexdigest()
     (out_dir / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", "utf-8")
     return manifest
+
+
+# Generic words reports drop from a name: "Qaryat az Zuhayrat" (village of) is "Zuhayrat", "Nahiyat Abi Sayda"
+# (subdistrict of) "Abi Saida", "Hay al-Jihad" (quarter) "al-Jihad", "'Arab Farhatiyah" "Farhatiyah"; "Hay"
+# only before an Arabic article, so that "Hay River" keeps its name.
+_GENERIC_PREFIX = re.compile(r"^(?:Qaryat|Qaryah|Qarya|Nahiyat|Nahiyah|Nahiya|Nahiyet|[`'‘ʿ]Arab)\s+(?=\S)|"
+                             r"^(?:Hayy?|Hai)\s+(?=(?:al|el|as|ash|ar|at|ad|an|az)[\s-])", re.IGNORECASE)
+_AIRFIELD = re.compile(r"^(.+?)\s+(?:Airport|Air\s*Base|Airbase|Air\s*Field|Airfield|Military\s+Airport)$", re.IGNORECASE)
+
+
+_PARTS = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+){1,2}$")
+
+
+def variant_names(name: str, feature: str, joined: bool = False) -> set[str]:
+    """Other spellings reports use for a place name that the normalised keys do not fold together: the name
+    without a generic first word (Qaryat, Nahiyat, Hay al-, 'Arab); with `joined` (Kurdish and Arabic names of
+    the focus countries) a name of two or three parts written as one word, as reports often do ("Fish Khabur":
+    "Fishkhabur", "Kel-a Shin": "Kelashin"), and a neighbourhood's name after "Hay" (quarter: "Hay al-Jihad"); and, for an airfield, its "X Airport" / "X Air Base" / "X Airbase" / "X Airfield" forms. A
+    variant is at least four letters long.
+
+    Size and position words after a name ("Kani Masi as Saghirah", "Shamar al Wusta") are deliberately kept:
+    without them the name is often a tribe's or another province's place ("the Al Shammar tribe", the Kani
+    Masi of Dahuk), and on the ACLED dev part dropping them misplaced more events than it placed."""
+    out: set[str] = set()
+    if not _is_latin(name):
+        return out
+    bare = _GENERIC_PREFIX.sub("", name)
+    if bare != name:
+        out.add(bare[:1].upper() + bare[1:])  # "az Zuhayrat" -> "Az Zuhayrat": an article starting a name is dropped
+    if joined and _PARTS.match(name) and not _GENERIC_PREFIX.match(name):
+        # "Fish Khabur" -> "Fishkhabur", "Kel-a Shin" -> "Kelashin"; not "Al Qaim", "Umm ash Shuwayj" or
+        # "Qaryat Jabbar"
+        parts = re.split(r"[ -]", name)
+        if (len(parts[0]) > 1 and len(parts[-1]) > 2 and not any(p.lower() in ARTICLES for p in parts)
+                and (len(parts) == 2 or len(parts[1]) <= 2)):  # three parts: a Kurdish izafe between ("-a")
+            out.add(parts[0] + "".join(p.lower() for p in parts[1:]))
+    if feature == "neighbourhood" and joined and not _GENERIC_PREFIX.match(name):
+        out.add(f"Hay {name[:1].upper()}{name[1:]}")  # "Jihad" -> "Hay Jihad" = "Hay al-Jihad", "Hai al-Jihad"
+    if feature == "landmark":
+        m = _AIRFIELD.match(name)
+        if m:
+            out |= {f"{m.group(1)} {noun}" for noun in ("Airport", "Air Base", "Airbase", "Airfield")}
+    return {v for v in out if v != name and len(fold_key(v).replace(" ", "")) >= 4}
 
 
 def _name_keys(name: str, cache: dict[str, set[str]]) -> set[str]:

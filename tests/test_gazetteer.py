@@ -83,3 +83,96 @@ def test_rebuild_is_byte_identical(tmp_path):
     for name in BUILT + ["MANIFEST.json"]:
         assert (tmp_path / name).read_bytes() == (GAZ / name).read_bytes(), name
     assert manifest == _manifest()
+
+
+@pytest.mark.parametrize("name, feature, expected", [
+    ("Qaryat az Zuhayrat", "village", {"Az Zuhayrat"}),  # "village of": the article then starts the name
+    ("Nahiyat Abi Sayda", "village", {"Abi Sayda"}),  # "subdistrict of"
+    ("'Arab Farhatiyah", "village", {"Farhatiyah"}),
+    ("Hay al Jihad", "neighbourhood", {"Al Jihad"}),
+    ("Hay River", "town", set()),  # "Hay" only before an Arabic article
+    ("Qaryat Tall adh Dhahab as Sufla", "village", {"Tall adh Dhahab as Sufla"}),  # size/position words stay
+    ("Kani Masi as Saghirah", "village", set()),
+    ("Qaryat Abu", "village", set()),  # too short to stand alone
+    ("Al Asad Airport", "landmark", {"Al Asad Air Base", "Al Asad Airbase", "Al Asad Airfield"}),
+    ("Al Asad Airport", "village", set()),  # airfield forms only for a landmark
+    ("قرية الزهيرات", "village", set()),  # other scripts are not indexed
+])
+def test_variant_names(name, feature, expected):
+    from coder.gazetteer_build import variant_names
+
+    assert variant_names(name, feature) == expected
+
+
+def _trie_and_rows():
+    import marisa_trie
+
+    from coder.places import NAME_RECORD
+
+    trie = marisa_trie.RecordTrie(NAME_RECORD)
+    trie.mmap(str(GAZ / "names.marisa"))
+    with gzip.open(GAZ / "places.tsv.gz", "rt", encoding="utf-8") as f:
+        rows = [dict(zip(COLUMNS, line.rstrip("\n").split("\t"))) for line in f][1:]
+    return trie, rows
+
+
+def test_former_villages_are_kept_under_free_names():
+    """WOF localities marked not current (abandoned or destroyed villages) are places reports still name; each
+    is indexed only under names no current place of its country has."""
+    from coder.places import fold_key
+
+    trie, rows = _trie_and_rows()
+    hits = [rows[i] for i, _ in trie.get(fold_key("Umm al-Hintah"), [])]
+    assert [(r["name"], r["admin1"], r["admin2"], r["feature"]) for r in hits if r["iso3"] == "IRQ"] == [
+        ("Umm al Hintah", "Diyala", "Khanaqin", "village")]
+    assert any(r["name"] == "Artis" and r["admin1"] == "Duhok" for r in (rows[i] for i, _ in trie.get("artish", [])))
+    # Abu Ghraib is a current town: its superseded WOF record (1125924245), all of whose names current places
+    # have, adds no second Abu Ghraib
+    assert "wof:1125924245" not in {r["id"] for r in rows}
+
+
+def test_generic_word_variants_fill_gaps_only():
+    """'Qaryat az Zuhayrat' answers to 'Zuhayrat' (no Iraqi place is called so), but 'Qaryat Jazirah' does not
+    answer to 'Jazirah', a name other Iraqi places have."""
+    from coder.places import fold_key
+
+    trie, rows = _trie_and_rows()
+    zuh = [rows[i]["name"] for i, _ in trie.get(fold_key("Zuhayrat"), []) if rows[i]["iso3"] == "IRQ"]
+    assert zuh == ["Qaryat az Zuhayrat"]
+    jaz = {rows[i]["name"] for i, _ in trie.get(fold_key("Jazirah"), []) if rows[i]["iso3"] == "IRQ"}
+    assert jaz and "Qaryat Jazirah" not in jaz
+
+
+def test_airfield_names():
+    """Al Asad Airport answers to 'Al Asad Air Base'; Al Taqaddum Airport no longer carries WOF's alternate
+    name 'Al Asad Airport', which is the other base's own name."""
+    from coder.places import fold_key
+
+    trie, rows = _trie_and_rows()
+    asad = {rows[i]["name"] for i, _ in trie.get(fold_key("Al Asad Air Base"), [])}
+    assert asad == {"Al Asad Airport"}
+    assert {rows[i]["name"] for i, _ in trie.get(fold_key("Al Asad Airport"), [])} == {"Al Asad Airport"}
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Fish Khabur", {"Fishkhabur"}),
+    ("Kēl-a Shīn", {"Kēlashīn"}),  # a Kurdish izafe between two words
+    ("Al Qaim", set()),  # an article never joins
+    ("Tall Abu Jabbar", set()),  # three full words stay apart
+    ("Qaryat Jabbar", {"Jabbar"}),
+])
+def test_joined_variant_names(name, expected):
+    from coder.gazetteer_build import variant_names
+
+    assert variant_names(name, "village", joined=True) == expected
+    assert "Fishkhabur" not in variant_names("Fish Khabur", "village")  # focus countries only
+
+
+def test_neighbourhood_after_hay():
+    """A neighbourhood of a focus country also answers to "Hay <name>" (quarter), as reports write it."""
+    from coder.gazetteer_build import variant_names
+    from coder.places import fold_key
+
+    assert variant_names("Jihad", "neighbourhood", joined=True) == {"Hay Jihad"}
+    assert fold_key("Hay Jihad") == fold_key("Hay al-Jihad") == fold_key("Hai al-Jihad")
+    assert variant_names("Jihad", "village", joined=True) == set()
