@@ -105,7 +105,7 @@ _by_position = operator.attrgetter("start", "end")  # of a PlaceMention
 def _word_keys(raw: str) -> tuple[str, str, bool]:
     if len(_WORD_KEYS) >= 1 << 15:
         _WORD_KEYS.clear()
-    low = _lower_ascii(raw)
+    low = raw.lower() if raw.isascii() else _lower_ascii(raw)  # _ascii leaves an ASCII word as it is
     found = _WORD_KEYS[raw] = (low, fold_word(low), low in ARTICLES)
     return found
 
