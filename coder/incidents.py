@@ -160,6 +160,8 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
             if live:
                 skips.append(_skip(article, "incidents", errors.S_CAPTION, sentence.start, sentence.end, sentence.text))
             continue  # captions never set the story's date either
+        if n > live_at[-1] and _settled(mentions, sentence):
+            continue  # nothing this sentence or a later one says can change the story's incidents any more
 
         if n <= live_at[-1]:  # places after the story's last incident can no longer be its scene
             _sentence_places(sentence, state, article, res)
@@ -209,6 +211,16 @@ _LATER_DIED = re.compile(r"\b(?:later|subsequently|since)\s+(?:died|succumbed)|\
 _OTHER_SIDE = re.compile(r"\b(?:attackers?|assailants?|gunm[ae]n|militants?|insurgents?|bombers?|fighters?|rebels?|jihadists?|"
                          r"terrorists?|kidnappers?|bandits?)\b", re.IGNORECASE)
 _CLAIM = re.compile(r"\b(?:claim(?:ed|s|ing)?|boast(?:ed|s)?|propaganda)\b", re.IGNORECASE)
+
+
+def _settled(mentions: list[Mention], sentence: Sentence) -> bool:
+    """After the story's last incident, a sentence with which neither _follow_up_toll nor _claimed_by can do
+    anything: the story has no violent incident, or its latest one is more than 3 sentences back. Only they could
+    extend that incident's evidence, so every later sentence of the story is settled too (and the date the walk
+    keeps is no longer needed)."""
+    idx = next((i for i in range(len(mentions) - 1, -1, -1)
+                if mentions[i].event_type != STRATEGIC and mentions[i].story == sentence.story), None)
+    return idx is None or sentence.index - max(e.sentence_index for e in mentions[idx].evidence) > 3
 
 
 def _follow_up_toll(mentions: list[Mention], sentence: Sentence) -> None:

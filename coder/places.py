@@ -105,7 +105,7 @@ _by_position = operator.attrgetter("start", "end")  # of a PlaceMention
 def _word_keys(raw: str) -> tuple[str, str, bool]:
     if len(_WORD_KEYS) >= 1 << 15:
         _WORD_KEYS.clear()
-    low = _lower_ascii(raw)
+    low = raw.lower() if raw.isascii() else _lower_ascii(raw)  # _ascii leaves an ASCII word as it is
     found = _WORD_KEYS[raw] = (low, fold_word(low), low in ARTICLES)
     return found
 
@@ -165,6 +165,13 @@ def tokenize(text: str, apostrophe: str = " ") -> list[Token]:
 def fold_key(name: str) -> str:
     """The normalised key of a name ("Al-Fallujah" -> "faluja")."""
     return " ".join(t.key for t in tokenize(name) if t.key)
+
+
+def _name_keys(names: list[str]) -> list[str]:
+    """`fold_key` of each name of a long list (the places of an admin unit or a country), without `fold_key`'s
+    cache, which such a list would flush of the names texts use, and without its Token objects."""
+    split, words_of = _split_words, _words_of
+    return [" ".join([k for k in words_of(n, split(n)).keys if k]) for n in names]
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -359,8 +366,8 @@ class Gazetteer:
             inside = pc.equal(a1, cache_key[1])
             if cache_key[2]:
                 inside = pc.and_(inside, pc.equal(a2, cache_key[2]))
-            found = [(fold_key(n), int(r)) for r, n in zip(rows[inside.to_numpy(zero_copy_only=False)],
-                                                           pc.filter(names, inside).to_pylist())]
+            found = list(zip(_name_keys(pc.filter(names, inside).to_pylist()),
+                             rows[inside.to_numpy(zero_copy_only=False)].tolist()))
             self._unit_keys[cache_key] = found
         return found
 
@@ -394,7 +401,7 @@ class Gazetteer:
             city = self._features.index("city") if "city" in self._features else -1
             rows = np.nonzero((self._iso3 == iso) & (self._feature == city))[0]
             names = self._strings["name"].take(pa.array(rows)).to_pylist()
-            found = [(fold_key(n), int(r)) for r, n in zip(rows, names)]
+            found = list(zip(_name_keys(names), rows.tolist()))
             self._unit_keys[(iso3, "*city*", "")] = found
         return self._closest(name, found, threshold)
 
@@ -408,7 +415,7 @@ class Gazetteer:
             codes = [self._features.index(f) for f in features if f in self._features]
             rows = np.nonzero((self._iso3 == iso) & np.isin(self._feature, codes))[0]
             names = self._strings["name"].take(pa.array(rows)).to_pylist()
-            found = [(fold_key(n).replace(" ", ""), int(r)) for r, n in zip(rows, names)]
+            found = [(k.replace(" ", ""), r) for k, r in zip(_name_keys(names), rows.tolist())]
             self._unit_keys[cache_key] = found
         return self._closest(fold_key(name).replace(" ", ""), found, threshold)
 
