@@ -717,6 +717,8 @@ def _area_of(name: str, within: Place, res: Resources) -> Place | None:
     area = res.gazetteer.area_named(bare_name(name), within.iso3) or res.gazetteer.area_named(name, within.iso3)
     if area is None or within.feature in ("country", "area"):
         return area
+    if within.feature == "region":  # "Northern Iraq": a part of the country, which the region's name gives only roughly
+        return area if area.iso3 == within.iso3 else None
     return area if fold_key(area.admin1 or "") == fold_key(within.admin1 or within.name) else None
 
 
@@ -727,7 +729,7 @@ def _known_area(loc: PlaceMention, res: Resources) -> PlaceMention:
     district") stays at the district, as ACLED codes it. The name stays in `unresolved`, by which the merge tells
     an area from the spots inside it and from other areas, as for areas nobody has entered."""
     place = loc.place
-    if not loc.unresolved or place is None or place.feature not in ("country", "admin1"):
+    if not loc.unresolved or place is None or place.feature not in ("country", "admin1", "region"):
         return loc
     for name in loc.unresolved:
         area = _area_of(name, place, res)
@@ -805,7 +807,10 @@ _LIST_GAP = re.compile(
     # the place it lies in in brackets, the first followed by its unit ("of Dahuk")
     r"|^\)\s*" + _FEATURE_NOUN + r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*)){0,2}"
     r"(?:\s+(?:province|governorate|district))?)?\s*(?P<sep2>,\s*and|and)\s+(?:the\s+)?"
-    r"(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*$", re.IGNORECASE)
+    r"(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*$"
+    # "Hakurk region of Erbil and Gara (Chiya-e Gara) region of Dahuk": two provinces, each holding an unknown area
+    r"|^\s*(?P<sep3>,\s*and|and)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*\s+){1,3}(?:\([^()]{1,40}\)\s*)?" + _FEATURE_NOUN +
+    r"\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # the two ends of a road, a border or a route are one place of the incident, not two
 _ENDS_BEFORE = re.compile(r"\b(?:between|linking|connecting|from|joining|both)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ENDS_AFTER = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?:provinces?\s+|governorates?\s+)?(?:-\s*)?(?:border|boundary|frontier|road|highway|"
@@ -832,7 +837,7 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
             gap = _LIST_GAP.match(sentence.text[run[-1].end - base:p.start - base])
             if gap:
                 run.append(p)
-                joined = joined or (gap.group("sep") or gap.group("sep2")).strip(", ") != ""
+                joined = joined or (gap.group("sep") or gap.group("sep2") or gap.group("sep3")).strip(", ") != ""
                 continue
         if len(run) > 1 and joined:
             runs.append(run)

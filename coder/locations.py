@@ -223,6 +223,15 @@ def choose_scene(readings: list[PlaceMention]) -> PlaceMention | None:
     village in another province). A sentence that lists several places is split before this is asked."""
     readings = [r for r in readings if r.place is not None]
     # "in Al-Zubair district, west of Basra": a direction just after another place says where that place lies
+    # ... unless that place does not lie there: "the village of Al Hassawiya, east of Al Wajihiyah" is not a
+    # Hassawiya at the other end of the country, "Haweeja, north of Samarra" not a Hawijah south-east of it; the
+    # direction is then all the text says that the reader can place
+    wrong = [q for q in readings for r in readings
+             if q is not r and r.relation and r.relation.endswith(" of") and r.bearing is not None
+             and q.end <= r.start and r.start - q.end <= 32 and q.place.feature in (*FINE_FEATURES, "city")
+             and _km(q, r) > SAME_SPOT_KM and not (_towards(r, q) and (
+                 _km(q, r) <= 2 * TOWARDS_KM or q.place.feature == "city"))]  # "Basra, 500 km south of Baghdad"
+    readings = [r for r in readings if not any(r is q for q in wrong)] or readings
     readings = [r for r in readings
                 if not (r.relation and r.relation.endswith(" of") and r.bearing is not None
                         and any(q is not r and q.end <= r.start and r.start - q.end <= 32 for q in readings))] or readings

@@ -1029,7 +1029,7 @@ _UNKNOWN_LIST_LAST = re.compile(
     rf"{_LIST_NAME}\s*,?\s+and\s+(?:the\s+)?(?P<name>{_LIST_NAME})\s+(?P<noun>{_LIST_NOUN})\b")
 # "the village of Xyz": the noun first
 _UNKNOWN_OF_FRAME = re.compile(
-    rf"\b(?P<noun>village|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+"
+    rf"\b(?P<noun>villages?|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+(?:the\s+)?"
     rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})\b")
 # the unit a noun names, for a spelling-tolerant lookup of a name the gazetteer does not know as written
 _NOUN_UNITS = {"province": ("admin1",), "governorate": ("admin1",), "district": ("admin2", "admin3"),
@@ -1692,6 +1692,10 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             continue
         if c.site and context.iso3 and chosen.iso3 != context.iso3 and _NATURAL_SITE.match(after):
             continue  # "Victoria Mountain" in a story set in Iraq: not a hill by a town of that name abroad
+        if chosen.feature in ("village", "neighbourhood") and (_NATURAL_SITE.match(after) or _WIDE_AFTER.match(after)) \
+                and gaz.area_named(name, chosen.iso3) is not None:
+            unplaced.append((m, name))  # "the Qandil mountains": the wide area the package knows, not a village of
+            continue  # that name (kept as an unresolved name, which the area file then places)
 
         if direction and chosen.feature in ("country", "admin1", "city", "town"):
             dir_start = len(before.rstrip()) - len(words[-1])
@@ -1751,6 +1755,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if starts[outer.start].relation in (None, "in", "country"):
                 starts[outer.start].relation = "contains"
     for m, name in unplaced:
+        if name.lower() in _NOUNS or name.lower() in _NATURAL_NOUNS:
+            continue  # "Qandil Mountain (Qendil) area": a noun (which some place is called) is no spot's name
         host = next((pm for pm in out if pm.start - offset >= m.end and pm.place is not None), None) or next(
             (pm for pm in reversed(out) if pm.place is not None and pm.relation != "metonym"), None)
         unit = containers.get(id(m))
@@ -1770,7 +1776,106 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     _attach_unknown(text, offset, gaz, context, out, covered)
     if len(out) > 1:
         out.sort(key=_by_position)
+        _out_of_unit(text, offset, gaz, out)
+    _spot_provinces(text, offset, gaz, out)
     return out
+
+
+# what may stand between a spot the gazetteer does not know and the unit named as holding it: "Kelashin, ",
+# "Gare region (Chiya-e Gara) of ", "Kato Sule hill of Haftanin region, ", "the village of Metina, " (the noun of
+# the spot, before or after its name, says which kind of spot it is)
+_SPOT_TO_UNIT = re.compile(r"^\)?(?:\s*\([^()]{1,40}\))?(?:\s+(?P<noun>[A-Za-z]+))?(?:\s*\([^()]{1,40}\))?"
+                           r"(?:\s+(?:area|region))?\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?$")
+_NOUN_OF_SPOT = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+(?:the\s+)?$")
+# spots that lie outside towns: a name that is both a province and its capital, named as holding one, is the province
+# ("airstrikes on the village of Kelashin, Erbil", "the Gare region of Dahuk"); a neighbourhood, a street or an
+# "area" (in a city's news, mostly a part of the city) stays in the city
+_COUNTRYSIDE_NOUNS = frozenset({"village", "villages", "hamlet", "region", "regions", "mountain", "mountains", "range",
+                                "hill", "hills", "valley", "peak", "summit", "heights", "ridge", "plain", "mount"})
+
+
+def _province_of_name(gaz: Gazetteer, pm: PlaceMention) -> Place | None:
+    """The province of the mention's name when it is that of the province the mention's place lies in (a province's
+    capital named alike: Erbil, Dahuk), or the place itself when it is a province."""
+    place = pm.place
+    if place is None or place.feature == "admin1":
+        return place
+    return next((q for q in _rank(gaz, fold_key(pm.text), PlaceContext(iso3=place.iso3), [], {"admin1"})
+                 if q.feature == "admin1" and q.iso3 == place.iso3 and q.admin1 == place.admin1), None)
+
+
+def _out_of_unit(text: str, offset: int, gaz: Gazetteer, out: list[PlaceMention]) -> None:
+    """A village read from a name the text puts in a province that does not hold it ("the Gare region (Chiya-e Gara)
+    of Dahuk": not the village Gare in Ninewa; "Qandil Mountain area of Erbil": not a village Qandil elsewhere) is
+    another place of that name the gazetteer does not know: its name is kept, unresolved, on the province's
+    mention (with its noun when that names a wide area). A place within 25 km of the province is kept (_by_edge)."""
+    for k in range(len(out) - 1):
+        pm = out[k]
+        if pm.place is None or pm.place.feature not in ("village", "neighbourhood"):
+            continue
+        gap = first_gap = None
+        end, j, province = pm.end, k + 1, None
+        while j < len(out):  # along a chain of nested places ("X village in Y region of Z") to the first province
+            unit = out[j]
+            gap = _SPOT_TO_UNIT.match(text[end - offset:unit.start - offset]) if end <= unit.start else None
+            if gap is None or unit.relation not in (None, "in", "contains", "near", "site"):
+                break
+            first_gap = first_gap or gap
+            province = _province_of_name(gaz, unit) if unit.place is not None else None
+            if province is not None:
+                break
+            end, j = unit.end, j + 1
+        if province is None or unit.relation not in (None, "in", "contains") or pm.place.iso3 != province.iso3 or \
+                pm.place.admin1 == province.admin1 or gaz.km_to_unit(pm.place, province) <= 25.0:
+            continue
+        gap = first_gap
+        noun = (gap.group("noun") or "").lower()
+        noun = {"regions": "region", "mountains": "mountain", "mount": "mountain"}.get(noun, noun)
+        name = f"{pm.text} {noun}" if noun in BROAD_NOUNS else pm.text
+        names = [n for n in (name, *pm.unresolved) if n not in unit.unresolved]
+        out[j] = unit.model_copy(update={"unresolved": [*names, *unit.unresolved],
+                                             "relation": None if unit.relation == "contains" else unit.relation})
+        out[k] = pm.model_copy(update={"place": None, "unresolved": [], "relation": "contains"})
+
+
+def _bare_spot(name: str) -> str:
+    """An unresolved name without the noun of a wide area it is kept with ("Metina region": Metina)."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in BROAD_NOUNS else name
+
+
+def _spot_provinces(text: str, offset: int, gaz: Gazetteer, out: list[PlaceMention]) -> None:
+    """A city named as the unit holding a countryside spot the gazetteer does not know is read as its province when
+    the name is the province's too: the spot lies somewhere in the province, not in the city (codebook: only a larger
+    region is known, precision 3 at its capital; a wide area the package knows then takes the area's point)."""
+    for k, pm in enumerate(out):
+        place = pm.place
+        if place is None or place.feature != "city" or not pm.unresolved or pm.relation not in (None, "in"):
+            continue
+        s = pm.start - offset
+        if _AFTER_NOUN.match(text[pm.end - offset:]):
+            continue  # "Baquba city", "Erbil province": the text says which
+        before = text[:s]
+        bare = [_bare_spot(n) for n in pm.unresolved]  # "Haftanin region": kept with its noun, maybe written bare
+        spot_end = max((before.rfind(b) + len(b) for b in bare if b in before), default=-1)
+        if spot_end < 0:
+            continue
+        gap = _SPOT_TO_UNIT.match(before[spot_end:])
+        if gap is None:
+            continue
+        noun = (gap.group("noun") or "").lower() or None
+        if noun is None:
+            first = min((before.rfind(b) for b in bare if b in before), default=-1)
+            of = _NOUN_OF_SPOT.search(before[max(0, first - 30):first]) if first > 0 else None
+            noun = of.group("noun") if of else None
+        if noun not in _COUNTRYSIDE_NOUNS and not any(b != n for b, n in zip(bare, pm.unresolved)) and not any(
+                (a := gaz.area_named(b, place.iso3)) is not None and a.admin1 == place.admin1 for b in bare):
+            continue  # a wide area kept with its noun, or one the package knows in the province, is no town's part
+        province = _province_of_name(gaz, pm)
+        if province is None:
+            continue
+        out[k] = pm.model_copy(update={"place": province, "geo_precision": _precision(province, pm.relation),
+                                       "candidates": [province.id, *pm.candidates]})
 
 
 def _by_edge(gaz: Gazetteer, p: Place, unit: Place, key: str) -> bool:
@@ -1989,6 +2094,9 @@ _UNKNOWN_OF_NOUNS = ("village", "town", "hamlet", "area", "neighbourhood", "neig
 _UNKNOWN_NATURAL_NOUNS = ("Mount", "Mt.", "Jabal", "Jebel", "Wadi")
 
 
+_UNIT_AFTER_SPOT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:of|in|,)\s*(?:the\s+)?(?=[A-Z])")
+
+
 def _transpositions(word: str) -> list[str]:
     """`word` with two adjacent letters swapped, each variant once, in the order of the swapped position (a set
     here made the place chosen depend on the process's string hashing: PYTHONHASHSEED)."""
@@ -2056,6 +2164,11 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                     fuzzy = gaz.fuzzy_inside(name, province) if province is not None else None
                 if fuzzy is not None:
                     break
+            if fuzzy is not None and any(  # "the Konla village in the Biradost region": not a Koyla outside it
+                    (a := gaz.area_named(_bare_spot(n), fuzzy.iso3)) is not None and _farther_km(fuzzy, a, 30)
+                    for n in {*(pm_n for pm in out for pm_n in pm.unresolved),
+                              *(f.group("name") for f in found if f is not m)}):
+                fuzzy = None
         noun_end = m.end()
         if fuzzy is not None:
             out.append(PlaceMention(text=name, start=offset + s, end=offset + e, phrase=text[m.start():noun_end],
@@ -2076,7 +2189,9 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
             # Erbil, including the village of X": X is a spot of Sidakan, not of Erbil province), not a country
             hosts = [pm for pm in out if pm.relation != "contains"
                      and (pm.place is None or pm.place.feature != "country")] or out  # nor a country ("of Turkey in X")
-            target = min(hosts, key=lambda pm: abs(pm.start - offset - s))
+            unit = _UNIT_AFTER_SPOT.match(text, noun_end)  # "the Avasin region of Erbil": Erbil's, whatever is nearer
+            target = next((pm for pm in hosts if pm.start - offset == unit.end()), None) if unit else None
+            target = target or min(hosts, key=lambda pm: abs(pm.start - offset - s))
             if name not in target.unresolved:
                 target.unresolved.append(name)
         else:

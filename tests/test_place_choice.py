@@ -1,0 +1,100 @@
+"""Which place an event gets when a sentence names several, or names a spot the gazetteer does not know inside a
+unit it does: the unit the text says holds the spot, the wide areas the package knows (coder/data/areas.csv), and a
+direction from a town that the place read for the spot must agree with. Text written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from geopy.distance import great_circle
+
+from coder.models import Article
+from coder.pipeline import code_articles
+from coder.read.layout import analyse_layout
+from coder.resources import load_resources
+
+PUBLISHED = dt.date(2021, 5, 12)
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load_resources()
+
+
+def _events(res, text: str) -> list:
+    segments, stories = analyse_layout(text, PUBLISHED)
+    article = Article(article_id="choice.txt", text=text, published=PUBLISHED, segments=segments, stories=stories)
+    result = code_articles([article], res)
+    return sorted(result.records, key=lambda r: (r.admin1 or "", r.location or ""))
+
+
+def _km(rec, point: tuple[float, float]) -> float:
+    return great_circle((rec.latitude, rec.longitude), point).km
+
+
+ERBIL = (36.19, 44.01)
+QANDIL = (36.52, 45.05)  # coder/data/areas.csv
+GARA = (36.98, 43.35)
+ZAP, AVASHIN = (37.28, 43.68), (37.25, 43.95)
+
+
+def test_an_unknown_village_of_a_province_named_like_its_capital_is_in_the_province(res):
+    # codebook: only the province is known, so its capital at precision 3 (not the city itself at precision 1)
+    (rec,) = _events(res, "Turkish jets bombed the village of Qorshirwan, Erbil, on Tuesday, residents said.")
+    assert rec.admin1 == "Erbil" and rec.geo_precision == 3 and _km(rec, ERBIL) < 10
+    assert "unresolved place=Qorshirwan" in (rec.tags or "")
+
+
+def test_an_unknown_neighbourhood_of_a_city_stays_in_the_city(res):
+    (rec,) = _events(res, "A sticky bomb wounded a driver in the Zanyari neighbourhood of Erbil on Monday.")
+    assert rec.admin1 == "Erbil" and rec.geo_precision == 1 and rec.admin2 == "Erbil"
+
+
+def test_a_known_wide_area_of_a_province_takes_the_area(res):
+    (rec,) = _events(res, "Turkish drones struck PKK hideouts in the Qandil Mountain (Qendil) area of Erbil on "
+                          "Tuesday.")
+    assert rec.admin1 == "Erbil" and rec.geo_precision == 2 and _km(rec, QANDIL) < 5
+    assert "Mountain" not in (rec.tags or "")  # the noun, which a gazetteer place is called, is no spot
+
+
+def test_a_village_named_like_an_area_elsewhere_gives_way_to_the_area_the_text_places(res):
+    # the gazetteer's village Gare lies in Ninewa; the text puts the Gare region in Dahuk
+    (rec,) = _events(res, "Turkish aircraft hit caves in the Gare region (Chiya-e Gare) of Dahuk on Monday, the "
+                          "ministry said.")
+    assert rec.admin1 == "Duhok" and rec.geo_precision == 2 and _km(rec, GARA) < 5
+
+
+def test_the_mountains_of_a_known_area_are_the_area_not_a_village_of_that_name(res):
+    (rec,) = _events(res, "Turkish jets struck PKK hideouts in the Qandil mountains of northern Iraq on Friday, a "
+                          "Kurdish official said.")
+    assert rec.admin1 == "Erbil" and _km(rec, QANDIL) < 5
+
+
+def test_two_areas_each_of_its_own_province_are_two_events(res):
+    recs = _events(res, "Turkish warplanes struck the Zap region of Dahuk and the Avasin region of Erbil on Sunday.")
+    assert [(r.admin1, r.geo_precision) for r in recs] == [("Duhok", 2), ("Erbil", 2)]
+    assert _km(recs[0], ZAP) < 5 and _km(recs[1], AVASHIN) < 5
+
+
+def test_a_spelling_guess_outside_the_named_area_is_not_taken(res):
+    # "Konla" is near the spelling of villages elsewhere in Erbil province, none of them in the Bradost region
+    (rec,) = _events(res, "Turkish jets bombed the villages of the Konla and Sarnaw in the Jabal Biradawst region in "
+                          "Erbil on Monday.")
+    assert rec.admin1 == "Erbil" and _km(rec, (36.85, 44.55)) < 5
+
+
+@pytest.mark.parametrize("text, admin1, anchor", [
+    # a Hasawiyah in Maysan is 300 km south-east of Wajihiyah (Diyala)
+    ("Gunmen killed a shepherd near the village of Hasawiya, east of Wajihiyah, on Sunday.", "Diyala", (33.95, 44.98)),
+    # "Kut" of an unknown name is read as Al Kut (Wasit), far south-east of Kirkuk, not north of it
+    ("A grenade was thrown at a house in the Shorja Kut area, north of Kirkuk, on Saturday.", "Kirkuk", (35.47, 44.39)),
+])
+def test_a_place_that_does_not_lie_in_the_stated_direction_is_not_the_spot(res, text, admin1, anchor):
+    (rec,) = _events(res, text)
+    assert rec.admin1 == admin1 and rec.geo_precision == 2 and _km(rec, anchor) < 5
+
+
+def test_a_town_in_the_stated_direction_is_kept(res):
+    (rec,) = _events(res, "Gunmen attacked a police post in Basra, 500 km south of Baghdad, on Sunday.")
+    assert rec.admin1 == "Al-Basrah" and rec.geo_precision == 1
