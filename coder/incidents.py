@@ -180,6 +180,12 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
                 paragraph_anchor = plain.date.date
             continue
 
+        if n + 1 < len(sentences) and _PLACE_TOLD_NEXT.match(sentences[n + 1].text) and not any(
+                p.place is not None and p.place.feature != "country" and p.relation not in NOT_THE_SCENE
+                for p in state.places.get(sentence.index, ())):
+            # "... arrested a prominent figure of IS. The arrest took place in the city of Kirkuk.": the next
+            # sentence says where; it sets the story's scene before this sentence's incidents are placed
+            _sentence_places(sentences[n + 1], state, article, res)
         carried = plain.carries
         for match in incidents:
             announcement = match.event_type == STRATEGIC
@@ -388,6 +394,11 @@ class _StoryActors:
         if self._all is None:
             self._all = [a for s in self._sentences if s.kind == "body" for a in self.of(s)]
         return self._all
+
+
+# a sentence that only says where the previous one's incident happened
+_PLACE_TOLD_NEXT = re.compile(r"\s*(?:The|This|That|It)\s+(?:[a-z-]+\s+){0,3}(?:took\s+place|occurred|happened|"
+                              r"(?:was|were)\s+(?:carried\s+out|conducted|made|reported))\s+(?:in|at|near|on|outside)\b")
 
 
 def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, res: Resources) -> list[PlaceMention]:

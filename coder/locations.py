@@ -235,7 +235,8 @@ def choose_scene(readings: list[PlaceMention]) -> PlaceMention | None:
     readings = [r for r in readings
                 if not (r.relation and r.relation.endswith(" of") and r.bearing is not None
                         and any(q is not r and q.end <= r.start and r.start - q.end <= 32 for q in readings))] or readings
-    cities = [r for r in readings if r.place.feature == "city"]
+    # (not a city named as one end of something: "against the agreement between Baghdad and Erbil")
+    cities = [r for r in readings if r.place.feature == "city" and r.relation != "between"]
     kept = [r for r in readings
             if not (r.place.feature in ("village", "town", "neighbourhood") and cities
                     and all(c.place.admin1 != r.place.admin1 and _km(c, r) > FAR_APART_KM for c in cities))]

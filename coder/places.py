@@ -1586,6 +1586,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             covered.append(c.longer[1])
             continue
         before, after, name = c.before, c.after, c.name
+        if name.lower() in _NAME_HEADS and _NEXT_NAME_WORD.match(after):
+            continue  # "Wadi Abu Shahmah": "Abu" heads a longer name the gazetteer does not know, it is no place
         compound, features, noun, noun_word = c.compound, c.features, c.noun, c.noun_word
         phrase_start, phrase_end = c.phrase_start, c.phrase_end
         relation, bearing, cue = c.relation, c.bearing, c.cue
@@ -1756,7 +1758,12 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 starts[outer.start].relation = "contains"
     for m, name in unplaced:
         if name.lower() in _NOUNS or name.lower() in _NATURAL_NOUNS:
-            continue  # "Qandil Mountain (Qendil) area": a noun (which some place is called) is no spot's name
+            # a noun that some place is called: "the foot of Halgurd Mountain" names Halgurd mountain
+            head = _NAME_BEFORE_NOUN.search(text, max(0, m.start - 40), m.start)
+            if head is None or any(n.lower() == f"{head.group(1)} {name}".lower() for n in
+                                   (u for pm in out for u in pm.unresolved)):
+                continue
+            name = f"{head.group(1)} {name.lower()}"
         host = next((pm for pm in out if pm.start - offset >= m.end and pm.place is not None), None) or next(
             (pm for pm in reversed(out) if pm.place is not None and pm.relation != "metonym"), None)
         unit = containers.get(id(m))
@@ -1876,6 +1883,14 @@ def _spot_provinces(text: str, offset: int, gaz: Gazetteer, out: list[PlaceMenti
             continue
         out[k] = pm.model_copy(update={"place": province, "geo_precision": _precision(province, pm.relation),
                                        "candidates": [province.id, *pm.candidates]})
+
+
+_NAME_BEFORE_NOUN = re.compile(r"(?<![.!?]\s)\b([A-Z][\w'’-]*)\s+$")
+# words that begin Arabic and Kurdish place names ("Abu Ghraib", "Umm Qasr", "Kani Masi"), which the gazetteer also
+# holds as the whole name of some hamlet: followed by another capitalised word, they head a longer name
+_NAME_HEADS = frozenset({"abu", "umm", "um", "bani", "beni", "ain", "ayn", "tal", "tell", "tall", "wadi", "jabal", "jebel",
+                         "sheikh", "shaikh", "qaryat", "kani", "bir", "ras", "deir", "dayr", "hay", "hai", "nahr"})
+_NEXT_NAME_WORD = re.compile(r"^[\s-]+(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[\s-]+)?[A-Z][a-z]")
 
 
 def _by_edge(gaz: Gazetteer, p: Place, unit: Place, key: str) -> bool:

@@ -22,9 +22,10 @@ def res():
     return load_resources()
 
 
-def _events(res, text: str) -> list:
+def _events(res, text: str, country: str | None = None) -> list:
     segments, stories = analyse_layout(text, PUBLISHED)
-    article = Article(article_id="choice.txt", text=text, published=PUBLISHED, segments=segments, stories=stories)
+    article = Article(article_id="choice.txt", text=text, published=PUBLISHED, segments=segments, stories=stories,
+                      country=country)
     result = code_articles([article], res)
     return sorted(result.records, key=lambda r: (r.admin1 or "", r.location or ""))
 
@@ -98,3 +99,33 @@ def test_a_place_that_does_not_lie_in_the_stated_direction_is_not_the_spot(res, 
 def test_a_town_in_the_stated_direction_is_kept(res):
     (rec,) = _events(res, "Gunmen attacked a police post in Basra, 500 km south of Baghdad, on Sunday.")
     assert rec.admin1 == "Al-Basrah" and rec.geo_precision == 1
+
+
+def test_a_noun_some_place_is_called_keeps_the_name_before_it_as_the_spot(res):
+    (rec,) = _events(res, "Turkish jets struck the slopes of Sorkew Mountain, Choman district, Erbil province, on "
+                          "Monday.")
+    assert rec.admin1 == "Erbil" and "unresolved place=Sorkew mountain" in (rec.tags or "")
+
+
+def test_cities_named_as_the_parties_of_an_agreement_do_not_outrank_the_town_of_the_protest(res):
+    (rec,) = _events(res, "Hundreds of Yazidis demonstrated in Sinjar town, Ninewa province, on Sunday against the "
+                          "deal between Baghdad and Erbil on the district's administration.")
+    assert rec.admin1 == "Ninewa" and rec.location == "Sinjar"
+
+
+@pytest.mark.parametrize("text, admin1, location", [
+    ("Counter-terrorism forces arrested a senior IS financier on Thursday. The arrest took place in the city of "
+     "Kirkuk.", "Kirkuk", "Kirkuk"),
+    ("Police detained four men suspected of trafficking drugs on Monday. The arrests were made in Safwan.",
+     "Al-Basrah", "Safwan"),
+])
+def test_the_next_sentence_says_where_the_incident_took_place(res, text, admin1, location):
+    (rec,) = _events(res, text)
+    assert rec.admin1 == admin1 and rec.location == location and rec.geo_precision == 1
+
+
+def test_a_word_that_heads_a_longer_unknown_name_is_not_a_place_of_its_own(res):
+    # the gazetteer has hamlets called just "Abu" (and a Mount Abu in India): "Abu" here heads "Abu Khanjar"
+    (rec,) = _events(res, "Iraqi police clashed with IS militants in Wadi Abu Khanjar on Tuesday, killing one "
+                          "militant.", country="IRQ")  # a feed of Iraqi news
+    assert rec.location != "Abu" and "unresolved place=Abu Khanjar" in (rec.tags or "")
