@@ -50,6 +50,7 @@ class _StoryState:
     frame: list = field(default_factory=list)  # the provinces, districts and cities the story names
     places: dict = field(default_factory=dict)  # sentence index -> its resolved place mentions
     scene: object = None  # PlaceMention | None: where the story's latest sentence naming a scene is set
+    actors: object = None  # _StoryActors | None: the actors each sentence names (a place inside one's name is none)
 
 
 def detect_mentions(article: Article, sentences: list[Sentence], res: Resources) -> tuple[list[Mention], list[Skip]]:
@@ -142,7 +143,7 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
     state = _StoryState(iso3=iso3, country=country, frame=frame)
     mentions: list[Mention] = []
     skips: list[Skip] = []
-    story_actors = _StoryActors(sentences, state, reference, res)
+    story_actors = state.actors = _StoryActors(sentences, state, reference, res)
     paragraph_anchor = None
     last_paragraph = None
 
@@ -401,6 +402,9 @@ _PLACE_TOLD_NEXT = re.compile(r"\s*(?:The|This|That|It)\s+(?:[a-z-]+\s+){0,3}(?:
                               r"(?:was|were)\s+(?:carried\s+out|conducted|made|reported))\s+(?:in|at|near|on|outside)\b")
 
 
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-]+$")  # a capitalised word just before a place's name
+
+
 def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, res: Resources) -> list[PlaceMention]:
     """The sentence's place mentions, resolved once in the story's context (country, frame, places so far)."""
     found = state.places.get(sentence.index)
@@ -409,6 +413,12 @@ def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, r
                             frame=state.frame)
         found = [p for p in find_place_mentions(sentence.text, sentence.start, res.gazetteer, pctx)
                  if p.relation != "metonym"]
+        if state.actors is not None and any(_NAME_WORD_BEFORE.search(sentence.text, 0, p.start - sentence.start)
+                                            for p in found):
+            # "Hayat Tahrir al-Sham fighters": a place name inside an armed group's name (not at its start, as in
+            # "Kirkuk police") is no place of the story
+            spans = [(a.start, a.end) for a in state.actors.of(sentence) if a.start is not None]
+            found = [p for p in found if not any(s < p.start and p.end <= e for s, e in spans)]
         state.places[sentence.index] = found
         resolved = [p for p in found if p.place is not None]
         state.anchors.extend(p.place for p in resolved)
@@ -664,11 +674,12 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     ("two separate explosions rocked Baghdad and Anbar" is two events) or for a list of distinct places
     ("air strikes hit Sidakan and Bradost"; codebook: one event per location per day)."""
     below_country = [p for p in resolved if p.place.feature != "country"]
-    if match.cardinal and match.cardinal > 1 and len(below_country) >= match.cardinal:
-        distinct = _distinct_places(below_country)
+    scenes = [p for p in below_country if p.relation not in NOT_THE_SCENE]
+    if match.cardinal and match.cardinal > 1 and len(scenes) >= match.cardinal:
+        # (not a unit named as holding another place: "two rockets fell in X in Baghdad" is one place)
+        distinct = _distinct_places(scenes)
         if len(distinct) == match.cardinal:
             return distinct
-    scenes = [p for p in below_country if p.relation not in NOT_THE_SCENE]
     if match.event_type == "Protests" and sentence is not None and _STOPPED_EN_ROUTE.search(sentence.text):
         # "demonstrators driving from X to join the protest in the capital were stopped": the crowd never reached
         # the capital; the place it set out from is the one the report knows

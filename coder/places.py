@@ -956,7 +956,7 @@ _SPEECH = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced|noted|w
                      r"accused|denied|demanded|urged|vowed|condemned|rejected|responded|confirmed|reported)\b", re.I)
 _ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|hezbollah|movement|party|front|"
                         r"university|club|airways|airlines|company|corporation|bank|times|post|media|radio|network|"
-                        r"foundation|institute|group|operations?\s+command)\b", re.I)
+                        r"foundation|institute|group|operations?\s+commands?)\b", re.I)
 # the first word after a name ("said", "district", "airport"), past spaces, commas and hyphens: on ASCII text, a
 # pattern anchored after the name that needs one of a set of first words is tried only when that word is there
 _LEAD_WORD = re.compile(r"[\s,-]*(\w*)")
@@ -1769,6 +1769,10 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         unit = containers.get(id(m))
         near = gaz.fuzzy_inside(name, unit) if unit is not None and unit.feature.startswith("admin") else None
         if near is not None:
+            holder = _stated_unit(text, offset, m.end, out)
+            if holder is not None and holder.relation in (None, "in") and near.feature in (*POPULATED, "neighbourhood") \
+                    and (_in_unit(near, holder.place) or near.admin1 == holder.place.admin1):
+                holder.relation = "contains"  # "Radwaniyah in Baghdad": where the spot is, not a second place
             out.append(PlaceMention(text=name, start=offset + m.start, end=offset + m.end, phrase=name, place=near,
                                     geo_precision=_precision(near, "in"), relation="in",
                                     candidates=[near.id, f"fuzzy:{name}"]))
@@ -2112,6 +2116,26 @@ _UNKNOWN_NATURAL_NOUNS = ("Mount", "Mt.", "Jabal", "Jebel", "Wadi")
 _UNIT_AFTER_SPOT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:of|in|,)\s*(?:the\s+)?(?=[A-Z])")
 
 
+def _stated_unit(text: str, offset: int, end: int, out: list[PlaceMention]) -> PlaceMention | None:
+    """The mention of the place the text names as holding the name that ends at `end` ("X, Daur district", "X
+    village in Al Abbarah", "X area in Baquba city", "X (Y area), Khanaqin district"), if any."""
+    for pm in out:
+        if pm.start - offset >= end and pm.place is not None and _SPOT_TO_UNIT.match(text[end:pm.start - offset]):
+            # a holder read from a spelling guess of its own is no constraint
+            return None if any(c.startswith("fuzzy:") for c in pm.candidates) else pm
+    return None
+
+
+def _in_unit(p: Place, unit: Place) -> bool:
+    """`p` lies in `unit`: in that admin unit, or within 15 km of that town; anything lies in a country, a region or
+    an area."""
+    if unit.feature in ("country", "region", "area") or unit.iso3 != p.iso3:
+        return True
+    if unit.feature.startswith("admin"):
+        return _inside(p, unit)
+    return p.id == unit.id or _closer_km(p, unit, 15)
+
+
 def _transpositions(word: str) -> list[str]:
     """`word` with two adjacent letters swapped, each variant once, in the order of the swapped position (a set
     here made the place chosen depend on the process's string hashing: PYTHONHASHSEED)."""
@@ -2184,6 +2208,17 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                     for n in {*(pm_n for pm in out for pm_n in pm.unresolved),
                               *(f.group("name") for f in found if f is not m)}):
                 fuzzy = None
+        if fuzzy is not None:
+            holder = _stated_unit(text, offset, e, out)
+            if holder is not None and not _in_unit(fuzzy, holder.place) and not (
+                    fold_key(name) == fold_key(fuzzy.name) and holder.place.feature.startswith("admin")
+                    and gaz.km_to_unit(fuzzy, holder.place) <= 30.0):
+                # "Mutaibijah, Daur district": not a village of a like name in another district ("Buhriz,
+                # Muqdadiyah district" is the Buhriz just over the gazetteer's district line: the same name, and
+                # district lines differ between administrations and data sets, as for provinces: _by_edge)
+                fuzzy = None
+            elif holder is not None and holder.relation in (None, "in"):
+                holder.relation = "contains"  # "Radwaniyah in Baghdad": Baghdad is where the spot is, not a second
         noun_end = m.end()
         if fuzzy is not None:
             out.append(PlaceMention(text=name, start=offset + s, end=offset + e, phrase=text[m.start():noun_end],

@@ -129,3 +129,38 @@ def test_a_word_that_heads_a_longer_unknown_name_is_not_a_place_of_its_own(res):
     (rec,) = _events(res, "Iraqi police clashed with IS militants in Wadi Abu Khanjar on Tuesday, killing one "
                           "militant.", country="IRQ")  # a feed of Iraqi news
     assert rec.location != "Abu" and "unresolved place=Abu Khanjar" in (rec.tags or "")
+
+
+@pytest.mark.parametrize("text, admin1, admin2, spot", [
+    # each name is a near-spelling of a village elsewhere (in Baiji district, in Balad Ruz, by Erbil city)
+    ("Gunmen shot dead a shepherd in Mutaibijah, Daur district, Salah al-Din province, on Friday.", "Salah Al-Din",
+     "Al-Daur", "Mutaibijah"),
+    ("A roadside bomb wounded two farmers near their homes in the Al Riaya area in Baquba city on Friday.", "Diyala",
+     "Baquba", "Al Riaya"),
+    ("Iranian artillery shelled Reshkin village in Soran district of Erbil province on Friday.", "Erbil", "Rawanduz",
+     "Reshkin"),
+])
+def test_a_spelling_guess_outside_the_unit_the_text_names_for_the_spot_is_not_taken(res, text, admin1, admin2, spot):
+    (rec,) = _events(res, text)
+    assert (rec.admin1, rec.admin2) == (admin1, admin2) and f"unresolved place={spot}" in (rec.tags or "")
+
+
+def test_two_rockets_in_a_spot_of_a_named_city_are_one_place(res):
+    # "Albu Aitha" is near the spelling of a village north of Baghdad, outside Radwaniyah; Baghdad only holds the spot
+    (rec,) = _events(res, "Two Katyusha rockets landed in the Albu Aitha area, Radwaniyah in Baghdad on Monday, "
+                          "wounding a child.")
+    assert rec.admin1 == "Baghdad" and rec.admin2 == "Al-Mahmoudiya" and "unresolved place=Albu Aitha" in rec.tags
+
+
+def test_a_place_name_inside_an_armed_groups_name_is_not_the_scene(res):
+    # "al-Sham" is also a name of Damascus
+    (rec,) = _events(res, "Hayat Tahrir al-Sham fighters attacked army positions on the front line north of Ariha on "
+                          "Tuesday, a war monitor said.", country="SYR")
+    assert rec.admin1 == "Idlib" and rec.location == "Ariha" and rec.geo_precision == 2
+
+
+def test_the_same_name_just_over_the_gazetteers_district_line_is_taken(res):
+    # the gazetteer puts Buhriz in Baquba district; the text, like some administrations, in Muqdadiyah's
+    (rec,) = _events(res, "A roadside bomb wounded a farmer in Buhriz, Muqdadiyah district, Diyala province, on "
+                          "Monday.")
+    assert rec.admin1 == "Diyala" and _km(rec, (33.71, 44.66)) < 5
