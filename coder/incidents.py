@@ -694,7 +694,8 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         # "...were later detained by security forces", "...denounced the Erbil-Baghdad agreement": a sentence that
         # names no place of its own (or only a home town, a road's ends) continues the story where it is set
         return [state.scene.model_copy(update={"candidates": [*state.scene.candidates, "story:earlier sentence"]})]
-    best = choose_location(below_country)
+    # (a place named only as another crowd's, "in support of the Nasiriyah protests", least of all)
+    best = choose_location([p for p in below_country if p.relation != "solidarity"] or below_country)
     if best is not None:
         return [best]
     national = match.event_type in ("Protests", "Riots") and sentence is not None and _MINISTRY.search(sentence.text)

@@ -19,7 +19,7 @@ FEATURE_RANK = {
 # places a sentence names for another reason than the incident: a unit that contains the place, a victim's
 # home town, a funeral, an official's seat. Chosen only when nothing else is named.
 ADMIN_UNITS = frozenset({"admin1", "admin2", "admin3"})
-NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat", "compound"})
+NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat", "compound", "solidarity"})
 SAME_SPOT_KM = 25.0  # a reading at precision 2 ("near X", a district's town) this close may be the other's place
 SAME_TOWN_KM = 5.0  # two different named towns or villages this close may be one incident's place (a quarter and
 # the town's centre, one place under two gazetteer entries); further apart they are two villages, two incidents

@@ -822,6 +822,7 @@ _SEAT_AFTER = re.compile(r"^\s+(?:provincial\s+)?(?:governor|mayor|governorate\s
 _NOT_NAME_PARTS = frozenset({"On", "In", "At", "And", "Or", "The", "Province", "Governorate", "District", "City",
                              "Sub-district", "Region", "Village", "Town", "Area"})
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
+_NAME_PAREN_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*\([^()]{1,40}\)\s+$")  # "Gosine (Goshina) "
 # "... Metina region of Dahuk", "Sinjar district) of Nineveh": the name after "of" holds a wide area the text names,
 # so a name that is both a province and its capital is the province
 _UNIT_OF_BEFORE = re.compile(r"\b(?:regions?|districts?|sub-?districts?|nahiyas?|mountains?|range)\s*\)?\s+of\s+(?:the\s+)?$",
@@ -839,6 +840,9 @@ _CONTAINED_IN = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|govern
                            r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?\)?)?\s*(?:,|\(|\bin\b|\bof\b|"
                            r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
+    # "a march in support of the Nasiriyah protests", "in solidarity with protesters in Basra": another crowd's place
+    ("solidarity", re.compile(r"\b(?:support|solidarity)\s+(?:of|with)\s+(?:(?:the\s+)?(?:protest(?:er)?s|"
+                              r"demonstrat(?:ors|ions)|sit-ins?)\s+(?:in|of|at)\s+)?$", re.I)),
     ("between", re.compile(r"\bbetween\s+$", re.I)),
     ("outskirts", re.compile(r"\b(?:(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs|edge|fringes?)\s+of|outside(?:\s+of)?)\s+$", re.I)),
     ("near", re.compile(r"\b(?:near(?:by)?|close\s+to|next\s+to|in\s+the\s+vicinity\s+of|around|not\s+far\s+from)\s+$", re.I)),
@@ -856,6 +860,7 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
 # the last word each relation pattern can end with: only those patterns are tried (a `$`-anchored search is tried at
 # every position of the text, so dispatching on the last word keeps the per-name cost flat)
 _RELATION_LAST = {
+    "solidarity": {"of", "with", "in", "at"},
     "between": {"between"}, "outskirts": {"of", "outside"},
     "near": {"near", "nearby", "to", "of", "around", "from"}, "direction": {"of"}, "funeral": {"in", "at"},
     "seat": {"of", "in"}, "origin": {"from", "of"}, "in": {"in", "at", "inside", "within", "into"},
@@ -865,6 +870,7 @@ _RELATION_LAST = {
 # for an ASCII text, words one of which a relation pattern needs (lower case): a pattern none of whose words is in
 # the text is not tried (re.I on ASCII text is plain ASCII case folding)
 _RELATION_WORDS = {
+    "solidarity": ("support", "solidarity"),
     "between": ("between",), "outskirts": ("outskirts", "suburbs", "edge", "fringe", "outside"),
     "near": ("near", "close", "next", "vicinity", "around", "far"), "direction": ("north", "south", "east", "west"),
     "funeral": ("funeral", "buried", "burial", "mourners", "laid"),
@@ -1474,8 +1480,10 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
     pre = before
     last_before = _last_word(pre)
     bn = _search_end(_BEFORE_NOUN, pre[-60:]) if last_before in ("of", "the") and _may_have(pre[-60:], _NOUN_WORDS) else None
-    if bn and _search_end(_NAME_BEFORE, pre[:len(pre) - len(pre[-60:]) + bn.start()], 1):
-        bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
+    if bn and (_search_end(_NAME_BEFORE, pre[:len(pre) - len(pre[-60:]) + bn.start()], 1) or _NAME_PAREN_BEFORE.search(
+            pre[:len(pre) - len(pre[-60:]) + bn.start()][-50:])):
+        bn = None  # "Kut Al Hajjaj neighbourhood of Basrah", "Gosine (Goshina) area of Soran district": the noun is
+        # the earlier name's
     if bn is None and features is None and last_before in ("of", "the") and _may_have(pre[-40:], _UNIT_OF_WORDS) \
             and _search_end(_UNIT_OF_BEFORE, pre[-40:]):
         features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
@@ -1688,6 +1696,17 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 chosen = city  # "Nassriya city": An Nasiriyah, not the hamlet An Nasri
                 ranked = [city] + [q for q in ranked if q.id != city.id]
                 spelled = f"fuzzy:{name}"
+        district_seat = False
+        if chosen is not None and chosen.feature in ("admin2", "admin3"):
+            # a district whose point is no town's (a source's centroid): ACLED places a district at its seat, the
+            # town or sub-district centre of the same name ("Mergasur district": Mergasur, not the district's middle)
+            seat_key = fold_key(_DISTRICT_NOUN_END.sub("", name)) or m.key  # "Rawah district": Rawah
+            seat = next((q for q in _rank(gaz, seat_key, context, [], None)
+                         if q is not chosen and q.feature in ("city", "town", "village", "admin3")
+                         and q.iso3 == chosen.iso3 and q.admin1 == chosen.admin1 and _closer_km(q, chosen, 40)
+                         and not _closer_km(q, chosen, 5) and not _spelled_apart(seat_key, q)), None)
+            if seat is not None:
+                chosen, district_seat = seat, True
         if chosen is None:
             if within is not None or out_of_frame:
                 unplaced.append((m, name))  # kept as an unresolved name on its container's mention
@@ -1739,7 +1758,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         if chosen.feature == "country" and relation in (None, "in"):
             relation = relation or "country"
         precision = _precision(chosen, relation)
-        if noun and features and features & {"admin1", "admin2", "admin3"} and chosen.feature in POPULATED:
+        if (noun and features and features & {"admin1", "admin2", "admin3"} or district_seat) and \
+                chosen.feature in POPULATED | {"admin3"}:
             precision = max(precision, 2)  # "Tuz Khurmatu district", placed at its town
         mention = PlaceMention(text=name, start=offset + m.start, end=offset + m.end,
                                phrase=text[phrase_start:phrase_end], place=chosen,
@@ -1890,6 +1910,7 @@ def _spot_provinces(text: str, offset: int, gaz: Gazetteer, out: list[PlaceMenti
 
 
 _NAME_BEFORE_NOUN = re.compile(r"(?<![.!?]\s)\b([A-Z][\w'’-]*)\s+$")
+_DISTRICT_NOUN_END = re.compile(r"\s+(?:district|sub-?district|nahiya|qadha|qada)$", re.I)
 # words that begin Arabic and Kurdish place names ("Abu Ghraib", "Umm Qasr", "Kani Masi"), which the gazetteer also
 # holds as the whole name of some hamlet: followed by another capitalised word, they head a longer name
 _NAME_HEADS = frozenset({"abu", "umm", "um", "bani", "beni", "ain", "ayn", "tal", "tell", "tall", "wadi", "jabal", "jebel",
@@ -2121,8 +2142,7 @@ def _stated_unit(text: str, offset: int, end: int, out: list[PlaceMention]) -> P
     village in Al Abbarah", "X area in Baquba city", "X (Y area), Khanaqin district"), if any."""
     for pm in out:
         if pm.start - offset >= end and pm.place is not None and _SPOT_TO_UNIT.match(text[end:pm.start - offset]):
-            # a holder read from a spelling guess of its own is no constraint
-            return None if any(c.startswith("fuzzy:") for c in pm.candidates) else pm
+            return pm
     return None
 
 

@@ -164,3 +164,20 @@ def test_the_same_name_just_over_the_gazetteers_district_line_is_taken(res):
     (rec,) = _events(res, "A roadside bomb wounded a farmer in Buhriz, Muqdadiyah district, Diyala province, on "
                           "Monday.")
     assert rec.admin1 == "Diyala" and _km(rec, (33.71, 44.66)) < 5
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("A roadside bomb hit a police patrol in Mergasur district on Sunday.", (36.84, 44.30)),
+    ("Turkish jets struck the Avasin region (Mergasur district) of Erbil on Sunday.", (36.84, 44.30)),
+    ("A landmine wounded a shepherd in Soran district on Friday.", (36.66, 44.54)),
+])
+def test_a_district_whose_point_is_no_towns_is_placed_at_its_seat(res, text, seat):
+    # codebook practice: a district named alone is coded at its main town, at precision 2
+    (rec,) = _events(res, text)
+    assert rec.geo_precision == 2 and _km(rec, seat) < 3
+
+
+def test_a_march_in_support_of_another_citys_protests_is_where_the_marchers_are(res):
+    (rec,) = _events(res, "Dozens of students from Al Islah district in Dhi Qar organized a march on Monday in "
+                          "support of the Nasiriyah protests.")
+    assert rec.admin1 == "Thi Qar" and rec.location != "An Nasiriyah" and _km(rec, (31.17, 46.60)) < 5
