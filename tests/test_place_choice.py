@@ -181,3 +181,10 @@ def test_a_march_in_support_of_another_citys_protests_is_where_the_marchers_are(
     (rec,) = _events(res, "Dozens of students from Al Islah district in Dhi Qar organized a march on Monday in "
                           "support of the Nasiriyah protests.")
     assert rec.admin1 == "Thi Qar" and rec.location != "An Nasiriyah" and _km(rec, (31.17, 46.60)) < 5
+
+
+def test_a_unit_after_an_alternate_name_in_brackets_holds_the_place_before(res):
+    # Soran (a district read at its seat town) holds Bradost: the scene is Bradost, not the town of Soran
+    (rec,) = _events(res, "Turkish jets struck Mount Sarkew in Bradost (Biradost), Soran district, Erbil province, on "
+                          "Monday.")
+    assert rec.admin1 == "Erbil" and rec.location == "Bradost"
