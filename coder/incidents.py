@@ -413,8 +413,10 @@ def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, r
                             frame=state.frame)
         found = [p for p in find_place_mentions(sentence.text, sentence.start, res.gazetteer, pctx)
                  if p.relation != "metonym"]
-        if state.actors is not None and any(_NAME_WORD_BEFORE.search(sentence.text, 0, p.start - sentence.start)
-                                            for p in found):
+        if state.actors is not None and any(
+                p.place is not None and p.place.feature not in ("country", "region", "admin1")
+                and _NAME_WORD_BEFORE.search(sentence.text, max(0, p.start - sentence.start - 40), p.start - sentence.start)
+                for p in found):
             # "Hayat Tahrir al-Sham fighters": a place name inside an armed group's name (not at its start, as in
             # "Kirkuk police") is no place of the story
             spans = [(a.start, a.end) for a in state.actors.of(sentence) if a.start is not None]

@@ -1848,7 +1848,9 @@ def _out_of_unit(text: str, offset: int, gaz: Gazetteer, out: list[PlaceMention]
         end, j, province = pm.end, k + 1, None
         while j < len(out):  # along a chain of nested places ("X village in Y region of Z") to the first province
             unit = out[j]
-            gap = _SPOT_TO_UNIT.match(text[end - offset:unit.start - offset]) if end <= unit.start else None
+            between = text[end - offset:unit.start - offset]
+            rest = _LIST_REST.match(between) if k == j - 1 and end <= unit.start else None  # "X and Y in the Z"
+            gap = _SPOT_TO_UNIT.match(between[rest.end():] if rest else between) if end <= unit.start else None
             if gap is None or unit.relation not in (None, "in", "contains", "near", "site"):
                 break
             first_gap = first_gap or gap
@@ -2141,9 +2143,34 @@ def _stated_unit(text: str, offset: int, end: int, out: list[PlaceMention]) -> P
     """The mention of the place the text names as holding the name that ends at `end` ("X, Daur district", "X
     village in Al Abbarah", "X area in Baquba city", "X (Y area), Khanaqin district"), if any."""
     for pm in out:
-        if pm.start - offset >= end and pm.place is not None and _SPOT_TO_UNIT.match(text[end:pm.start - offset]):
+        if pm.start - offset < end or pm.place is None:
+            continue
+        gap = text[end:pm.start - offset]
+        rest = _LIST_REST.match(gap)  # "the villages of Zikah and Sorkalah in the Pishdar district"
+        if _SPOT_TO_UNIT.match(gap[rest.end():] if rest else gap):
             return pm
     return None
+
+
+# "... in the Pishdar district": a unit named after a spot, read before the sentence's later frames are
+_UNIT_NAMED_AFTER = re.compile(r"\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,2})\s+"
+                               r"(?P<noun>district|sub-?district|subdistrict|province|governorate)\b")
+
+
+def _unit_read_after(text: str, end: int, gaz: Gazetteer, iso3: str) -> PlaceMention | None:
+    """The admin unit the text names, with its noun, as holding the spot (or list of spots) ending at `end`, read by
+    its spelling, as a mention with no offsets; None when there is none."""
+    rest = _LIST_REST.match(text, end)
+    m = _UNIT_NAMED_AFTER.match(text, rest.end() if rest else end)
+    if m is None:
+        return None
+    unit = gaz.find(m.group("name"), iso3, set(_NOUN_UNITS[m.group("noun").lower()])) or gaz.fuzzy_unit(
+        m.group("name"), iso3, _NOUN_UNITS[m.group("noun").lower()], threshold=0.85)
+    return None if unit is None else PlaceMention(text=m.group("name"), start=0, end=0, phrase="", place=unit,
+                                                  geo_precision=2, relation="contains")
+
+
+_LIST_REST = re.compile(r"(?:\s*(?:,|,?\s*and)\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,2})+")
 
 
 def _in_unit(p: Place, unit: Place) -> bool:
@@ -2229,7 +2256,7 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                               *(f.group("name") for f in found if f is not m)}):
                 fuzzy = None
         if fuzzy is not None:
-            holder = _stated_unit(text, offset, e, out)
+            holder = _stated_unit(text, offset, e, out) or _unit_read_after(text, e, gaz, fuzzy.iso3)
             if holder is not None and not _in_unit(fuzzy, holder.place) and not (
                     fold_key(name) == fold_key(fuzzy.name) and holder.place.feature.startswith("admin")
                     and gaz.km_to_unit(fuzzy, holder.place) <= 30.0):

@@ -188,3 +188,10 @@ def test_a_unit_after_an_alternate_name_in_brackets_holds_the_place_before(res):
     (rec,) = _events(res, "Turkish jets struck Mount Sarkew in Bradost (Biradost), Soran district, Erbil province, on "
                           "Monday.")
     assert rec.admin1 == "Erbil" and rec.location == "Bradost"
+
+
+def test_a_list_of_unknown_villages_is_held_by_the_district_named_after_it(res):
+    # "Zikah" is near the spelling of villages in other districts of the province and in Ninewa
+    (rec,) = _events(res, "Turkish warplanes bombed the villages of Zikah and Sorkalah in the Pishdar district of "
+                          "Sulaymaniyah province on Thursday.")
+    assert rec.admin1 == "Al-Sulaymaniyah" and rec.admin2 == "Pshdar" and rec.geo_precision == 2
