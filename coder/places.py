@@ -1788,6 +1788,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             (pm for pm in reversed(out) if pm.place is not None and pm.relation != "metonym"), None)
         unit = containers.get(id(m))
         near = gaz.fuzzy_inside(name, unit) if unit is not None and unit.feature.startswith("admin") else None
+        if near is not None and (area := gaz.area_named(name, near.iso3)) is not None and area.admin1 == near.admin1:
+            near = None  # "the Gare region (Chiya-e Gare) of Dahuk": the wide area the package knows in that
+            # province, not a village spelled alike
         if near is not None:
             holder = _stated_unit(text, offset, m.end, out)
             if holder is not None and holder.relation in (None, "in") and near.feature in (*POPULATED, "neighbourhood") \
