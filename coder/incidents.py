@@ -50,6 +50,7 @@ class _StoryState:
     frame: list = field(default_factory=list)  # the provinces, districts and cities the story names
     places: dict = field(default_factory=dict)  # sentence index -> its resolved place mentions
     scene: object = None  # PlaceMention | None: where the story's latest sentence naming a scene is set
+    actors: object = None  # _StoryActors | None: the actors each sentence names (a place inside one's name is none)
 
 
 def detect_mentions(article: Article, sentences: list[Sentence], res: Resources) -> tuple[list[Mention], list[Skip]]:
@@ -142,7 +143,7 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
     state = _StoryState(iso3=iso3, country=country, frame=frame)
     mentions: list[Mention] = []
     skips: list[Skip] = []
-    story_actors = _StoryActors(sentences, state, reference, res)
+    story_actors = state.actors = _StoryActors(sentences, state, reference, res)
     paragraph_anchor = None
     last_paragraph = None
 
@@ -182,6 +183,12 @@ def _code_story(article: Article, sentences: list[Sentence], reference, res: Res
                 paragraph_anchor = plain.date.date
             continue
 
+        if n + 1 < len(sentences) and _PLACE_TOLD_NEXT.match(sentences[n + 1].text) and not any(
+                p.place is not None and p.place.feature != "country" and p.relation not in NOT_THE_SCENE
+                for p in state.places.get(sentence.index, ())):
+            # "... arrested a prominent figure of IS. The arrest took place in the city of Kirkuk.": the next
+            # sentence says where; it sets the story's scene before this sentence's incidents are placed
+            _sentence_places(sentences[n + 1], state, article, res)
         carried = plain.carries
         for match in incidents:
             announcement = match.event_type == STRATEGIC
@@ -402,6 +409,14 @@ class _StoryActors:
         return self._all
 
 
+# a sentence that only says where the previous one's incident happened
+_PLACE_TOLD_NEXT = re.compile(r"\s*(?:The|This|That|It)\s+(?:[a-z-]+\s+){0,3}(?:took\s+place|occurred|happened|"
+                              r"(?:was|were)\s+(?:carried\s+out|conducted|made|reported))\s+(?:in|at|near|on|outside)\b")
+
+
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’]*[\s-]+$")  # a capitalised word just before a place's name
+
+
 def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, res: Resources) -> list[PlaceMention]:
     """The sentence's place mentions, resolved once in the story's context (country, frame, places so far)."""
     found = state.places.get(sentence.index)
@@ -410,6 +425,14 @@ def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, r
                             frame=state.frame)
         found = [p for p in find_place_mentions(sentence.text, sentence.start, res.gazetteer, pctx)
                  if p.relation != "metonym"]
+        if state.actors is not None and any(
+                p.place is not None and p.place.feature not in ("country", "region", "admin1")
+                and _NAME_WORD_BEFORE.search(sentence.text, max(0, p.start - sentence.start - 40), p.start - sentence.start)
+                for p in found):
+            # "Hayat Tahrir al-Sham fighters": a place name inside an armed group's name (not at its start, as in
+            # "Kirkuk police") is no place of the story
+            spans = [(a.start, a.end) for a in state.actors.of(sentence) if a.start is not None]
+            found = [p for p in found if not any(s < p.start and p.end <= e for s, e in spans)]
         state.places[sentence.index] = found
         resolved = [p for p in found if p.place is not None]
         state.anchors.extend(p.place for p in resolved)
@@ -665,11 +688,12 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     ("two separate explosions rocked Baghdad and Anbar" is two events) or for a list of distinct places
     ("air strikes hit Sidakan and Bradost"; codebook: one event per location per day)."""
     below_country = [p for p in resolved if p.place.feature != "country"]
-    if match.cardinal and match.cardinal > 1 and len(below_country) >= match.cardinal:
-        distinct = _distinct_places(below_country)
+    scenes = [p for p in below_country if p.relation not in NOT_THE_SCENE]
+    if match.cardinal and match.cardinal > 1 and len(scenes) >= match.cardinal:
+        # (not a unit named as holding another place: "two rockets fell in X in Baghdad" is one place)
+        distinct = _distinct_places(scenes)
         if len(distinct) == match.cardinal:
             return distinct
-    scenes = [p for p in below_country if p.relation not in NOT_THE_SCENE]
     if match.event_type == "Protests" and sentence is not None and _STOPPED_EN_ROUTE.search(sentence.text):
         # "demonstrators driving from X to join the protest in the capital were stopped": the crowd never reached
         # the capital; the place it set out from is the one the report knows
@@ -684,7 +708,8 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
         # "...were later detained by security forces", "...denounced the Erbil-Baghdad agreement": a sentence that
         # names no place of its own (or only a home town, a road's ends) continues the story where it is set
         return [state.scene.model_copy(update={"candidates": [*state.scene.candidates, "story:earlier sentence"]})]
-    best = choose_location(below_country)
+    # (a place named only as another crowd's, "in support of the Nasiriyah protests", least of all)
+    best = choose_location([p for p in below_country if p.relation != "solidarity"] or below_country)
     if best is not None:
         return [best]
     national = match.event_type in ("Protests", "Riots") and sentence is not None and _MINISTRY.search(sentence.text)
@@ -729,6 +754,8 @@ def _area_of(name: str, within: Place, res: Resources) -> Place | None:
     area = res.gazetteer.area_named(bare_name(name), within.iso3) or res.gazetteer.area_named(name, within.iso3)
     if area is None or within.feature in ("country", "area"):
         return area
+    if within.feature == "region":  # "Northern Iraq": a part of the country, which the region's name gives only roughly
+        return area if area.iso3 == within.iso3 else None
     return area if fold_key(area.admin1 or "") == fold_key(within.admin1 or within.name) else None
 
 
@@ -739,7 +766,7 @@ def _known_area(loc: PlaceMention, res: Resources) -> PlaceMention:
     district") stays at the district, as ACLED codes it. The name stays in `unresolved`, by which the merge tells
     an area from the spots inside it and from other areas, as for areas nobody has entered."""
     place = loc.place
-    if not loc.unresolved or place is None or place.feature not in ("country", "admin1"):
+    if not loc.unresolved or place is None or place.feature not in ("country", "admin1", "region"):
         return loc
     for name in loc.unresolved:
         area = _area_of(name, place, res)
@@ -817,7 +844,10 @@ _LIST_GAP = re.compile(
     # the place it lies in in brackets, the first followed by its unit ("of Dahuk")
     r"|^\)\s*" + _FEATURE_NOUN + r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*)){0,2}"
     r"(?:\s+(?:province|governorate|district))?)?\s*(?P<sep2>,\s*and|and)\s+(?:the\s+)?"
-    r"(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*$", re.IGNORECASE)
+    r"(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*$"
+    # "Hakurk region of Erbil and Gara (Chiya-e Gara) region of Dahuk": two provinces, each holding an unknown area
+    r"|^\s*(?P<sep3>,\s*and|and)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*\s+){1,3}(?:\([^()]{1,40}\)\s*)?" + _FEATURE_NOUN +
+    r"\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # the two ends of a road, a border or a route are one place of the incident, not two
 _ENDS_BEFORE = re.compile(r"\b(?:between|linking|connecting|from|joining|both)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ENDS_AFTER = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?:provinces?\s+|governorates?\s+)?(?:-\s*)?(?:border|boundary|frontier|road|highway|"
@@ -844,7 +874,7 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
             gap = _LIST_GAP.match(sentence.text[run[-1].end - base:p.start - base])
             if gap:
                 run.append(p)
-                joined = joined or (gap.group("sep") or gap.group("sep2")).strip(", ") != ""
+                joined = joined or (gap.group("sep") or gap.group("sep2") or gap.group("sep3")).strip(", ") != ""
                 continue
         if len(run) > 1 and joined:
             runs.append(run)

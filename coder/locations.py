@@ -19,7 +19,7 @@ FEATURE_RANK = {
 # places a sentence names for another reason than the incident: a unit that contains the place, a victim's
 # home town, a funeral, an official's seat. Chosen only when nothing else is named.
 ADMIN_UNITS = frozenset({"admin1", "admin2", "admin3"})
-NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat", "compound"})
+NOT_THE_SCENE = frozenset({"contains", "origin", "funeral", "seat", "compound", "solidarity"})
 SAME_SPOT_KM = 25.0  # a reading at precision 2 ("near X", a district's town) this close may be the other's place
 SAME_TOWN_KM = 5.0  # two different named towns or villages this close may be one incident's place (a quarter and
 # the town's centre, one place under two gazetteer entries); further apart they are two villages, two incidents
@@ -223,10 +223,20 @@ def choose_scene(readings: list[PlaceMention]) -> PlaceMention | None:
     village in another province). A sentence that lists several places is split before this is asked."""
     readings = [r for r in readings if r.place is not None]
     # "in Al-Zubair district, west of Basra": a direction just after another place says where that place lies
+    # ... unless that place does not lie there: "the village of Al Hassawiya, east of Al Wajihiyah" is not a
+    # Hassawiya at the other end of the country, "Haweeja, north of Samarra" not a Hawijah south-east of it; the
+    # direction is then all the text says that the reader can place
+    wrong = [q for q in readings for r in readings
+             if q is not r and r.relation and r.relation.endswith(" of") and r.bearing is not None
+             and q.end <= r.start and r.start - q.end <= 32 and q.place.feature in (*FINE_FEATURES, "city")
+             and _km(q, r) > SAME_SPOT_KM and not (_towards(r, q) and (
+                 _km(q, r) <= 2 * TOWARDS_KM or q.place.feature == "city"))]  # "Basra, 500 km south of Baghdad"
+    readings = [r for r in readings if not any(r is q for q in wrong)] or readings
     readings = [r for r in readings
                 if not (r.relation and r.relation.endswith(" of") and r.bearing is not None
                         and any(q is not r and q.end <= r.start and r.start - q.end <= 32 for q in readings))] or readings
-    cities = [r for r in readings if r.place.feature == "city"]
+    # (not a city named as one end of something: "against the agreement between Baghdad and Erbil")
+    cities = [r for r in readings if r.place.feature == "city" and r.relation != "between"]
     kept = [r for r in readings
             if not (r.place.feature in ("village", "town", "neighbourhood") and cities
                     and all(c.place.admin1 != r.place.admin1 and _km(c, r) > FAR_APART_KM for c in cities))]

@@ -829,6 +829,7 @@ _SEAT_AFTER = re.compile(r"^\s+(?:provincial\s+)?(?:governor|mayor|governorate\s
 _NOT_NAME_PARTS = frozenset({"On", "In", "At", "And", "Or", "The", "Province", "Governorate", "District", "City",
                              "Sub-district", "Region", "Village", "Town", "Area"})
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][\w'’-]*\s+$")
+_NAME_PAREN_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*\([^()]{1,40}\)\s+$")  # "Gosine (Goshina) "
 # "... Metina region of Dahuk", "Sinjar district) of Nineveh": the name after "of" holds a wide area the text names,
 # so a name that is both a province and its capital is the province
 _UNIT_OF_BEFORE = re.compile(r"\b(?:regions?|districts?|sub-?districts?|nahiyas?|mountains?|range)\s*\)?\s+of\s+(?:the\s+)?$",
@@ -842,10 +843,13 @@ _LONGER_NAME = re.compile(
     r"street|st\.|market|souk|square|mosque|intersection|roundabout|bridge|hospital|school|shrine|hotel|stadium))\b")
 # between a place and the next one, words saying the first lies inside the second:
 # "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
-_CONTAINED_IN = re.compile(r"^\)?(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
+_CONTAINED_IN = re.compile(r"^\)?(?:\s*\([^()]{1,40}\)(?=\s*,))?(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
                            r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?\)?)?\s*(?:,|\(|\bin\b|\bof\b|"
                            r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
+    # "a march in support of the Nasiriyah protests", "in solidarity with protesters in Basra": another crowd's place
+    ("solidarity", re.compile(r"\b(?:support|solidarity)\s+(?:of|with)\s+(?:(?:the\s+)?(?:protest(?:er)?s|"
+                              r"demonstrat(?:ors|ions)|sit-ins?)\s+(?:in|of|at)\s+)?$", re.I)),
     ("between", re.compile(r"\bbetween\s+$", re.I)),
     ("outskirts", re.compile(r"\b(?:(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs|edge|fringes?)\s+of|outside(?:\s+of)?)\s+$", re.I)),
     ("near", re.compile(r"\b(?:near(?:by)?|close\s+to|next\s+to|in\s+the\s+vicinity\s+of|around|not\s+far\s+from)\s+$", re.I)),
@@ -863,6 +867,7 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
 # the last word each relation pattern can end with: only those patterns are tried (a `$`-anchored search is tried at
 # every position of the text, so dispatching on the last word keeps the per-name cost flat)
 _RELATION_LAST = {
+    "solidarity": {"of", "with", "in", "at"},
     "between": {"between"}, "outskirts": {"of", "outside"},
     "near": {"near", "nearby", "to", "of", "around", "from"}, "direction": {"of"}, "funeral": {"in", "at"},
     "seat": {"of", "in"}, "origin": {"from", "of"}, "in": {"in", "at", "inside", "within", "into"},
@@ -872,6 +877,7 @@ _RELATION_LAST = {
 # for an ASCII text, words one of which a relation pattern needs (lower case): a pattern none of whose words is in
 # the text is not tried (re.I on ASCII text is plain ASCII case folding)
 _RELATION_WORDS = {
+    "solidarity": ("support", "solidarity"),
     "between": ("between",), "outskirts": ("outskirts", "suburbs", "edge", "fringe", "outside"),
     "near": ("near", "close", "next", "vicinity", "around", "far"), "direction": ("north", "south", "east", "west"),
     "funeral": ("funeral", "buried", "burial", "mourners", "laid"),
@@ -963,7 +969,7 @@ _SPEECH = re.compile(r"^\s*,?\s*(?:said|says|told|added|stated|announced|noted|w
                      r"accused|denied|demanded|urged|vowed|condemned|rejected|responded|confirmed|reported)\b", re.I)
 _ORG_AFTER = re.compile(r"^[\s-]*(?:channel|tv|television|news|agency|brigades?|hezbollah|movement|party|front|"
                         r"university|club|airways|airlines|company|corporation|bank|times|post|media|radio|network|"
-                        r"foundation|institute|group|operations?\s+command)\b", re.I)
+                        r"foundation|institute|group|operations?\s+commands?)\b", re.I)
 # the first word after a name ("said", "district", "airport"), past spaces, commas and hyphens: on ASCII text, a
 # pattern anchored after the name that needs one of a set of first words is tried only when that word is there
 _LEAD_WORD = re.compile(r"[\s,-]*(\w*)")
@@ -1036,7 +1042,7 @@ _UNKNOWN_LIST_LAST = re.compile(
     rf"{_LIST_NAME}\s*,?\s+and\s+(?:the\s+)?(?P<name>{_LIST_NAME})\s+(?P<noun>{_LIST_NOUN})\b")
 # "the village of Xyz": the noun first
 _UNKNOWN_OF_FRAME = re.compile(
-    rf"\b(?P<noun>village|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+"
+    rf"\b(?P<noun>villages?|town|hamlet|area|neighbou?rhood|region|city)\s+of\s+(?:the\s+)?"
     rf"(?P<name>(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[- ])?[A-Z][\w'’]*(?:[- ][A-Z][\w'’]*){{0,3}})\b")
 # the unit a noun names, for a spelling-tolerant lookup of a name the gazetteer does not know as written
 _NOUN_UNITS = {"province": ("admin1",), "governorate": ("admin1",), "district": ("admin2", "admin3"),
@@ -1481,8 +1487,10 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
     pre = before
     last_before = _last_word(pre)
     bn = _search_end(_BEFORE_NOUN, pre[-60:]) if last_before in ("of", "the") and _may_have(pre[-60:], _NOUN_WORDS) else None
-    if bn and _search_end(_NAME_BEFORE, pre[:len(pre) - len(pre[-60:]) + bn.start()], 1):
-        bn = None  # "Kut Al Hajjaj neighbourhood of Basrah": the noun is the earlier name's
+    if bn and (_search_end(_NAME_BEFORE, pre[:len(pre) - len(pre[-60:]) + bn.start()], 1) or _NAME_PAREN_BEFORE.search(
+            pre[:len(pre) - len(pre[-60:]) + bn.start()][-50:])):
+        bn = None  # "Kut Al Hajjaj neighbourhood of Basrah", "Gosine (Goshina) area of Soran district": the noun is
+        # the earlier name's
     if bn is None and features is None and last_before in ("of", "the") and _may_have(pre[-40:], _UNIT_OF_WORDS) \
             and _search_end(_UNIT_OF_BEFORE, pre[-40:]):
         features = {"admin1"}  # "Metina region of Dahuk": the province (a capital of that name when none)
@@ -1593,6 +1601,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             covered.append(c.longer[1])
             continue
         before, after, name = c.before, c.after, c.name
+        if name.lower() in _NAME_HEADS and _NEXT_NAME_WORD.match(after):
+            continue  # "Wadi Abu Shahmah": "Abu" heads a longer name the gazetteer does not know, it is no place
         compound, features, noun, noun_word = c.compound, c.features, c.noun, c.noun_word
         phrase_start, phrase_end = c.phrase_start, c.phrase_end
         relation, bearing, cue = c.relation, c.bearing, c.cue
@@ -1693,12 +1703,27 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 chosen = city  # "Nassriya city": An Nasiriyah, not the hamlet An Nasri
                 ranked = [city] + [q for q in ranked if q.id != city.id]
                 spelled = f"fuzzy:{name}"
+        district_seat = False
+        if chosen is not None and chosen.feature in ("admin2", "admin3"):
+            # a district whose point is no town's (a source's centroid): ACLED places a district at its seat, the
+            # town or sub-district centre of the same name ("Mergasur district": Mergasur, not the district's middle)
+            seat_key = fold_key(_DISTRICT_NOUN_END.sub("", name)) or m.key  # "Rawah district": Rawah
+            seat = next((q for q in _rank(gaz, seat_key, context, [], None)
+                         if q is not chosen and q.feature in ("city", "town", "village", "admin3")
+                         and q.iso3 == chosen.iso3 and q.admin1 == chosen.admin1 and _closer_km(q, chosen, 40)
+                         and not _closer_km(q, chosen, 5) and not _spelled_apart(seat_key, q)), None)
+            if seat is not None:
+                chosen, district_seat = seat, True
         if chosen is None:
             if within is not None or out_of_frame:
                 unplaced.append((m, name))  # kept as an unresolved name on its container's mention
             continue
         if c.site and context.iso3 and chosen.iso3 != context.iso3 and _NATURAL_SITE.match(after):
             continue  # "Victoria Mountain" in a story set in Iraq: not a hill by a town of that name abroad
+        if chosen.feature in ("village", "neighbourhood") and (_NATURAL_SITE.match(after) or _WIDE_AFTER.match(after)) \
+                and gaz.area_named(name, chosen.iso3) is not None:
+            unplaced.append((m, name))  # "the Qandil mountains": the wide area the package knows, not a village of
+            continue  # that name (kept as an unresolved name, which the area file then places)
 
         if direction and chosen.feature in ("country", "admin1", "city", "town"):
             dir_start = len(before.rstrip()) - len(words[-1])
@@ -1740,7 +1765,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
         if chosen.feature == "country" and relation in (None, "in"):
             relation = relation or "country"
         precision = _precision(chosen, relation)
-        if noun and features and features & {"admin1", "admin2", "admin3"} and chosen.feature in POPULATED:
+        if (noun and features and features & {"admin1", "admin2", "admin3"} or district_seat) and \
+                chosen.feature in POPULATED | {"admin3"}:
             precision = max(precision, 2)  # "Tuz Khurmatu district", placed at its town
         mention = PlaceMention(text=name, start=offset + m.start, end=offset + m.end,
                                phrase=text[phrase_start:phrase_end], place=chosen,
@@ -1758,11 +1784,25 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             if starts[outer.start].relation in (None, "in", "country"):
                 starts[outer.start].relation = "contains"
     for m, name in unplaced:
+        if name.lower() in _NOUNS or name.lower() in _NATURAL_NOUNS:
+            # a noun that some place is called: "the foot of Halgurd Mountain" names Halgurd mountain
+            head = _NAME_BEFORE_NOUN.search(text, max(0, m.start - 40), m.start)
+            if head is None or any(n.lower() == f"{head.group(1)} {name}".lower() for n in
+                                   (u for pm in out for u in pm.unresolved)):
+                continue
+            name = f"{head.group(1)} {name.lower()}"
         host = next((pm for pm in out if pm.start - offset >= m.end and pm.place is not None), None) or next(
             (pm for pm in reversed(out) if pm.place is not None and pm.relation != "metonym"), None)
         unit = containers.get(id(m))
         near = gaz.fuzzy_inside(name, unit) if unit is not None and unit.feature.startswith("admin") else None
+        if near is not None and (area := gaz.area_named(name, near.iso3)) is not None and area.admin1 == near.admin1:
+            near = None  # "the Gare region (Chiya-e Gare) of Dahuk": the wide area the package knows in that
+            # province, not a village spelled alike
         if near is not None:
+            holder = _stated_unit(text, offset, m.end, out)
+            if holder is not None and holder.relation in (None, "in") and near.feature in (*POPULATED, "neighbourhood") \
+                    and (_in_unit(near, holder.place) or near.admin1 == holder.place.admin1):
+                holder.relation = "contains"  # "Radwaniyah in Baghdad": where the spot is, not a second place
             out.append(PlaceMention(text=name, start=offset + m.start, end=offset + m.end, phrase=name, place=near,
                                     geo_precision=_precision(near, "in"), relation="in",
                                     candidates=[near.id, f"fuzzy:{name}"]))
@@ -1777,7 +1817,117 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     _attach_unknown(text, offset, gaz, context, out, covered)
     if len(out) > 1:
         out.sort(key=_by_position)
+        _out_of_unit(text, offset, gaz, out)
+    _spot_provinces(text, offset, gaz, out)
     return out
+
+
+# what may stand between a spot the gazetteer does not know and the unit named as holding it: "Kelashin, ",
+# "Gare region (Chiya-e Gara) of ", "Kato Sule hill of Haftanin region, ", "the village of Metina, " (the noun of
+# the spot, before or after its name, says which kind of spot it is)
+_SPOT_TO_UNIT = re.compile(r"^\)?(?:\s*\([^()]{1,40}\))?(?:\s+(?P<noun>[A-Za-z]+))?(?:\s*\([^()]{1,40}\))?"
+                           r"(?:\s+(?:area|region))?\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?$")
+_NOUN_OF_SPOT = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+(?:the\s+)?$")
+# spots that lie outside towns: a name that is both a province and its capital, named as holding one, is the province
+# ("airstrikes on the village of Kelashin, Erbil", "the Gare region of Dahuk"); a neighbourhood, a street or an
+# "area" (in a city's news, mostly a part of the city) stays in the city
+_COUNTRYSIDE_NOUNS = frozenset({"village", "villages", "hamlet", "region", "regions", "mountain", "mountains", "range",
+                                "hill", "hills", "valley", "peak", "summit", "heights", "ridge", "plain", "mount"})
+
+
+def _province_of_name(gaz: Gazetteer, pm: PlaceMention) -> Place | None:
+    """The province of the mention's name when it is that of the province the mention's place lies in (a province's
+    capital named alike: Erbil, Dahuk), or the place itself when it is a province."""
+    place = pm.place
+    if place is None or place.feature == "admin1":
+        return place
+    return next((q for q in _rank(gaz, fold_key(pm.text), PlaceContext(iso3=place.iso3), [], {"admin1"})
+                 if q.feature == "admin1" and q.iso3 == place.iso3 and q.admin1 == place.admin1), None)
+
+
+def _out_of_unit(text: str, offset: int, gaz: Gazetteer, out: list[PlaceMention]) -> None:
+    """A village read from a name the text puts in a province that does not hold it ("the Gare region (Chiya-e Gara)
+    of Dahuk": not the village Gare in Ninewa; "Qandil Mountain area of Erbil": not a village Qandil elsewhere) is
+    another place of that name the gazetteer does not know: its name is kept, unresolved, on the province's
+    mention (with its noun when that names a wide area). A place within 25 km of the province is kept (_by_edge)."""
+    for k in range(len(out) - 1):
+        pm = out[k]
+        if pm.place is None or pm.place.feature not in ("village", "neighbourhood"):
+            continue
+        gap = first_gap = None
+        end, j, province = pm.end, k + 1, None
+        while j < len(out):  # along a chain of nested places ("X village in Y region of Z") to the first province
+            unit = out[j]
+            between = text[end - offset:unit.start - offset]
+            rest = _LIST_REST.match(between) if k == j - 1 and end <= unit.start else None  # "X and Y in the Z"
+            gap = _SPOT_TO_UNIT.match(between[rest.end():] if rest else between) if end <= unit.start else None
+            if gap is None or unit.relation not in (None, "in", "contains", "near", "site"):
+                break
+            first_gap = first_gap or gap
+            province = _province_of_name(gaz, unit) if unit.place is not None else None
+            if province is not None:
+                break
+            end, j = unit.end, j + 1
+        if province is None or unit.relation not in (None, "in", "contains") or pm.place.iso3 != province.iso3 or \
+                pm.place.admin1 == province.admin1 or gaz.km_to_unit(pm.place, province) <= 25.0:
+            continue
+        gap = first_gap
+        noun = (gap.group("noun") or "").lower()
+        noun = {"regions": "region", "mountains": "mountain", "mount": "mountain"}.get(noun, noun)
+        name = f"{pm.text} {noun}" if noun in BROAD_NOUNS else pm.text
+        names = [n for n in (name, *pm.unresolved) if n not in unit.unresolved]
+        out[j] = unit.model_copy(update={"unresolved": [*names, *unit.unresolved],
+                                             "relation": None if unit.relation == "contains" else unit.relation})
+        out[k] = pm.model_copy(update={"place": None, "unresolved": [], "relation": "contains"})
+
+
+def _bare_spot(name: str) -> str:
+    """An unresolved name without the noun of a wide area it is kept with ("Metina region": Metina)."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last.lower() in BROAD_NOUNS else name
+
+
+def _spot_provinces(text: str, offset: int, gaz: Gazetteer, out: list[PlaceMention]) -> None:
+    """A city named as the unit holding a countryside spot the gazetteer does not know is read as its province when
+    the name is the province's too: the spot lies somewhere in the province, not in the city (codebook: only a larger
+    region is known, precision 3 at its capital; a wide area the package knows then takes the area's point)."""
+    for k, pm in enumerate(out):
+        place = pm.place
+        if place is None or place.feature != "city" or not pm.unresolved or pm.relation not in (None, "in"):
+            continue
+        s = pm.start - offset
+        if _AFTER_NOUN.match(text[pm.end - offset:]):
+            continue  # "Baquba city", "Erbil province": the text says which
+        before = text[:s]
+        bare = [_bare_spot(n) for n in pm.unresolved]  # "Haftanin region": kept with its noun, maybe written bare
+        spot_end = max((before.rfind(b) + len(b) for b in bare if b in before), default=-1)
+        if spot_end < 0:
+            continue
+        gap = _SPOT_TO_UNIT.match(before[spot_end:])
+        if gap is None:
+            continue
+        noun = (gap.group("noun") or "").lower() or None
+        if noun is None:
+            first = min((before.rfind(b) for b in bare if b in before), default=-1)
+            of = _NOUN_OF_SPOT.search(before[max(0, first - 30):first]) if first > 0 else None
+            noun = of.group("noun") if of else None
+        if noun not in _COUNTRYSIDE_NOUNS and not any(b != n for b, n in zip(bare, pm.unresolved)) and not any(
+                (a := gaz.area_named(b, place.iso3)) is not None and a.admin1 == place.admin1 for b in bare):
+            continue  # a wide area kept with its noun, or one the package knows in the province, is no town's part
+        province = _province_of_name(gaz, pm)
+        if province is None:
+            continue
+        out[k] = pm.model_copy(update={"place": province, "geo_precision": _precision(province, pm.relation),
+                                       "candidates": [province.id, *pm.candidates]})
+
+
+_NAME_BEFORE_NOUN = re.compile(r"(?<![.!?]\s)\b([A-Z][\w'’-]*)\s+$")
+_DISTRICT_NOUN_END = re.compile(r"\s+(?:district|sub-?district|nahiya|qadha|qada)$", re.I)
+# words that begin Arabic and Kurdish place names ("Abu Ghraib", "Umm Qasr", "Kani Masi"), which the gazetteer also
+# holds as the whole name of some hamlet: followed by another capitalised word, they head a longer name
+_NAME_HEADS = frozenset({"abu", "umm", "um", "bani", "beni", "ain", "ayn", "tal", "tell", "tall", "wadi", "jabal", "jebel",
+                         "sheikh", "shaikh", "qaryat", "kani", "bir", "ras", "deir", "dayr", "hay", "hai", "nahr"})
+_NEXT_NAME_WORD = re.compile(r"^[\s-]+(?:(?:[Aa][lnrsdzt]|[Aa]sh|[Ee]l)[\s-]+)?[A-Z][a-z]")
 
 
 def _by_edge(gaz: Gazetteer, p: Place, unit: Place, key: str) -> bool:
@@ -1996,6 +2146,53 @@ _UNKNOWN_OF_NOUNS = ("village", "town", "hamlet", "area", "neighbourhood", "neig
 _UNKNOWN_NATURAL_NOUNS = ("Mount", "Mt.", "Jabal", "Jebel", "Wadi")
 
 
+_UNIT_AFTER_SPOT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:of|in|,)\s*(?:the\s+)?(?=[A-Z])")
+
+
+def _stated_unit(text: str, offset: int, end: int, out: list[PlaceMention]) -> PlaceMention | None:
+    """The mention of the place the text names as holding the name that ends at `end` ("X, Daur district", "X
+    village in Al Abbarah", "X area in Baquba city", "X (Y area), Khanaqin district"), if any."""
+    for pm in out:
+        if pm.start - offset < end or pm.place is None:
+            continue
+        gap = text[end:pm.start - offset]
+        rest = _LIST_REST.match(gap)  # "the villages of Zikah and Sorkalah in the Pishdar district"
+        if _SPOT_TO_UNIT.match(gap[rest.end():] if rest else gap):
+            return pm
+    return None
+
+
+# "... in the Pishdar district": a unit named after a spot, read before the sentence's later frames are
+_UNIT_NAMED_AFTER = re.compile(r"\s*(?:,|\bof\b|\bin\b)\s*(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,2})\s+"
+                               r"(?P<noun>district|sub-?district|subdistrict|province|governorate)\b")
+
+
+def _unit_read_after(text: str, end: int, gaz: Gazetteer, iso3: str) -> PlaceMention | None:
+    """The admin unit the text names, with its noun, as holding the spot (or list of spots) ending at `end`, read by
+    its spelling, as a mention with no offsets; None when there is none."""
+    rest = _LIST_REST.match(text, end)
+    m = _UNIT_NAMED_AFTER.match(text, rest.end() if rest else end)
+    if m is None:
+        return None
+    unit = gaz.find(m.group("name"), iso3, set(_NOUN_UNITS[m.group("noun").lower()])) or gaz.fuzzy_unit(
+        m.group("name"), iso3, _NOUN_UNITS[m.group("noun").lower()], threshold=0.85)
+    return None if unit is None else PlaceMention(text=m.group("name"), start=0, end=0, phrase="", place=unit,
+                                                  geo_precision=2, relation="contains")
+
+
+_LIST_REST = re.compile(r"(?:\s*(?:,|,?\s*and)\s+(?:the\s+)?[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*){0,2})+")
+
+
+def _in_unit(p: Place, unit: Place) -> bool:
+    """`p` lies in `unit`: in that admin unit, or within 15 km of that town; anything lies in a country, a region or
+    an area."""
+    if unit.feature in ("country", "region", "area") or unit.iso3 != p.iso3:
+        return True
+    if unit.feature.startswith("admin"):
+        return _inside(p, unit)
+    return p.id == unit.id or _closer_km(p, unit, 15)
+
+
 def _transpositions(word: str) -> list[str]:
     """`word` with two adjacent letters swapped, each variant once, in the order of the swapped position (a set
     here made the place chosen depend on the process's string hashing: PYTHONHASHSEED)."""
@@ -2063,6 +2260,22 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
                     fuzzy = gaz.fuzzy_inside(name, province) if province is not None else None
                 if fuzzy is not None:
                     break
+            if fuzzy is not None and any(  # "the Konla village in the Biradost region": not a Koyla outside it
+                    (a := gaz.area_named(_bare_spot(n), fuzzy.iso3)) is not None and _farther_km(fuzzy, a, 30)
+                    for n in {*(pm_n for pm in out for pm_n in pm.unresolved),
+                              *(f.group("name") for f in found if f is not m)}):
+                fuzzy = None
+        if fuzzy is not None:
+            holder = _stated_unit(text, offset, e, out) or _unit_read_after(text, e, gaz, fuzzy.iso3)
+            if holder is not None and not _in_unit(fuzzy, holder.place) and not (
+                    fold_key(name) == fold_key(fuzzy.name) and holder.place.feature.startswith("admin")
+                    and gaz.km_to_unit(fuzzy, holder.place) <= 30.0):
+                # "Mutaibijah, Daur district": not a village of a like name in another district ("Buhriz,
+                # Muqdadiyah district" is the Buhriz just over the gazetteer's district line: the same name, and
+                # district lines differ between administrations and data sets, as for provinces: _by_edge)
+                fuzzy = None
+            elif holder is not None and holder.relation in (None, "in"):
+                holder.relation = "contains"  # "Radwaniyah in Baghdad": Baghdad is where the spot is, not a second
         noun_end = m.end()
         if fuzzy is not None:
             out.append(PlaceMention(text=name, start=offset + s, end=offset + e, phrase=text[m.start():noun_end],
@@ -2083,7 +2296,9 @@ def _attach_unknown(text: str, offset: int, gaz: Gazetteer, context: PlaceContex
             # Erbil, including the village of X": X is a spot of Sidakan, not of Erbil province), not a country
             hosts = [pm for pm in out if pm.relation != "contains"
                      and (pm.place is None or pm.place.feature != "country")] or out  # nor a country ("of Turkey in X")
-            target = min(hosts, key=lambda pm: abs(pm.start - offset - s))
+            unit = _UNIT_AFTER_SPOT.match(text, noun_end)  # "the Avasin region of Erbil": Erbil's, whatever is nearer
+            target = next((pm for pm in hosts if pm.start - offset == unit.end()), None) if unit else None
+            target = target or min(hosts, key=lambda pm: abs(pm.start - offset - s))
             if name not in target.unresolved:
                 target.unresolved.append(name)
         else:

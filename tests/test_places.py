@@ -243,7 +243,8 @@ def test_pattern_prechecks_never_reject_a_match():
              *(w for ws in P._RELATION_WORDS.values() for w in ws), "command", "base", "field", "fields", "crossing",
              "plant", "station", "range", "town", "to", "rest", "of", "in", "at", "within", "the", "near", "and", "or",
              "from", "close", "next", "laid", "km", "10", "Kirkuk", "Al-Qaim", "el Bab", "Sinjar", "(Amadiya)", ",",
-             "-", "(", ")", "x", "sand", "backed", "based", "led", "Ash-Shura", "Mt.", "Mount", "Jabal", "Wadi"}
+             "-", "(", ")", "x", "sand", "backed", "based", "led", "Ash-Shura", "Mt.", "Mount", "Jabal", "Wadi",
+             "in support of", "solidarity with", "protesters in"}
     vocab = sorted({v for w in words for v in (w, w.title(), w.upper())})
     seps = [" ", " ", " ", "  ", ", ", "-", "\t"]
     checks = [(lambda t: P._SPEECH.match(t), lambda t: P._LEAD_WORD.match(t).group(1).lower() in P._SPEECH_FIRST),
