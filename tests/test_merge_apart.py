@@ -323,3 +323,92 @@ def test_a_killing_and_a_kidnapping_of_one_day_are_two_acts(res):
         "b": "On 19 January 2021, IS militants kidnapped two shepherds near Al Rashad (Kirkuk).",
     }, published=dt.date(2021, 1, 19))
     assert clusters(events) == [["a", "b"]]
+
+
+# --- what the victims suffered ----------------------------------------------------------------------------------
+
+def _code_dated(res, reports: dict):
+    """Code each report (article id -> (published, text)) on its own publication day and merge the mentions."""
+    from coder.incidents import detect_mentions
+    from coder.merge import merge_mentions
+    from coder.models import Article
+    from coder.read.layout import analyse_layout
+    from coder.sentences import split_sentences
+
+    out = []
+    for article_id, (published, text) in reports.items():
+        segments, stories = analyse_layout(text, published)
+        art = Article(article_id=article_id, text=text, outlet="Wire", published=published, segments=segments,
+                      stories=stories, country="IRQ")
+        out.extend(m.model_copy(update={"published": published})
+                   for m in detect_mentions(art, split_sentences(art), res)[0])
+    return merge_mentions(out, res.taxonomy)
+
+
+def test_a_victim_killed_and_a_victim_wounded_the_same_day_are_two_attacks(res):
+    """Gunmen shot a man dead in one report and wounded a man in another, both published that day, in one town:
+    two attacks (one of the two would have to be wrong for them to be one)."""
+    events = code_and_merge(res, {
+        "a": "On 3 March 2021, unidentified gunmen shot and killed a civilian near the Al-Maamil area on the "
+             "outskirts of Al-Kahla district, Maysan.",
+        "b": "On 3 March 2021, a civilian was shot and wounded by unidentified gunmen on a road in the city of "
+             "Amara, Maysan.",
+    }, published=dt.date(2021, 3, 3))
+    assert clusters(events) == [["a"], ["b"]]
+
+
+def test_reports_of_one_killing_in_other_words_still_join(res):
+    events = code_and_merge(res, {
+        "a": "On 3 March 2021, unidentified gunmen shot dead a shopkeeper in the city of Amara, Maysan.",
+        "b": "On 3 March 2021, a shop owner was killed by armed men who opened fire on him in Amara.",
+    }, published=dt.date(2021, 3, 3))
+    assert clusters(events) == [["a", "b"]]
+
+
+def test_a_later_report_that_the_wounded_died_joins_the_first(res):
+    """A report published on a later day may tell that the wounded man died: an update, not another attack."""
+    events = _code_dated(res, {
+        "a": (dt.date(2021, 3, 6), "On 6 March 2021, a farmer was shot and seriously wounded by gunmen near Samarra."),
+        "b": (dt.date(2021, 3, 7), "On 6 March 2021, gunmen shot and killed a farmer near Samarra; he died of his "
+                                   "wounds in hospital overnight."),
+    })
+    assert clusters(events) == [["a", "b"]]
+    assert events[0].fatalities == 1
+
+
+def test_a_bomb_that_hurt_nobody_and_one_that_wounded_a_civilian_are_two(res):
+    """One report says the blast hurt nobody, the other that it wounded a civilian, both published that day: two
+    bombings of one city, even when neither report names what was hit."""
+    events = code_and_merge(res, {
+        "a": "On 14 April 2021, an unidentified car bomb parked on a roadside exploded in the Al-Sufiya area, east "
+             "of Ramadi, causing no fatalities or injuries.",
+        "b": "On 14 April 2021, a booby-trapped car exploded in Ramadi city, injuring one civilian.",
+    }, published=dt.date(2021, 4, 14))
+    assert clusters(events) == [["a"], ["b"]]
+    events = code_and_merge(res, {
+        "a": "On 14 April 2021, an explosive device went off on a road in Ramadi, causing no casualties.",
+        "b": "On 14 April 2021, a roadside bomb exploded in the city of Ramadi. Nobody was hurt.",
+    }, published=dt.date(2021, 4, 14))
+    assert clusters(events) == [["a", "b"]]
+
+
+def test_battle_reports_that_count_different_sides_still_join(res):
+    """A battle's reports often give one side's losses each ("two soldiers killed" / "three militants wounded"):
+    the outcome rule is for one-sided violence only."""
+    events = code_and_merge(res, {
+        "a": "On 9 May 2021, IS militants attacked an army post near Tarmiyah, killing two soldiers.",
+        "b": "On 9 May 2021, soldiers clashed with IS militants who attacked their post near Tarmiyah, wounding "
+             "three of the attackers.",
+    }, published=dt.date(2021, 5, 9))
+    assert clusters(events) == [["a", "b"]]
+
+
+def test_outcomes_compatible_reads_the_figures():
+    from coder.merge import _harm
+
+    class M:  # the two fields _harm reads
+        def __init__(self, killed, wounded):
+            self.killed, self.wounded = killed, wounded
+
+    assert [_harm(M(*kw)) for kw in ((2, None), (None, 3), (0, 3), (0, 0), (None, None), (None, 0))] == \
+        [2, 1, 1, 0, None, None]
