@@ -329,8 +329,12 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
     of a lecturer and that of three activists."""
     if a.event_type in ("Protests", "Riots"):
         x, y = set(a.actors.assoc_actor_1), set(b.actors.assoc_actor_1)
-        if x and y and not x & y and not same_crowd(crowd_kinds([], list(x)), crowd_kinds([], list(y))):
-            return False  # two named groups (parties, unions) or identities that are not one kind of people
+        ix, iy = crowd_kinds([], list(x)), crowd_kinds([], list(y))
+        if x and y and not x & y and specific(ix) and specific(iy) and not same_crowd(ix, iy):
+            # two named groups (parties, unions) or identities that are not one kind of people; "workers" (a labour
+            # group) says no more than the crowd's words, which are compared below ("employees of the education
+            # sector" / "teachers")
+            return False
         kx = _kinds_with_venue(a)
         ky = _kinds_with_venue(b)
         if kx and ky and not same_crowd(kx, ky):

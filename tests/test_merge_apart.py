@@ -33,6 +33,7 @@ def res():
     ("to demand that the killers of protesters be brought to justice", "politics"),
     ("against the rise of the dollar exchange rate", "prices"),
     ("to demand the dismissal of the new director", "officials"),
+    ("demanding the dissolution of the current teachers' union", "officials"),
     ("vendors who refuse to remove their stalls", "land"),
     ("calling for a change to the custody law", "family law"),
     ("against the spread of crime and drugs in the city", "security"),
@@ -412,3 +413,15 @@ def test_outcomes_compatible_reads_the_figures():
 
     assert [_harm(M(*kw)) for kw in ((2, None), (None, 3), (0, 3), (0, 0), (None, None), (None, 0))] == \
         [2, 1, 1, 0, None, None]
+
+
+def test_employees_of_the_educational_sector_and_oil_contractors_are_two_crowds(res):
+    """"Educational" names the sector as "education" does: its employees and the contractors of an oil company
+    protesting in one province on one day are two protests, even when only one names its demand."""
+    events = code_and_merge(res, {
+        "a": "On 8 February 2021, a number of employees working in the educational sector demonstrated in Maysan "
+             "province.",
+        "b": "On 8 February 2021, dozens of workers staged a sit-in at the entrance of the Maysan Oil Company in "
+             "Amara city.",
+    }, published=dt.date(2021, 2, 8))
+    assert clusters(events) == [["a"], ["b"]]
