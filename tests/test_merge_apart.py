@@ -425,3 +425,13 @@ def test_employees_of_the_educational_sector_and_oil_contractors_are_two_crowds(
              "Amara city.",
     }, published=dt.date(2021, 2, 8))
     assert clusters(events) == [["a"], ["b"]]
+
+
+def test_a_same_day_report_that_the_wounded_man_died_joins(res):
+    """The worse report tells the update itself ("later died of his wounds"): one attack, even published the same
+    day as the report of the wounding."""
+    events = code_and_merge(res, {
+        "a": "On 5 March 2021, unidentified gunmen shot and wounded a money changer in the city of Kut.",
+        "b": "On 5 March 2021, gunmen shot and killed a money changer in Kut; he later died of his wounds in hospital.",
+    }, published=dt.date(2021, 3, 5))
+    assert clusters(events) == [["a", "b"]]
