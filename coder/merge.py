@@ -153,15 +153,18 @@ def outcomes_compatible(a: Mention, b: Mention) -> bool:
     if ha is None or hb is None or ha == hb:
         return True
     worse, milder = (a, b) if ha > hb else (b, a)
-    if hb and ha and any(_DIED_LATER.search(e.quote) for e in worse.evidence):
-        return True  # "he later died of his wounds": the worse report tells the update itself
+    if hb and ha and any(_DIED_LATER.search(e.quote) for m in (a, b) for e in m.evidence):
+        return True  # "he later died of his wounds", "one of whom died": a report tells of the update itself
+    if _harm(milder) == 1 and worse.wounded and milder.wounded >= worse.wounded:
+        return True  # "killing one and wounding three" / "four wounded": the dead counted among the wounded
     return worse.published is not None and milder.published is not None and worse.published > milder.published
 
 
 _DIED_LATER = re.compile(
-    r"\b(?:(?:later|subsequently|afterwards)\s+died|died\s+(?:later|afterwards|subsequently|of\s+(?:his|her|their)\s+"
-    r"(?:wounds|injuries))|succumb(?:ed|s)?\s+to\s+(?:his|her|their)\s+(?:wounds|injuries)|death\s+toll\s+(?:has\s+)?"
-    r"(?:rose|risen|climbed))\b", re.IGNORECASE)
+    r"\b(?:(?:later|subsequently|afterwards|then)\s+died|died\s+(?:later|afterwards|subsequently|shortly|soon|"
+    r"of\s+(?:his|her|their)\s+(?:wounds|injuries)|(?:in|at|on\s+the\s+way\s+to)\s+(?:a\s+|the\s+)?hospital)"
+    r"|succumb(?:ed|s)?\s+to\s+(?:his|her|their)\s+(?:wounds|injuries)|(?:who|whom)\s+(?:later\s+)?died"
+    r"|death\s+toll\s+(?:has\s+)?(?:rose|risen|climbed))\b", re.IGNORECASE)
 
 
 def _outcome_label(m: Mention) -> str:

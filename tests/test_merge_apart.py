@@ -435,3 +435,19 @@ def test_a_same_day_report_that_the_wounded_man_died_joins(res):
         "b": "On 5 March 2021, gunmen shot and killed a money changer in Kut; he later died of his wounds in hospital.",
     }, published=dt.date(2021, 3, 5))
     assert clusters(events) == [["a", "b"]]
+
+
+@pytest.mark.parametrize("a, b", [
+    # the dead counted among the wounded by one source
+    ("On 7 December 2020, a bomb exploded in a market in Kut city, killing one civilian and wounding three others.",
+     "On 7 December 2020, four civilians were wounded when a bomb went off in a market in Kut city."),
+    # the milder report tells the death itself, in words the toll reader does not count
+    ("On 7 December 2020, a sticky bomb attached to a car exploded in Kut city, killing the driver.",
+     "On 7 December 2020, a sticky bomb attached to a car exploded in Kut city, seriously injuring the driver, who "
+     "died shortly after."),
+    ("On 7 December 2020, gunmen opened fire on two civilians in Kut city, killing one and wounding the other.",
+     "On 7 December 2020, gunmen wounded two civilians in Kut city, one of whom died in hospital."),
+])
+def test_tolls_told_differently_of_one_attack_still_join(res, a, b):
+    events = code_and_merge(res, {"a": a, "b": b}, published=dt.date(2020, 12, 7))
+    assert clusters(events) == [["a", "b"]]
