@@ -451,3 +451,16 @@ def test_a_same_day_report_that_the_wounded_man_died_joins(res):
 def test_tolls_told_differently_of_one_attack_still_join(res, a, b):
     events = code_and_merge(res, {"a": a, "b": b}, published=dt.date(2020, 12, 7))
     assert clusters(events) == [["a", "b"]]
+
+
+def test_a_suicide_bombing_whose_bomber_one_source_counts_still_joins(res):
+    """Some sources count the bomber among the dead, others say nobody was hurt: the outcome rule leaves suicide
+    bombings alone."""
+    events = code_and_merge(res, {
+        "a": "On 7 December 2020, a suicide bomber blew himself up at an army checkpoint near Tarmiyah, killing "
+             "himself.",
+        "b": "On 7 December 2020, a suicide bomber detonated his explosive vest at an army checkpoint near Tarmiyah. "
+             "No casualties were reported among the soldiers.",
+    }, published=dt.date(2020, 12, 7))
+    bombings = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert [sorted(e.article_ids) for e in bombings] == [["a", "b"]]
