@@ -17,7 +17,8 @@ from functools import lru_cache
 # "residents" of a town; sharing only a weak kind does not make two crowds one when each names a different sector.
 _LEXICON: dict[str, tuple[str, ...]] = {
     "education": ("teacher", "schoolteacher", "educator", "lecturer", "professor", "academic", "instructor", "tutor",
-                  "headmaster", "headteacher", "headmistress", "school", "university", "college", "education"),
+                  "headmaster", "headteacher", "headmistress", "school", "university", "college", "education",
+                  "educational"),
     "student": ("student", "pupil", "schoolchild", "schoolchildren", "undergraduate", "schoolboy", "schoolgirl"),
     "graduate": ("graduate", "alumnus", "alumni"),
     "unemployed": ("unemployed", "jobless", "jobseeker"),

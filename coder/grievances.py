@@ -73,9 +73,9 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     "officials": (
         r"\b(?:dismissal|dissolution|removal|resignation|sacking|ouster|appointment|replacement|reinstatement)\s+of\s+(?:the\s+|a\s+)?"
         r"(?:\w+\s+){0,3}(?:director|governor|head|manager|minister|official|mayor|president|chief|dean|board|"
-        r"council|ruler|chairman|commander|judge|officer)s?\b",
+        r"council|ruler|chairman|commander|judge|officer|union|syndicate)s?\b",
         r"\b(?:dismiss|remove|sack|oust|replace)(?:ed|ing)?\s+(?:the\s+|a\s+)?(?:\w+\s+){0,3}(?:director|governor|"
-        r"head|manager|minister|official|mayor|president|chief|dean|board|ruler|chairman)\b",
+        r"head|manager|minister|official|mayor|president|chief|dean|board|ruler|chairman|union|syndicate)\b",
         r"\bcorrupt(?:ion)?\b", r"\binterfer(?:e|es|ed|ing|ence)\b",
     ),
     # land, housing and stalls: allocation, eviction, demolition

@@ -118,7 +118,58 @@ def why_apart(a: Mention, b: Mention, taxonomy: Taxonomy, generic_rules: frozens
         return "different named sites ({} / {})".format(_sites_label(a), _sites_label(b))
     if a.sub_event_type in BOMBINGS and b.sub_event_type in BOMBINGS and not same_target(_targets(a), _targets(b)):
         return "different targets ({} / {})".format(", ".join(sorted(_targets(a))), ", ".join(sorted(_targets(b))))
+    if not outcomes_compatible(a, b):
+        return f"different outcomes ({_outcome_label(a)} / {_outcome_label(b)})"
     return None
+
+
+# one-sided violence: every report of one attack or bombing counts the same victims (a battle's reports often give
+# one side's losses each, so battles are left out; so are suicide bombings, whose bomber some sources count among
+# the dead and others do not)
+ONE_SIDED = frozenset({"Attack", "Sexual violence", "Remote explosive/landmine/IED", "Grenade"})
+
+
+def _harm(m: Mention) -> int | None:
+    """How badly a report says the victims fared: 2 someone was killed, 1 someone was wounded and nobody is said to
+    have died, 0 the report says nobody was hurt, None it gives no figure."""
+    if m.killed:
+        return 2
+    if m.wounded:
+        return 1
+    if m.killed == 0 and m.wounded == 0:
+        return 0
+    return None
+
+
+def outcomes_compatible(a: Mention, b: Mention) -> bool:
+    """Two reports of one-sided violence can be one incident's as far as its outcome goes: one gives no figure, or
+    both tell the same outcome (someone killed; only wounded; nobody hurt), or the report telling the worse
+    outcome was published on a later day (the wounded died; a casualty came to light). "A civilian was shot and
+    killed" and "a civilian was shot and wounded", or "a car bomb exploded, causing no casualties" and "a car bomb
+    exploded, injuring one civilian", published the same day in one town, are two incidents. Differing tolls of
+    the dead are left to the codebook's lowest credible figure."""
+    if a.sub_event_type not in ONE_SIDED or b.sub_event_type not in ONE_SIDED:
+        return True
+    ha, hb = _harm(a), _harm(b)
+    if ha is None or hb is None or ha == hb:
+        return True
+    worse, milder = (a, b) if ha > hb else (b, a)
+    if hb and ha and any(_DIED_LATER.search(e.quote) for m in (a, b) for e in m.evidence):
+        return True  # "he later died of his wounds", "one of whom died": a report tells of the update itself
+    if _harm(milder) == 1 and worse.wounded and milder.wounded >= worse.wounded:
+        return True  # "killing one and wounding three" / "four wounded": the dead counted among the wounded
+    return worse.published is not None and milder.published is not None and worse.published > milder.published
+
+
+_DIED_LATER = re.compile(
+    r"\b(?:(?:later|subsequently|afterwards|then)\s+died|died\s+(?:later|afterwards|subsequently|shortly|soon|"
+    r"of\s+(?:his|her|their)\s+(?:wounds|injuries)|(?:in|at|on\s+the\s+way\s+to)\s+(?:a\s+|the\s+)?hospital)"
+    r"|succumb(?:ed|s)?\s+to\s+(?:his|her|their)\s+(?:wounds|injuries)|(?:who|whom)\s+(?:later\s+)?died"
+    r"|death\s+toll\s+(?:has\s+)?(?:rose|risen|climbed))\b", re.IGNORECASE)
+
+
+def _outcome_label(m: Mention) -> str:
+    return {2: f"{m.killed} killed", 1: f"{m.wounded} wounded, none killed", 0: "nobody hurt", None: "-"}[_harm(m)]
 
 
 def towns_compatible(a: Mention, b: Mention) -> bool:
@@ -290,8 +341,12 @@ def participants_compatible(a: Mention, b: Mention) -> bool:
     of a lecturer and that of three activists."""
     if a.event_type in ("Protests", "Riots"):
         x, y = set(a.actors.assoc_actor_1), set(b.actors.assoc_actor_1)
-        if x and y and not x & y and not same_crowd(crowd_kinds([], list(x)), crowd_kinds([], list(y))):
-            return False  # two named groups (parties, unions) or identities that are not one kind of people
+        ix, iy = crowd_kinds([], list(x)), crowd_kinds([], list(y))
+        if x and y and not x & y and specific(ix) and specific(iy) and not same_crowd(ix, iy):
+            # two named groups (parties, unions) or identities that are not one kind of people; "workers" (a labour
+            # group) says no more than the crowd's words, which are compared below ("employees of the education
+            # sector" / "teachers")
+            return False
         kx = _kinds_with_venue(a)
         ky = _kinds_with_venue(b)
         if kx and ky and not same_crowd(kx, ky):

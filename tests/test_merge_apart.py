@@ -33,6 +33,7 @@ def res():
     ("to demand that the killers of protesters be brought to justice", "politics"),
     ("against the rise of the dollar exchange rate", "prices"),
     ("to demand the dismissal of the new director", "officials"),
+    ("demanding the dissolution of the current teachers' union", "officials"),
     ("vendors who refuse to remove their stalls", "land"),
     ("calling for a change to the custody law", "family law"),
     ("against the spread of crime and drugs in the city", "security"),
@@ -323,3 +324,143 @@ def test_a_killing_and_a_kidnapping_of_one_day_are_two_acts(res):
         "b": "On 19 January 2021, IS militants kidnapped two shepherds near Al Rashad (Kirkuk).",
     }, published=dt.date(2021, 1, 19))
     assert clusters(events) == [["a", "b"]]
+
+
+# --- what the victims suffered ----------------------------------------------------------------------------------
+
+def _code_dated(res, reports: dict):
+    """Code each report (article id -> (published, text)) on its own publication day and merge the mentions."""
+    from coder.incidents import detect_mentions
+    from coder.merge import merge_mentions
+    from coder.models import Article
+    from coder.read.layout import analyse_layout
+    from coder.sentences import split_sentences
+
+    out = []
+    for article_id, (published, text) in reports.items():
+        segments, stories = analyse_layout(text, published)
+        art = Article(article_id=article_id, text=text, outlet="Wire", published=published, segments=segments,
+                      stories=stories, country="IRQ")
+        out.extend(m.model_copy(update={"published": published})
+                   for m in detect_mentions(art, split_sentences(art), res)[0])
+    return merge_mentions(out, res.taxonomy)
+
+
+def test_a_victim_killed_and_a_victim_wounded_the_same_day_are_two_attacks(res):
+    """Gunmen shot a man dead in one report and wounded a man in another, both published that day, in one town:
+    two attacks (one of the two would have to be wrong for them to be one)."""
+    events = code_and_merge(res, {
+        "a": "On 3 March 2021, unidentified gunmen shot and killed a civilian near the Al-Maamil area on the "
+             "outskirts of Al-Kahla district, Maysan.",
+        "b": "On 3 March 2021, a civilian was shot and wounded by unidentified gunmen on a road in the city of "
+             "Amara, Maysan.",
+    }, published=dt.date(2021, 3, 3))
+    assert clusters(events) == [["a"], ["b"]]
+
+
+def test_reports_of_one_killing_in_other_words_still_join(res):
+    events = code_and_merge(res, {
+        "a": "On 3 March 2021, unidentified gunmen shot dead a shopkeeper in the city of Amara, Maysan.",
+        "b": "On 3 March 2021, a shop owner was killed by armed men who opened fire on him in Amara.",
+    }, published=dt.date(2021, 3, 3))
+    assert clusters(events) == [["a", "b"]]
+
+
+def test_a_later_report_that_the_wounded_died_joins_the_first(res):
+    """A report published on a later day may tell that the wounded man died: an update, not another attack."""
+    events = _code_dated(res, {
+        "a": (dt.date(2021, 3, 6), "On 6 March 2021, a farmer was shot and seriously wounded by gunmen near Samarra."),
+        "b": (dt.date(2021, 3, 7), "On 6 March 2021, gunmen shot and killed a farmer near Samarra; he died of his "
+                                   "wounds in hospital overnight."),
+    })
+    assert clusters(events) == [["a", "b"]]
+    assert events[0].fatalities == 1
+
+
+def test_a_bomb_that_hurt_nobody_and_one_that_wounded_a_civilian_are_two(res):
+    """One report says the blast hurt nobody, the other that it wounded a civilian, both published that day: two
+    bombings of one city, even when neither report names what was hit."""
+    events = code_and_merge(res, {
+        "a": "On 14 April 2021, an unidentified car bomb parked on a roadside exploded in the Al-Sufiya area, east "
+             "of Ramadi, causing no fatalities or injuries.",
+        "b": "On 14 April 2021, a booby-trapped car exploded in Ramadi city, injuring one civilian.",
+    }, published=dt.date(2021, 4, 14))
+    assert clusters(events) == [["a"], ["b"]]
+    events = code_and_merge(res, {
+        "a": "On 14 April 2021, an explosive device went off on a road in Ramadi, causing no casualties.",
+        "b": "On 14 April 2021, a roadside bomb exploded in the city of Ramadi. Nobody was hurt.",
+    }, published=dt.date(2021, 4, 14))
+    assert clusters(events) == [["a", "b"]]
+
+
+def test_battle_reports_that_count_different_sides_still_join(res):
+    """A battle's reports often give one side's losses each ("two soldiers killed" / "three militants wounded"):
+    the outcome rule is for one-sided violence only."""
+    events = code_and_merge(res, {
+        "a": "On 9 May 2021, IS militants attacked an army post near Tarmiyah, killing two soldiers.",
+        "b": "On 9 May 2021, soldiers clashed with IS militants who attacked their post near Tarmiyah, wounding "
+             "three of the attackers.",
+    }, published=dt.date(2021, 5, 9))
+    assert clusters(events) == [["a", "b"]]
+
+
+def test_outcomes_compatible_reads_the_figures():
+    from coder.merge import _harm
+
+    class M:  # the two fields _harm reads
+        def __init__(self, killed, wounded):
+            self.killed, self.wounded = killed, wounded
+
+    assert [_harm(M(*kw)) for kw in ((2, None), (None, 3), (0, 3), (0, 0), (None, None), (None, 0))] == \
+        [2, 1, 1, 0, None, None]
+
+
+def test_employees_of_the_educational_sector_and_oil_contractors_are_two_crowds(res):
+    """"Educational" names the sector as "education" does: its employees and the contractors of an oil company
+    protesting in one province on one day are two protests, even when only one names its demand."""
+    events = code_and_merge(res, {
+        "a": "On 8 February 2021, a number of employees working in the educational sector demonstrated in Maysan "
+             "province.",
+        "b": "On 8 February 2021, dozens of workers staged a sit-in at the entrance of the Maysan Oil Company in "
+             "Amara city.",
+    }, published=dt.date(2021, 2, 8))
+    assert clusters(events) == [["a"], ["b"]]
+
+
+def test_a_same_day_report_that_the_wounded_man_died_joins(res):
+    """The worse report tells the update itself ("later died of his wounds"): one attack, even published the same
+    day as the report of the wounding."""
+    events = code_and_merge(res, {
+        "a": "On 5 March 2021, unidentified gunmen shot and wounded a money changer in the city of Kut.",
+        "b": "On 5 March 2021, gunmen shot and killed a money changer in Kut; he later died of his wounds in hospital.",
+    }, published=dt.date(2021, 3, 5))
+    assert clusters(events) == [["a", "b"]]
+
+
+@pytest.mark.parametrize("a, b", [
+    # the dead counted among the wounded by one source
+    ("On 7 December 2020, a bomb exploded in a market in Kut city, killing one civilian and wounding three others.",
+     "On 7 December 2020, four civilians were wounded when a bomb went off in a market in Kut city."),
+    # the milder report tells the death itself, in words the toll reader does not count
+    ("On 7 December 2020, a sticky bomb attached to a car exploded in Kut city, killing the driver.",
+     "On 7 December 2020, a sticky bomb attached to a car exploded in Kut city, seriously injuring the driver, who "
+     "died shortly after."),
+    ("On 7 December 2020, gunmen opened fire on two civilians in Kut city, killing one and wounding the other.",
+     "On 7 December 2020, gunmen wounded two civilians in Kut city, one of whom died in hospital."),
+])
+def test_tolls_told_differently_of_one_attack_still_join(res, a, b):
+    events = code_and_merge(res, {"a": a, "b": b}, published=dt.date(2020, 12, 7))
+    assert clusters(events) == [["a", "b"]]
+
+
+def test_a_suicide_bombing_whose_bomber_one_source_counts_still_joins(res):
+    """Some sources count the bomber among the dead, others say nobody was hurt: the outcome rule leaves suicide
+    bombings alone."""
+    events = code_and_merge(res, {
+        "a": "On 7 December 2020, a suicide bomber blew himself up at an army checkpoint near Tarmiyah, killing "
+             "himself.",
+        "b": "On 7 December 2020, a suicide bomber detonated his explosive vest at an army checkpoint near Tarmiyah. "
+             "No casualties were reported among the soldiers.",
+    }, published=dt.date(2020, 12, 7))
+    bombings = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert [sorted(e.article_ids) for e in bombings] == [["a", "b"]]
