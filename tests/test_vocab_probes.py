@@ -23,8 +23,8 @@ def res():
 
 
 def _published(text: str) -> dt.date:
-    """A note-style probe ("On 5 December 2020, ...") is published on its day, as dataset notes are read."""
-    m = re.match(r"On (\d{1,2}) December 2020", text)
+    """A note-style probe ("On 5 December 2020, ...", "Around 6 December 2020 (as reported)") is published on its day, as dataset notes are read."""
+    m = re.search(r"\b(\d{1,2}) December 2020", text)
     return dt.date(2020, 12, int(m.group(1))) if m else dt.date(2020, 12, 20)
 
 
