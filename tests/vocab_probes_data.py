@@ -515,6 +515,19 @@ POSITIVE = [
     ('Arrests', 'IRQ', 'Security forces rounded up dozens of young men after the protests in Sulaymaniyah, a rights group said.'),
     ('Disrupted weapons use', 'IRQ', 'Security forces stopped a car packed with explosives at a checkpoint in Kirkuk before it could reach the city.'),
     ('Looting/property destruction', 'IRQ', 'Militants torched a number of houses in a village in Diyala after residents fled.'),
+    # ------------------------------------------------------------------ batch 9: the codebook's hierarchy (type traps)
+    ('Armed clash', 'IRQ', 'IS militants attacked a village near Khanaqin, killing two civilians, before PMF fighters arrived and clashed with them.'),
+    ('Armed clash', 'IRQ', 'Iraqi troops backed by air strikes fought IS militants in the Hamrin mountains on Monday, killing four.'),
+    ('Violent demonstration', 'IRQ', 'Police fired tear gas at protesters who threw stones at the governorate building in Kut.'),
+    ('Attack', 'IRQ', 'Gunmen abducted a farmer near Tarmiyah and later killed him.'),
+    ('Attack', 'IRQ', 'Militants raided a village near Hawija, killed a mukhtar and burned his house.'),
+    ('Armed clash', 'IRQ', 'Soldiers shot dead a suicide bomber before he could detonate his vest near a checkpoint in Tarmiyah.'),
+    ('Mob violence', 'IRQ', 'An angry crowd attacked a police station in Kut after a detainee died in custody.'),
+    ('Violent demonstration', 'IRQ', 'Rioters looted shops in the centre of Nasiriyah during the unrest.'),
+    ('Protest with intervention', 'IRQ', 'Police arrested twenty demonstrators during a protest against the electricity cuts in Basra.'),
+    ('Armed clash', 'IRQ', 'Turkish troops and PKK fighters clashed in the Zap area after Turkish jets struck PKK positions.'),
+    ('Armed clash', 'IRQ', 'The army shelled IS positions during clashes near Tarmiyah.'),
+    ('Suicide bomb', 'IRQ', 'A suicide bomber detonated his vest near a checkpoint in Tarmiyah.'),
 ]
 
 NEGATIVE = [
