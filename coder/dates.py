@@ -73,7 +73,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # ---------------------------------------------------------------------------
 
 _MONTH = (
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![a-z])"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])\.?)"
 )
 _WD = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

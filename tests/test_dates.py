@@ -348,3 +348,10 @@ def test_quick_absolute_dates_agree_with_dateparser() -> None:
         got = _parse_absolute(core, numeric)
         assert (got and (got.month, got.day)) == (expected and (expected.month, expected.day)), core
     assert quick > 200  # most shapes are read without dateparser
+
+
+def test_a_month_name_inside_a_longer_word_is_not_a_month() -> None:
+    # "in Maysan" (an Iraqi province) is not "in May"; "in Marchmont" not "in March"
+    from coder.dates import find_date_expressions
+    assert not [e for e in find_date_expressions("Gunmen threw a grenade at a house in Maysan province.") if e.kind == "month"]
+    assert [e for e in find_date_expressions("Gunmen threw a grenade at a house in May.") if e.kind == "month"]
