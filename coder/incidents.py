@@ -715,6 +715,10 @@ def _locations_for(match: TriggerMatch, resolved: list[PlaceMention], state: _St
     national = match.event_type in ("Protests", "Riots") and sentence is not None and _MINISTRY.search(sentence.text)
     if match.event_type != STRATEGIC and not national:
         return []  # ACLED does not record violent events known only at country level
+    if state.scene is not None and sentence is not None and _BACK_TO_SCENE.search(sentence.text):
+        # "Security forces closed the road leading to the area after the blast": a measure taken where the story's
+        # incident was, not a decision at national level
+        return [state.scene.model_copy(update={"candidates": [*state.scene.candidates, "story:the scene"]})]
     # A national-level development is placed in the story's country (not in a country the
     # sentence merely names, as in "Iran-backed militias" or "US forces"), at its capital.
     iso3 = state.iso3 or next((p.place.iso3 for p in resolved), None)
@@ -829,6 +833,11 @@ def _bare_unknown_scene(match: TriggerMatch, sentence: Sentence, places: list[Pl
 
 
 # a crowd at a national ministry (with no place named): the ministry's seat, the capital
+# a development that points back at the story's scene: "the area", "the scene of the attack", "after the blast"
+_BACK_TO_SCENE = re.compile(
+    r"\b(?:the|that)\s+(?:area|scene|site|spot|vicinity|neighbou?rhood|village)\b(?!\s+of\s+[A-Z])"
+    r"|\b(?:after|following|in\s+the\s+wake\s+of)\s+the\s+(?:[\w-]+\s+){0,2}?(?:blast|explosion|bombing|attack|shooting|"
+    r"assault|incident|clash(?:es)?)\b", re.IGNORECASE)
 _MINISTRY = re.compile(r"\b(?:outside|in\s+front\s+of|at|near|to)\s+(?:the\s+)?(?:Ministry\s+of\s+[A-Z]|[A-Z][a-z]+\s+Ministry\b|"
                        r"(?:(?:Iraqi|national|federal)\s+)?(?<!Kurdistan\s)(?<!Regional\s)(?:Parliament|Council\s+of\s+Ministers)\b)")
 

@@ -259,3 +259,25 @@ def test_a_claim_in_a_later_sentence_names_the_unidentified_side(res):
             "policemen. The Baloch Liberation Army claimed responsibility in a message to journalists.")
     (m,) = _one(text, res, published=dt.date(2021, 11, 8), country="PAK")
     assert m.actors.actor1 == "BLA: Baloch Liberation Army" and m.actors.actor2.startswith("Police Forces of Pakistan")
+
+
+@pytest.mark.parametrize("follow_up", [
+    "Security forces closed the roads leading to the area after the blast.",
+    "Police cordoned off the scene on Sunday.",
+    "Troops were deployed in the neighbourhood following the explosion.",
+])
+def test_a_measure_taken_at_the_scene_is_placed_there_not_at_the_capital(follow_up, res):
+    # a development whose sentence names no place but points back at the incident's scene ("the area", "after the
+    # blast") is placed where the story is set; only a decision told with no place at all goes to the capital
+    mentions = _one("A roadside bomb exploded near an army patrol in Tikrit on Sunday, wounding two soldiers. "
+                    + follow_up, res)
+    developments = [m for m in mentions if m.event_type == "Strategic developments"]
+    assert developments, [m.sub_event_type for m in mentions]
+    assert all(m.location.place.admin1 == "Salah Al-Din" and m.location.geo_precision != 3 for m in developments)
+
+
+def test_a_decision_with_no_place_stays_at_national_level(res):
+    mentions = _one("A roadside bomb exploded near an army patrol in Tikrit on Sunday, wounding two soldiers. "
+                    "On Sunday, the government ordered the closure of all militia offices.", res)
+    developments = [m for m in mentions if m.event_type == "Strategic developments"]
+    assert all(m.location.geo_precision == 3 and m.location.place.name == "Baghdad" for m in developments)
