@@ -1276,7 +1276,58 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
                 ranked = [unit]  # "... region of Dahuk": the province, which holds its capital too
         if ranked:
             out[id(m)] = ranked[0]
+    # "the Riyadh and Abbasi sub-districts of Hawija", "the villages of X and Y in Z": a plural noun after the last
+    # name of a list puts every name of the list in the unit
+    for i, _features, _inner in links:
+        unit = out.get(id(matches[i]))
+        if unit is None or not _PLURAL_NOUN_AFTER.match(text[matches[i].end:]):
+            continue
+        j = i - 1
+        while j >= 0 and id(matches[j]) not in out and _LIST_GAP.match(text[matches[j].end:matches[j + 1].start]):
+            out[id(matches[j])] = unit
+            j -= 1
+    # "Baghdad's Sadr City", "Basra's Zubair district", "Baghdad's southern Dora district": the possessor holds the
+    # place named after it
+    for i in _possessives(text, matches):
+        m, nxt = matches[i], matches[i + 1]
+        if id(nxt) in out:
+            continue
+        ranked = _rank(gaz, m.key, context, [], None, within=out.get(id(m)), container=True)
+        ranked = [p for p in ranked if (context.iso3 is None or p.iso3 == context.iso3 or p.feature == "country")
+                  and p.feature in (*POPULATED, "admin1", "admin2", "admin3", "country")]
+        if ranked and ranked[0].feature in POPULATED:
+            unit = next((p for p in ranked[1:] if p.feature in ("admin1", "admin2") and p.iso3 == ranked[0].iso3
+                         and p.admin1 == ranked[0].admin1), None)
+            if unit is not None:
+                ranked = [unit]  # "Basra's Zubair": the province, which holds its capital's districts too
+        if ranked:
+            out[id(nxt)] = ranked[0]
     return out
+
+
+# "Saadiya, a sub-district of ", "Amerli, a Turkmen town in ", "Bartella, a town east of ": the name before says
+# which spot it is, the noun what kind of spot; with "of"/"in" the next name holds it (_APPOSITIVE_IN)
+_APPOSITIVE_NOUNS = (r"(?:village|town|city|sub-?district|district|neighbou?rhood|area|suburb|hamlet|nahiya|"
+                     r"region|camp|quarter)")
+_APPOSITIVE_AFTER = re.compile(rf"^\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?({_APPOSITIVE_NOUNS})\b", re.I)
+_APPOSITIVE_IN = re.compile(rf"^\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_APPOSITIVE_NOUNS}\s+(?:of|in|within)\s+"
+                            r"(?:the\s+)?$", re.I)
+_BARE_COMMA = re.compile(r"^\s*,\s*$")
+_LIST_AND = re.compile(r"^\s*,?\s+(?:and|or)\s+(?:the\s+)?$", re.I)
+# between a possessor and the place it holds: "Baghdad's ", "Baghdad's southern ", "Mosul's old "
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:(?:old|new|northern|southern|eastern|western|central|north-?eastern|"
+                             r"north-?western|south-?eastern|south-?western|eastern)\s+)?(?:the\s+)?$", re.I)
+# between two names of a list: ", ", " and ", ", and the "
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$", re.I)
+_PLURAL_NOUN_AFTER = re.compile(r"^\s+(?:districts|sub-?districts|villages|areas|towns|neighbou?rhoods|regions|"
+                                r"quarters|nahiyas)\b", re.I)
+
+
+def _possessives(text: str, matches: list[_Match]) -> list[int]:
+    """The i for which match i is a possessor and match i + 1 the place it holds ("Baghdad's Sadr City")."""
+    return [i for i in range(len(matches) - 1)
+            if text[matches[i].end:matches[i].end + 1] in ("'", "’")
+            and _POSSESSIVE_GAP.match(text[matches[i].end:matches[i + 1].start])]
 
 
 _LINKS: dict[tuple[str, int], list] = {}
@@ -1294,9 +1345,13 @@ def _container_links(text: str, matches: list[_Match], gaz: Gazetteer) -> list[t
         links = []
         for i in range(len(matches) - 2, -1, -1):
             m, nxt = matches[i], matches[i + 1]
-            if not _CONTAINED_IN.match(text[m.end:nxt.start]) or gaz._features_of_key(m.key)[1]:
+            if not (_CONTAINED_IN.match(text[m.end:nxt.start]) or _APPOSITIVE_IN.match(text[m.end:nxt.start])) or \
+                    gaz._features_of_key(m.key)[1]:
                 continue  # "...of Turkey in Sinjar district": a country lies in no district
             noun = _AFTER_NOUN.match(text[nxt.end:])
+            if noun is None and i + 2 < len(matches) and _BARE_COMMA.match(text[m.end:nxt.start]) and \
+                    _LIST_AND.match(text[nxt.end:matches[i + 2].start]):
+                continue  # "in Nasiriyah, Shatra and Rifai": a list of places, not Nasiriyah in Shatra
             features = _NOUNS[noun.group(1).lower()] if noun else None
             inner = _AFTER_NOUN.match(text[m.end:])
             links.append((i, features, bool(inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"})))
@@ -1521,6 +1576,11 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
             elif rel != "cue":
                 relation = rel
             break
+    if not cue and "," in after[:3] and (appos := _APPOSITIVE_AFTER.match(after)):
+        cue = True  # "Bartella, a town east of Mosul": the name is the town the noun after it tells of
+        if features is None:
+            word = appos.group(1).lower().replace("subdistrict", "sub-district")
+            features = _NOUNS.get(word, _NOUNS.get(word.replace("sub-", "sub"), None))
     if not cue and "(" in before[-40:] and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
             _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
         cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
@@ -1778,11 +1838,23 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
 
     # a place named only as the container of another ("X district of Erbil") is not where it happened
     starts = {pm.start - offset: pm for pm in out}
+    linked = {i for i, _f, _u in _container_links(text, matches, gaz)} if containers else set()
     for i in range(len(matches) - 1):
         inner, outer = matches[i], matches[i + 1]
-        if id(inner) in containers and inner.start in starts and outer.start in starts:
+        if i in linked and id(inner) in containers and inner.start in starts and outer.start in starts:
             if starts[outer.start].relation in (None, "in", "country"):
                 starts[outer.start].relation = "contains"
+    for i in _possessives(text, matches) if containers else ():
+        # "in Baghdad's Sadr City": the possessor only says where the place it holds lies; the locative phrase
+        # before the possessor is the held place's
+        outer, inner = matches[i], matches[i + 1]
+        if id(inner) in containers and inner.start in starts and outer.start in starts:
+            owner, held = starts[outer.start], starts[inner.start]
+            if owner.relation in (None, "in", "country", "near", "outskirts") and held.place is not None:
+                if owner.relation in ("near", "outskirts") and held.relation is None:
+                    held.relation = owner.relation
+                    held.geo_precision = max(held.geo_precision, _precision(held.place, owner.relation))
+                owner.relation = "contains"
     for m, name in unplaced:
         if name.lower() in _NOUNS or name.lower() in _NATURAL_NOUNS:
             # a noun that some place is called: "the foot of Halgurd Mountain" names Halgurd mountain
