@@ -1645,6 +1645,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     latest: list[Place] | None = None  # _latest_places(resolved + context.anchors), made when `resolved` had
     latest_for = 0  # this many places
     story_known: tuple | None = None  # _known_places(context.anchors)
+    # "in Baghdad's Sadr City": the locative phrase before the possessor is the held place's too
+    possessed = {id(matches[i + 1]) for i in _possessives(text, matches)} if containers else ()
 
     for n_m, m in enumerate(matches):
         c = cues[n_m]
@@ -1674,6 +1676,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 relation = "between"
         words, direction = c.words, c.direction
         titled, person_before, person_after = c.titled, c.person_before, c.person_after
+        if id(m) in possessed and id(m) in containers:
+            cue = True
         if c.site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
             cue = True
             relation = relation if relation not in (None, "in", "cue") else "site"
