@@ -147,6 +147,14 @@ QAMISHLI = (37.052, 41.231)
 AHVAZ = (31.323, 48.665)
 JENIN = (32.459, 35.301)
 ARISH = (31.132, 33.798)
+ZAKHO = (37.154, 42.688)
+AMADIYA = (37.092, 43.488)
+AKRE = (36.734, 43.876)
+RANYA = (36.255, 44.882)
+QALADZE = (36.183, 45.130)
+SINUNI = (36.468, 41.711)
+KHANASOR = (36.478, 41.611)
+BRADOST = (36.940, 44.642)
 MAYSAN_CAPITAL = AMARAH
 SALAHUDDIN_CAPITAL = TIKRIT
 DIYALA_CAPITAL = BAQUBAH
@@ -328,6 +336,23 @@ PROBES: list[tuple[str, str, list[Want]]] = [
      [w("West Bank", None, JENIN, 1, 4)]),
     ("egy-arish", "Militants attacked a checkpoint in El Arish in North Sinai on Wednesday.",
      [w("North Sinai", None, ARISH, 1, 4)]),
+    # --- Kurdish and Arabic names of one place, and spellings of English-language news
+    ("sp-zaxo", "Turkish drones struck a car near Zaxo, in Duhok province, on Sunday.", [w("Duhok", "Zakho", ZAKHO, 2, 5)]),
+    ("sp-amedi", "Turkish jets bombed villages in the Amedi district on Monday.",
+     [w("Duhok", "Al-Amadiya", AMADIYA, 2, 8)]),
+    ("sp-akre", "Teachers protested unpaid salaries in Akre on Tuesday.", [w("Ninewa", "Aqra", AKRE, 1, 5)]),
+    ("sp-ranya", "Protesters set fire to party offices in Ranya on Wednesday.",
+     [w("Sulaymaniyah", "Rania", RANYA, 1, 4)]),
+    ("sp-qaladze", "Protesters clashed with security forces in Qaladze on Thursday.",
+     [w("Sulaymaniyah", "Pshdar", QALADZE, 1, 4)]),
+    ("sp-mawsil", "An explosion hit a restaurant in al-Mawsil on Friday, wounding four.",
+     [w("Ninewa", "Al-Mosul", MOSUL, 1, 4)]),
+    ("sp-sinuni", "Clashes broke out between the army and YBS fighters in Sinuni, Sinjar district, on Sunday.",
+     [w("Ninewa", "Sinjar", SINUNI, 1, 4)]),
+    ("sp-khanasor", "A Turkish drone struck a vehicle in Khanasor in Sinjar on Monday.",
+     [w("Ninewa", "Sinjar", KHANASOR, 1, 4)]),
+    ("sp-bradost", "Turkish warplanes bombed the Bradost area of Erbil on Tuesday.",
+     [w("Erbil", None, BRADOST, (1, 2), 8)]),
 ]
 
 
