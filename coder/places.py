@@ -843,8 +843,9 @@ _LONGER_NAME = re.compile(
     r"street|st\.|market|souk|square|mosque|intersection|roundabout|bridge|hospital|school|shrine|hotel|stadium))\b")
 # between a place and the next one, words saying the first lies inside the second:
 # "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
-_CONTAINED_IN = re.compile(r"^\)?(?:\s*\([^()]{1,40}\)(?=\s*,))?(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
-                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?\)?)?\s*(?:,|\(|\bin\b|\bof\b|"
+_CONTAINED_IN = re.compile(r"^\)?(?:\s*\([^()]{1,40}\)(?=\s*,))?(?:\s+(?:(?:oil|gas|air|military|power)\s+)?(?:district|sub-?district|province|governorate|area|region|village|town|city|"
+                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island|"
+                           r"field|oilfield|gasfield|airbase|refinery|dam|lake|plant)s?\)?)?\s*(?:,|\(|\bin\b|\bof\b|"
                            r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
     # "a march in support of the Nasiriyah protests", "in solidarity with protesters in Basra": another crowd's place

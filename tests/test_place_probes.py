@@ -155,6 +155,10 @@ QALADZE = (36.183, 45.130)
 SINUNI = (36.468, 41.711)
 KHANASOR = (36.478, 41.611)
 BRADOST = (36.940, 44.642)
+GREEN_ZONE = (33.304, 44.385)
+HABBANIYAH = (33.380, 43.583)
+DUKAN = (35.929, 44.963)
+BAI_HASSAN = (35.633, 44.004)
 MAYSAN_CAPITAL = AMARAH
 SALAHUDDIN_CAPITAL = TIKRIT
 DIYALA_CAPITAL = BAQUBAH
@@ -353,6 +357,30 @@ PROBES: list[tuple[str, str, list[Want]]] = [
      [w("Ninewa", "Sinjar", KHANASOR, 1, 4)]),
     ("sp-bradost", "Turkish warplanes bombed the Bradost area of Erbil on Tuesday.",
      [w("Erbil", None, BRADOST, (1, 2), 8)]),
+    # --- sites: bases, fields, dams, lakes, bridges, camps, checkpoints, roads, borders, deserts
+    ("site-green-zone", "Two Katyusha rockets landed inside Baghdad's Green Zone on Tuesday night.",
+     [w("Baghdad", "Al-Karkh", GREEN_ZONE, 1, 3)]),
+    ("site-oilfield", "Gunmen attacked guards at the Bai Hassan oil field in Kirkuk on Monday.",
+     [w("Kirkuk", "Dibis", BAI_HASSAN, (1, 2), 5)]),
+    ("site-lake", "An IS sniper killed a fisherman at Lake Dukan on Sunday.",
+     [w("Sulaymaniyah", "Dokan", DUKAN, 2, 8)]),
+    ("site-dam", "Security forces foiled an attack near the Haditha dam in Anbar on Friday.",
+     [w("Anbar", "Haditha", HADITHA, 2, 10)]),
+    ("site-bridge", "A sticky bomb exploded on a bridge in Habbaniyah on Thursday, wounding a driver.",
+     [w("Anbar", None, HABBANIYAH, (1, 2), 5)]),
+    ("site-checkpoint", "IS militants attacked an army checkpoint near Tarmiyah on Saturday.",
+     [w("Baghdad", "Al-Kadhmiyah", TARMIYAH, 2, 5)]),
+    ("site-camp", "A fire broke out after clashes in a displacement camp near Amiriyat al-Fallujah on Monday.",
+     [w("Anbar", "Al-Falluja", (33.172, 43.860), 2, 8)]),
+    ("road-ends", "An IED struck a military convoy on the Baghdad-Kirkuk road near Tuz Khurmatu on Thursday.",
+     [w("Salah al-Din", "Tooz Khurmato", TUZ, 2, 5)]),
+    ("border-syria", "Iraqi border guards clashed with smugglers near the border with Syria in al-Qaim on "
+                     "Sunday.",
+     [w("Anbar", "Al-Kaim", QAIM, (1, 2), 10)]),
+    ("desert", "Iraqi aircraft struck IS hideouts in the desert west of Samarra on Monday.",
+     [w("Salah al-Din", "Samarra", SAMARRA, 2, 5)]),
+    ("between-towns", "IS militants attacked a PMF post between Jalawla and Saadiya on Tuesday.",
+     [w("Diyala", "Khanaqin", JALAWLA, 2, 25)]),
 ]
 
 
