@@ -853,7 +853,9 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
                               r"demonstrat(?:ors|ions)|sit-ins?)\s+(?:in|of|at)\s+)?$", re.I)),
     ("between", re.compile(r"\bbetween\s+$", re.I)),
     ("outskirts", re.compile(r"\b(?:(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs|edge|fringes?)\s+of|outside(?:\s+of)?)\s+$", re.I)),
-    ("near", re.compile(r"\b(?:near(?:by)?|close\s+to|next\s+to|in\s+the\s+vicinity\s+of|around|not\s+far\s+from)\s+$", re.I)),
+    # "in the eastern countryside of Deir ez-Zor", "the rural areas of Kirkuk": outside the town, by it
+    ("near", re.compile(r"\b(?:near(?:by)?|close\s+to|next\s+to|in\s+the\s+vicinity\s+of|around|not\s+far\s+from|"
+                        r"(?:[a-z]+ern\s+)?(?:countryside|rural\s+areas?)\s+of)\s+$", re.I)),
     ("direction", re.compile(
         rf"(?:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:highway|road|motorway|route)\s+)?"
         rf"(?:\b(?P<dist>\d+(?:\.\d+)?)\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?)?"
@@ -880,7 +882,7 @@ _RELATION_LAST = {
 _RELATION_WORDS = {
     "solidarity": ("support", "solidarity"),
     "between": ("between",), "outskirts": ("outskirts", "suburbs", "edge", "fringe", "outside"),
-    "near": ("near", "close", "next", "vicinity", "around", "far"), "direction": ("north", "south", "east", "west"),
+    "near": ("near", "close", "next", "vicinity", "around", "far", "countryside", "rural"), "direction": ("north", "south", "east", "west"),
     "funeral": ("funeral", "buried", "burial", "mourners", "laid"),
     "seat": ("governor", "mayor", "council", "official", "authorities", "chief", "administration"),
     "origin": ("from", "native", "resident", "hail", "home"),

@@ -381,6 +381,26 @@ PROBES: list[tuple[str, str, list[Want]]] = [
      [w("Salah al-Din", "Samarra", SAMARRA, 2, 5)]),
     ("between-towns", "IS militants attacked a PMF post between Jalawla and Saadiya on Tuesday.",
      [w("Diyala", "Khanaqin", JALAWLA, 2, 25)]),
+    # --- "the southern Iraqi city of X" and other descriptive frames
+    ("frame-city-of", "Protesters blocked bridges in the southern Iraqi city of Nasiriyah on Monday.",
+     [w("Thi Qar", "Al-Nasiriya", NASIRIYAH, 1, 4)]),
+    ("frame-holy-city", "Security forces arrested two men carrying weapons in the holy city of Karbala on Sunday.",
+     [w("Karbala", None, KARBALA, 1, 4)]),
+    ("frame-oil-rich", "An IED wounded two policemen in the oil-rich province of Kirkuk on Friday.",
+     [w("Kirkuk", None, KIRKUK, 3, 5)]),
+    ("frame-province-of", "IS militants killed a shepherd in the province of Salahuddin on Tuesday.",
+     [w("Salah al-Din", None, SALAHUDDIN_CAPITAL, 3, 5)]),
+    ("frame-town-of-near", "Gunmen shot dead a teacher in the town of Khalis, north of Baquba, on Thursday.",
+     [w("Diyala", "Al-Khalis", KHALIS, 1, 4)]),
+    ("frame-unknown-village-dir", "IS militants attacked the village of Qaryat Zubaidat, south of Kirkuk, on "
+                                  "Saturday.",
+     [w("Kirkuk", "Kirkuk", KIRKUK, 2, 5)]),
+    ("poss-province-district", "Unknown gunmen killed a tribal sheikh in Basra province's Qurna district on Monday.",
+     [w("Basrah", "Al-Qurna", QURNA, 2, 5)]),
+    ("list-plural-after", "Iraqi aircraft struck IS hideouts in the Khazir and Laylan villages of Kirkuk on Friday.",
+     [w("Kirkuk", None, KHAZIR, 1, 4), w("Kirkuk", "Kirkuk", LAYLAN, 1, 4)]),
+    ("syr-countryside", "SDF forces clashed with IS cells in the eastern countryside of Deir ez-Zor on Monday.",
+     [w("Deir ez-Zor", None, (35.336, 40.141), (2, 3), 60)]),
 ]
 
 
