@@ -741,6 +741,8 @@ class PlaceContext:
     frame: list[Place] = field(default_factory=list)  # units and cities the whole story names (story_frame)
 
 
+_OUTSIDE_THE = re.compile(r"\boutside\s+(?:of\s+)?the\s+$", re.I)
+SITE_IN_TOWN_KM = 10.0  # a site named after a town and said to be in a town this close is in that town
 SMALL_TOWN = 50_000  # a town this big is known by its own name; a smaller place needs the story's region
 
 
@@ -1683,7 +1685,9 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             cue = True
         if c.site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
             cue = True
-            relation = relation if relation not in (None, "in", "cue") else "site"
+            relation = relation if relation not in (None, "in", "cue") and not (
+                relation == "outskirts" and _OUTSIDE_THE.search(before[-24:])) else "site"
+            # ("outside the Baiji refinery": at the gates of the site, not on the outskirts of the town)
         speech, org = c.speech, c.org
 
         within = containers.get(id(m))
@@ -1849,8 +1853,12 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     for i in range(len(matches) - 1):
         inner, outer = matches[i], matches[i + 1]
         if i in linked and id(inner) in containers and inner.start in starts and outer.start in starts:
-            if starts[outer.start].relation in (None, "in", "country"):
-                starts[outer.start].relation = "contains"
+            held, unit = starts[inner.start], starts[outer.start]
+            if held.relation == "site" and unit.place is not None and held.place is not None and \
+                    unit.place.feature in POPULATED and _closer_km(held.place, unit.place, SITE_IN_TOWN_KM):
+                continue  # "the Samawah refinery in As Samawah city": the town itself is the place
+            if unit.relation in (None, "in", "country"):
+                unit.relation = "contains"
     for i in _possessives(text, matches) if containers else ():
         # "in Baghdad's Sadr City": the possessor only says where the place it holds lies; the locative phrase
         # before the possessor is the held place's

@@ -401,6 +401,8 @@ PROBES: list[tuple[str, str, list[Want]]] = [
      [w("Kirkuk", None, KHAZIR, 1, 4), w("Kirkuk", "Kirkuk", LAYLAN, 1, 4)]),
     ("syr-countryside", "SDF forces clashed with IS cells in the eastern countryside of Deir ez-Zor on Monday.",
      [w("Deir ez-Zor", None, (35.336, 40.141), (2, 3), 60)]),
+    ("site-in-its-town", "Jobless graduates protested outside the Nasiriyah refinery in Nasiriyah city on Sunday.",
+     [w("Thi Qar", "Al-Nasiriya", NASIRIYAH, 1, 4)]),
 ]
 
 
