@@ -1317,6 +1317,10 @@ _APPOSITIVE_NOUNS = (r"(?:village|town|city|sub-?district|district|neighbou?rhoo
 _APPOSITIVE_AFTER = re.compile(rf"^\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?({_APPOSITIVE_NOUNS})\b", re.I)
 _APPOSITIVE_IN = re.compile(rf"^\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_APPOSITIVE_NOUNS}\s+(?:of|in|within)\s+"
                             r"(?:the\s+)?$", re.I)
+# the rest of a list after its first name, up to the plural noun that follows the list's last name
+_LIST_NOUN_AHEAD = re.compile(r"^(?:\s*,\s*(?:al-|Al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s*,?\s+and\s+(?:the\s+)?"
+                              r"(?:al-|Al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(districts|provinces|governorates|"
+                              r"villages|towns|neighbou?rhoods)\b")
 _BARE_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_AND = re.compile(r"^\s*,?\s+(?:and|or)\s+(?:the\s+)?$", re.I)
 # between a possessor and the place it holds: "Baghdad's ", "Baghdad's southern ", "Mosul's old "
@@ -1537,6 +1541,10 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
         features = _NOUNS[noun.group(1).lower()]
         phrase_end = m.end + noun.end()
         noun_cue = True
+    if noun is None and features is None and " and " in after[:80] and (
+            listed := _LIST_NOUN_AHEAD.match(after)) and _NOUNS.get(listed.group(1).lower()):
+        # "the Tuz Khurmatu and Daquq districts": the plural noun after the list names each of its places
+        noun, features = listed, _NOUNS[listed.group(1).lower()]
     if noun is None and (alt := _ALT_NAME_OF_AREA.match(after)):
         # "Zap (Amadiya) region": the bracket gives the region's other name, the district it is named after
         features = (_NOUNS[alt.group(1).lower()] or set()) | {"admin2", "admin3"}

@@ -403,6 +403,21 @@ PROBES: list[tuple[str, str, list[Want]]] = [
      [w("Deir ez-Zor", None, (35.336, 40.141), (2, 3), 60)]),
     ("site-in-its-town", "Jobless graduates protested outside the Nasiriyah refinery in Nasiriyah city on Sunday.",
      [w("Thi Qar", "Al-Nasiriya", NASIRIYAH, 1, 4)]),
+    ("list-districts-plural", "IS militants attacked army posts in the Tuz Khurmatu and Daquq districts on Monday.",
+     [w("Kirkuk", "Daquq", DAQUQ, 2, 5), w("Salah al-Din", "Tooz Khurmato", TUZ, 2, 5)]),
+    ("list-possessive", "Two sound bombs went off in Baghdad's Sadr City and Shaab on Friday night.",
+     [w("Baghdad", "Al-Adhamiya", SHAAB, (1, 2), 4), w("Baghdad", "Al-Thawra", SADR_CITY, 1, 4)]),
+    ("list-provinces", "Iraqi aircraft struck IS hideouts in Anbar and Salahuddin provinces on Sunday.",
+     [w("Salah al-Din", None, SALAHUDDIN_CAPITAL, 3, 5), w("Anbar", None, ANBAR_CAPITAL, 3, 5)]),
+    ("area-of-district", "Security forces clashed with gunmen in the Hibhib area of Khalis district on Monday.",
+     [w("Diyala", "Al-Khalis", HIBHIB, (1, 2), 4)]),
+    # --- a spot no source knows: the honest coarser place, the spot's name kept in tags
+    ("unknown-valley-dir", "IS militants attacked shepherds in the Wadi Qorshaqli, west of Kirkuk governorate, on "
+                           "Thursday.",
+     [w("Kirkuk", None, KIRKUK, 3, 5)]),
+    ("unknown-areas-dir", "Iraqi aircraft bombed IS hideouts in the areas of Qorshaqli and Bawiza, north of "
+                          "Muqdadiya, on Monday.",
+     [w("Diyala", "Al-Muqdadiya", MUQDADIYA, 2, 5)]),
 ]
 
 
