@@ -867,7 +867,11 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
                         r"(?:of|in)\s+$", re.I)),
     ("origin", re.compile(r"\b(?:from|native\s+of|residents?\s+of|hails?\s+from|hometown\s+of|home\s+town\s+of)\s+$", re.I)),
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+$", re.I)),
-    ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked)\s+$", re.I)),
+    ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked|"
+                       r"bombed|bombarded|pounded|raided|stormed|targeted|"
+                       # "rockets fell on Tarmiyah", "an attack on Bartella": on the place, not "on Monday"
+                       r"(?:fell|landed|attacks?|assaults?|raids?|strikes?|airstrikes?|air\s+strikes?|shelling|"
+                       r"bombardment|offensive|advance)\s+on)\s+$", re.I)),
 ]
 # the last word each relation pattern can end with: only those patterns are tried (a `$`-anchored search is tried at
 # every position of the text, so dispatching on the last word keeps the per-name cost flat)
@@ -877,7 +881,7 @@ _RELATION_LAST = {
     "near": {"near", "nearby", "to", "of", "around", "from"}, "direction": {"of"}, "funeral": {"in", "at"},
     "seat": {"of", "in"}, "origin": {"from", "of"}, "in": {"in", "at", "inside", "within", "into"},
     "cue": {"of", "to", "toward", "towards", "through", "across", "via", "around", "targeting", "struck", "hit",
-            "rocked", "shelled", "attacked"},
+            "rocked", "shelled", "attacked", "bombed", "bombarded", "pounded", "raided", "stormed", "targeted", "on"},
 }
 # for an ASCII text, words one of which a relation pattern needs (lower case): a pattern none of whose words is in
 # the text is not tried (re.I on ASCII text is plain ASCII case folding)
@@ -1321,6 +1325,9 @@ _APPOSITIVE_IN = re.compile(rf"^\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_APPOSIT
 _LIST_NOUN_AHEAD = re.compile(r"^(?:\s*,\s*(?:al-|Al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s*,?\s+and\s+(?:the\s+)?"
                               r"(?:al-|Al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(districts|provinces|governorates|"
                               r"villages|towns|neighbou?rhoods)\b")
+# the rest of a list after one of its names: more names after commas, then "and" and the last name
+_LIST_AHEAD = re.compile(r"^(?:\s*,\s*(?:al-|Al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s*,?\s+(?:and|or)\s+"
+                         r"(?:the\s+)?(?:al-|Al-|el-)?[A-Z]")
 _BARE_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_AND = re.compile(r"^\s*,?\s+(?:and|or)\s+(?:the\s+)?$", re.I)
 # between a possessor and the place it holds: "Baghdad's ", "Baghdad's southern ", "Mosul's old "
@@ -1359,7 +1366,7 @@ def _container_links(text: str, matches: list[_Match], gaz: Gazetteer) -> list[t
                 continue  # "...of Turkey in Sinjar district": a country lies in no district
             noun = _AFTER_NOUN.match(text[nxt.end:])
             if noun is None and i + 2 < len(matches) and _BARE_COMMA.match(text[m.end:nxt.start]) and \
-                    _LIST_AND.match(text[nxt.end:matches[i + 2].start]):
+                    _LIST_AHEAD.match(text[nxt.end:]):
                 continue  # "in Nasiriyah, Shatra and Rifai": a list of places, not Nasiriyah in Shatra
             features = _NOUNS[noun.group(1).lower()] if noun else None
             inner = _AFTER_NOUN.match(text[m.end:])
@@ -1687,6 +1694,11 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             relation, cue = prev.relation if prev.relation != "region" else None, True
             if prev.relation == "between":
                 relation = "between"
+        elif relation is None and prev is not None and 0 <= c.pre_len - (prev.end - offset) < 16 and (
+                (gap := text[prev.end - offset:c.pre_len].strip(" ,").lower()) == "as well as" or (
+                gap == "" and "," in text[prev.end - offset:c.pre_len] and _LIST_AHEAD.match(text[m.end:]))):
+            # "in Hawija, Riyadh, Abbasi and Zab", "on Tarmiyah as well as Taji": a name of the list
+            relation, cue = prev.relation if prev.relation not in ("region", "between") else None, True
         words, direction = c.words, c.direction
         titled, person_before, person_after = c.titled, c.person_before, c.person_after
         if id(m) in possessed and id(m) in containers:

@@ -159,6 +159,9 @@ GREEN_ZONE = (33.304, 44.385)
 HABBANIYAH = (33.380, 43.583)
 DUKAN = (35.929, 44.963)
 BAI_HASSAN = (35.633, 44.004)
+KADHIMIYA = (33.374, 44.340)
+MAHMUDIYAH = (33.063, 44.358)
+ZAB = (35.263, 43.451)
 MAYSAN_CAPITAL = AMARAH
 SALAHUDDIN_CAPITAL = TIKRIT
 DIYALA_CAPITAL = BAQUBAH
@@ -418,6 +421,34 @@ PROBES: list[tuple[str, str, list[Want]]] = [
     ("unknown-areas-dir", "Iraqi aircraft bombed IS hideouts in the areas of Qorshaqli and Bawiza, north of "
                           "Muqdadiya, on Monday.",
      [w("Diyala", "Al-Muqdadiya", MUQDADIYA, 2, 5)]),
+    # --- -iya / -iyah / -iyya, doubled or single consonants, ou for u, articles written or not
+    ("sp-kadhimiyya", "A grenade exploded near a shop in Baghdad's Kadhimiyya on Sunday.",
+     [w("Baghdad", "Al-Kadhmiyah", KADHIMIYA, (1, 2), 20)]),
+    ("sp-mahmoudiya", "Gunmen killed a farmer in Mahmoudiya, south of Baghdad, on Tuesday.",
+     [w("Baghdad", "Al-Mahmoudiya", MAHMUDIYAH, 1, 4)]),
+    ("sp-mahmudiyya", "Gunmen killed a farmer in al-Mahmudiyya on Tuesday.",
+     [w("Baghdad", "Al-Mahmoudiya", MAHMUDIYAH, 1, 4)]),
+    ("sp-iskandariyya", "A roadside bomb exploded in Iskandariyya, north of Hilla, on Monday.",
+     [w("Babil", "Al-Mussyab", ISKANDARIYA, 1, 4)]),
+    ("sp-fallouja", "Gunmen attacked a checkpoint in Fallouja on Friday.",
+     [w("Anbar", "Al-Falluja", FALLUJAH, 1, 4)]),
+    ("sp-el-qaim", "An explosion hit a convoy in El Qaim on Monday.", [w("Anbar", "Al-Kaim", QAIM, 1, 4)]),
+    ("sp-samarra-article", "A mortar shell fell in Al-Samarra on Sunday.",
+     [w("Salah al-Din", "Samarra", SAMARRA, 1, 4)]),
+    ("sp-hillah", "Protesters gathered in Hillah on Friday.", [w("Babil", "Al-Hilla", HILLA, 1, 4)]),
+    ("sp-nasiriyya", "Protesters gathered in Nasiriyya on Friday.", [w("Thi Qar", "Al-Nasiriya", NASIRIYAH, 1, 4)]),
+    ("sp-dhiqar-city", "Protesters gathered in Thi-Qar's capital Nasiriyah on Friday.",
+     [w("Thi Qar", "Al-Nasiriya", NASIRIYAH, 1, 4)]),
+    # --- more lists: "as well as", commas before "and", each place with its unit, a verb of attack as the cue
+    ("list-as-well-as", "Rockets fell on Tarmiyah as well as Taji on Monday, causing no casualties.",
+     [w("Baghdad", "Al-Kadhmiyah", TARMIYAH, 1, 4), w("Baghdad", "Al-Kadhmiyah", TAJI, 1, 4)]),
+    ("list-commas", "IS militants attacked army posts in Hawija, Abbasi and Zab on Monday.",
+     [w("Kirkuk", "Al-Hawiga", HAWIJA, 1, 4), w("Kirkuk", "Al-Hawiga", ABBASI, 1, 4),
+      w("Kirkuk", "Al-Hawiga", ZAB, 1, 4)]),
+    ("cue-bombed", "Turkish jets bombed Sidakan on Monday, residents said.",
+     [w("Erbil", "Rawanduz", SIDAKAN, 1, 4)]),
+    ("cue-fell-on", "Three mortar shells fell on Bartella on Friday, without casualties.",
+     [w("Ninewa", "Al-Hamdaniya", BARTELLA, 1, 4)]),
 ]
 
 
