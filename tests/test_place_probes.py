@@ -445,6 +445,8 @@ PROBES: list[tuple[str, str, list[Want]]] = [
     ("list-commas", "IS militants attacked army posts in Hawija, Abbasi and Zab on Monday.",
      [w("Kirkuk", "Al-Hawiga", HAWIJA, 1, 4), w("Kirkuk", "Al-Hawiga", ABBASI, 1, 4),
       w("Kirkuk", "Al-Hawiga", ZAB, 1, 4)]),
+    ("list-each-unit", "Protests were held in Kut in Wasit and Amarah in Maysan on Friday.",
+     [w("Wassit", "Al-Kut", KUT, 1, 4), w("Maysan", None, AMARAH, 1, 4)]),
     ("cue-bombed", "Turkish jets bombed Sidakan on Monday, residents said.",
      [w("Erbil", "Rawanduz", SIDAKAN, 1, 4)]),
     ("cue-fell-on", "Three mortar shells fell on Bartella on Friday, without casualties.",
