@@ -868,10 +868,9 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
     ("origin", re.compile(r"\b(?:from|native\s+of|residents?\s+of|hails?\s+from|hometown\s+of|home\s+town\s+of)\s+$", re.I)),
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+$", re.I)),
     ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked|"
-                       r"bombed|bombarded|pounded|raided|stormed|targeted|"
-                       # "rockets fell on Tarmiyah", "an attack on Bartella": on the place, not "on Monday"
-                       r"(?:fell|landed|attacks?|assaults?|raids?|strikes?|airstrikes?|air\s+strikes?|shelling|"
-                       r"bombardment|offensive|advance)\s+on)\s+$", re.I)),
+                       r"bombed|bombarded|pounded|raided|stormed|"
+                       # "rockets fell on Tarmiyah": on the place, not "on Monday"
+                       r"(?:fell|landed)\s+on)\s+$", re.I)),
 ]
 # the last word each relation pattern can end with: only those patterns are tried (a `$`-anchored search is tried at
 # every position of the text, so dispatching on the last word keeps the per-name cost flat)
@@ -881,7 +880,7 @@ _RELATION_LAST = {
     "near": {"near", "nearby", "to", "of", "around", "from"}, "direction": {"of"}, "funeral": {"in", "at"},
     "seat": {"of", "in"}, "origin": {"from", "of"}, "in": {"in", "at", "inside", "within", "into"},
     "cue": {"of", "to", "toward", "towards", "through", "across", "via", "around", "targeting", "struck", "hit",
-            "rocked", "shelled", "attacked", "bombed", "bombarded", "pounded", "raided", "stormed", "targeted", "on"},
+            "rocked", "shelled", "attacked", "bombed", "bombarded", "pounded", "raided", "stormed", "on"},
 }
 # for an ASCII text, words one of which a relation pattern needs (lower case): a pattern none of whose words is in
 # the text is not tried (re.I on ASCII text is plain ASCII case folding)
