@@ -1810,6 +1810,19 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             continue
         if c.site and context.iso3 and chosen.iso3 != context.iso3 and _NATURAL_SITE.match(after):
             continue  # "Victoria Mountain" in a story set in Iraq: not a hill by a town of that name abroad
+        if chosen.feature in ("village", "neighbourhood", "town") and context.iso3 is None and (
+                _NATURAL_SITE.match(after) or _WIDE_AFTER.match(after)) and (
+                area := gaz.area_named(name, None)) is not None:
+            # a story whose country is not known yet: "the Qandil mountains", "the Makhoul mountains" are the wide
+            # areas the package knows (not a village of that name, here or abroad), placed at once (precision 2),
+            # the name kept as unresolved as for an area read through its province
+            out.append(PlaceMention(text=name, start=offset + m.start, end=offset + m.end,
+                                    phrase=text[phrase_start:phrase_end], place=area, geo_precision=2,
+                                    relation=relation if relation not in (None, "cue", "site") else "in",
+                                    unresolved=[name], candidates=[area.id]))
+            resolved.append(area)
+            covered.append((phrase_start, phrase_end))
+            continue
         if chosen.feature in ("village", "neighbourhood") and (_NATURAL_SITE.match(after) or _WIDE_AFTER.match(after)) \
                 and gaz.area_named(name, chosen.iso3) is not None:
             unplaced.append((m, name))  # "the Qandil mountains": the wide area the package knows, not a village of

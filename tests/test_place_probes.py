@@ -451,6 +451,11 @@ PROBES: list[tuple[str, str, list[Want]]] = [
      [w("Erbil", "Rawanduz", SIDAKAN, 1, 4)]),
     ("cue-fell-on", "Three mortar shells fell on Bartella on Friday, without casualties.",
      [w("Ninewa", "Al-Hamdaniya", BARTELLA, 1, 4)]),
+    # --- a wide area the package knows (coder/data/areas.csv), in a story that names no country or town
+    ("area-no-country", "Iraqi forces clashed with IS militants in the Makhoul mountains on Sunday.",
+     [w("Salah al-Din", None, (35.1, 43.35), 2, 5)]),
+    ("area-not-abroad", "Turkish drones struck PKK positions in the Qandil mountains on Sunday.",
+     [w("Erbil", None, (36.52, 45.05), 2, 5)]),
 ]
 
 
