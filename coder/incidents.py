@@ -856,7 +856,11 @@ _LIST_GAP = re.compile(
     r"(?-i:[A-Z][\w'-]*\s+){1,3}" + _FEATURE_NOUN + r"\s*\(\s*$"
     # "Hakurk region of Erbil and Gara (Chiya-e Gara) region of Dahuk": two provinces, each holding an unknown area
     r"|^\s*(?P<sep3>,\s*and|and)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*\s+){1,3}(?:\([^()]{1,40}\)\s*)?" + _FEATURE_NOUN +
-    r"\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"\s+(?:of|in)\s+(?:the\s+)?$"
+    # "Sidakan and Bradost in Erbil and Zakho in Duhok": the unit holding the places before, then the next place
+    r"|^(?:\s+" + _FEATURE_NOUN + r")?\s+(?:in|of)\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?-i:[A-Z][\w'-]*)){0,2}"
+    r"(?:\s+(?:province|governorate|district))?\s*(?P<sep4>,\s*and|and)\s+(?:(?:in|at|on|near)\s+)?(?:the\s+)?$",
+    re.IGNORECASE)
 # the two ends of a road, a border or a route are one place of the incident, not two
 _ENDS_BEFORE = re.compile(r"\b(?:between|linking|connecting|from|joining|both)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ENDS_AFTER = re.compile(r"^(?:\s*\([^()]{1,60}\))?\s*(?:provinces?\s+|governorates?\s+)?(?:-\s*)?(?:border|boundary|frontier|road|highway|"
@@ -883,7 +887,8 @@ def _listed_places(scenes: list[PlaceMention], sentence: Sentence, match: Trigge
             gap = _LIST_GAP.match(sentence.text[run[-1].end - base:p.start - base])
             if gap:
                 run.append(p)
-                joined = joined or (gap.group("sep") or gap.group("sep2") or gap.group("sep3")).strip(", ") != ""
+                joined = joined or (gap.group("sep") or gap.group("sep2") or gap.group("sep3")
+                                   or gap.group("sep4")).strip(", ") != ""
                 continue
         if len(run) > 1 and joined:
             runs.append(run)

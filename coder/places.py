@@ -741,6 +741,8 @@ class PlaceContext:
     frame: list[Place] = field(default_factory=list)  # units and cities the whole story names (story_frame)
 
 
+_OUTSIDE_THE = re.compile(r"\boutside\s+(?:of\s+)?the\s+$", re.I)
+SITE_IN_TOWN_KM = 10.0  # a site named after a town and said to be in a town this close is in that town
 SMALL_TOWN = 50_000  # a town this big is known by its own name; a smaller place needs the story's region
 
 
@@ -843,8 +845,9 @@ _LONGER_NAME = re.compile(
     r"street|st\.|market|souk|square|mosque|intersection|roundabout|bridge|hospital|school|shrine|hotel|stadium))\b")
 # between a place and the next one, words saying the first lies inside the second:
 # "Sakkar village in Ar Rutba district (Anbar)", "Tarmiyah, north of ..." is NOT one (a direction)
-_CONTAINED_IN = re.compile(r"^\)?(?:\s*\([^()]{1,40}\)(?=\s*,))?(?:\s+(?:district|sub-?district|province|governorate|area|region|village|town|city|"
-                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island)s?\)?)?\s*(?:,|\(|\bin\b|\bof\b|"
+_CONTAINED_IN = re.compile(r"^\)?(?:\s*\([^()]{1,40}\)(?=\s*,))?(?:\s+(?:(?:oil|gas|air|military|power)\s+)?(?:district|sub-?district|province|governorate|area|region|village|town|city|"
+                           r"neighbou?rhood|quarter|camp|subdistrict|nahiya|county|checkpoint|market|bridge|road|highway|airport|base|crossing|mosque|street|square|station|valley|mountains?|island|"
+                           r"field|oilfield|gasfield|airbase|refinery|dam|lake|plant)s?\)?)?\s*(?:,|\(|\bin\b|\bof\b|"
                            r",\s*in\b|\bwithin\b)\s*(?:the\s+)?$", re.I)
 _RELATIONS = [  # (relation, pattern anchored at the end of the text before the name)
     # "a march in support of the Nasiriyah protests", "in solidarity with protesters in Basra": another crowd's place
@@ -852,7 +855,9 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
                               r"demonstrat(?:ors|ions)|sit-ins?)\s+(?:in|of|at)\s+)?$", re.I)),
     ("between", re.compile(r"\bbetween\s+$", re.I)),
     ("outskirts", re.compile(r"\b(?:(?:on\s+)?(?:the\s+)?(?:outskirts|suburbs|edge|fringes?)\s+of|outside(?:\s+of)?)\s+$", re.I)),
-    ("near", re.compile(r"\b(?:near(?:by)?|close\s+to|next\s+to|in\s+the\s+vicinity\s+of|around|not\s+far\s+from)\s+$", re.I)),
+    # "in the eastern countryside of Deir ez-Zor", "the rural areas of Kirkuk": outside the town, by it
+    ("near", re.compile(r"\b(?:near(?:by)?|close\s+to|next\s+to|in\s+the\s+vicinity\s+of|around|not\s+far\s+from|"
+                        r"(?:[a-z]+ern\s+)?(?:countryside|rural\s+areas?)\s+of)\s+$", re.I)),
     ("direction", re.compile(
         rf"(?:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?:highway|road|motorway|route)\s+)?"
         rf"(?:\b(?P<dist>\d+(?:\.\d+)?)\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+(?:\([^)]*\)\s+)?)?"
@@ -862,7 +867,10 @@ _RELATIONS = [  # (relation, pattern anchored at the end of the text before the 
                         r"(?:of|in)\s+$", re.I)),
     ("origin", re.compile(r"\b(?:from|native\s+of|residents?\s+of|hails?\s+from|hometown\s+of|home\s+town\s+of)\s+$", re.I)),
     ("in", re.compile(r"\b(?:in|at|inside|within|into)\s+$", re.I)),
-    ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked)\s+$", re.I)),
+    ("cue", re.compile(r"\b(?:of|to|towards?|through|across|via|around|targeting|struck|hit|rocked|shelled|attacked|"
+                       r"bombed|bombarded|pounded|raided|stormed|"
+                       # "rockets fell on Tarmiyah": on the place, not "on Monday"
+                       r"(?:fell|landed)\s+on)\s+$", re.I)),
 ]
 # the last word each relation pattern can end with: only those patterns are tried (a `$`-anchored search is tried at
 # every position of the text, so dispatching on the last word keeps the per-name cost flat)
@@ -872,14 +880,14 @@ _RELATION_LAST = {
     "near": {"near", "nearby", "to", "of", "around", "from"}, "direction": {"of"}, "funeral": {"in", "at"},
     "seat": {"of", "in"}, "origin": {"from", "of"}, "in": {"in", "at", "inside", "within", "into"},
     "cue": {"of", "to", "toward", "towards", "through", "across", "via", "around", "targeting", "struck", "hit",
-            "rocked", "shelled", "attacked"},
+            "rocked", "shelled", "attacked", "bombed", "bombarded", "pounded", "raided", "stormed", "on"},
 }
 # for an ASCII text, words one of which a relation pattern needs (lower case): a pattern none of whose words is in
 # the text is not tried (re.I on ASCII text is plain ASCII case folding)
 _RELATION_WORDS = {
     "solidarity": ("support", "solidarity"),
     "between": ("between",), "outskirts": ("outskirts", "suburbs", "edge", "fringe", "outside"),
-    "near": ("near", "close", "next", "vicinity", "around", "far"), "direction": ("north", "south", "east", "west"),
+    "near": ("near", "close", "next", "vicinity", "around", "far", "countryside", "rural"), "direction": ("north", "south", "east", "west"),
     "funeral": ("funeral", "buried", "burial", "mourners", "laid"),
     "seat": ("governor", "mayor", "council", "official", "authorities", "chief", "administration"),
     "origin": ("from", "native", "resident", "hail", "home"),
@@ -1276,7 +1284,65 @@ def _containers(text: str, matches: list[_Match], gaz: Gazetteer, context: Place
                 ranked = [unit]  # "... region of Dahuk": the province, which holds its capital too
         if ranked:
             out[id(m)] = ranked[0]
+    # "the Riyadh and Abbasi sub-districts of Hawija", "the villages of X and Y in Z": a plural noun after the last
+    # name of a list puts every name of the list in the unit
+    for i, _features, _inner in links:
+        unit = out.get(id(matches[i]))
+        if unit is None or not _PLURAL_NOUN_AFTER.match(text[matches[i].end:]):
+            continue
+        j = i - 1
+        while j >= 0 and id(matches[j]) not in out and _LIST_GAP.match(text[matches[j].end:matches[j + 1].start]):
+            out[id(matches[j])] = unit
+            j -= 1
+    # "Baghdad's Sadr City", "Basra's Zubair district", "Baghdad's southern Dora district": the possessor holds the
+    # place named after it
+    for i in _possessives(text, matches):
+        m, nxt = matches[i], matches[i + 1]
+        if id(nxt) in out:
+            continue
+        ranked = _rank(gaz, m.key, context, [], None, within=out.get(id(m)), container=True)
+        ranked = [p for p in ranked if (context.iso3 is None or p.iso3 == context.iso3 or p.feature == "country")
+                  and p.feature in (*POPULATED, "admin1", "admin2", "admin3", "country")]
+        if ranked and ranked[0].feature in POPULATED:
+            unit = next((p for p in ranked[1:] if p.feature in ("admin1", "admin2") and p.iso3 == ranked[0].iso3
+                         and p.admin1 == ranked[0].admin1), None)
+            if unit is not None:
+                ranked = [unit]  # "Basra's Zubair": the province, which holds its capital's districts too
+        if ranked:
+            out[id(nxt)] = ranked[0]
     return out
+
+
+# "Saadiya, a sub-district of ", "Amerli, a Turkmen town in ", "Bartella, a town east of ": the name before says
+# which spot it is, the noun what kind of spot; with "of"/"in" the next name holds it (_APPOSITIVE_IN)
+_APPOSITIVE_NOUNS = (r"(?:village|town|city|sub-?district|district|neighbou?rhood|area|suburb|hamlet|nahiya|"
+                     r"region|camp|quarter)")
+_APPOSITIVE_AFTER = re.compile(rf"^\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?({_APPOSITIVE_NOUNS})\b", re.I)
+_APPOSITIVE_IN = re.compile(rf"^\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,2}}?{_APPOSITIVE_NOUNS}\s+(?:of|in|within)\s+"
+                            r"(?:the\s+)?$", re.I)
+# the rest of a list after its first name, up to the plural noun that follows the list's last name
+_LIST_NOUN_AHEAD = re.compile(r"^(?:\s*,\s*(?:al-|Al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s*,?\s+and\s+(?:the\s+)?"
+                              r"(?:al-|Al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+(districts|provinces|governorates|"
+                              r"villages|towns|neighbou?rhoods)\b")
+# the rest of a list after one of its names: more names after commas, then "and" and the last name
+_LIST_AHEAD = re.compile(r"^(?:\s*,\s*(?:al-|Al-)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*\s*,?\s+(?:and|or)\s+"
+                         r"(?:the\s+)?(?:al-|Al-|el-)?[A-Z]")
+_BARE_COMMA = re.compile(r"^\s*,\s*$")
+_LIST_AND = re.compile(r"^\s*,?\s+(?:and|or)\s+(?:the\s+)?$", re.I)
+# between a possessor and the place it holds: "Baghdad's ", "Baghdad's southern ", "Mosul's old "
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+(?:(?:old|new|northern|southern|eastern|western|central|north-?eastern|"
+                             r"north-?western|south-?eastern|south-?western|eastern)\s+)?(?:the\s+)?$", re.I)
+# between two names of a list: ", ", " and ", ", and the "
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)(?:the\s+)?$", re.I)
+_PLURAL_NOUN_AFTER = re.compile(r"^\s+(?:districts|sub-?districts|villages|areas|towns|neighbou?rhoods|regions|"
+                                r"quarters|nahiyas)\b", re.I)
+
+
+def _possessives(text: str, matches: list[_Match]) -> list[int]:
+    """The i for which match i is a possessor and match i + 1 the place it holds ("Baghdad's Sadr City")."""
+    return [i for i in range(len(matches) - 1)
+            if text[matches[i].end:matches[i].end + 1] in ("'", "’")
+            and _POSSESSIVE_GAP.match(text[matches[i].end:matches[i + 1].start])]
 
 
 _LINKS: dict[tuple[str, int], list] = {}
@@ -1294,9 +1360,13 @@ def _container_links(text: str, matches: list[_Match], gaz: Gazetteer) -> list[t
         links = []
         for i in range(len(matches) - 2, -1, -1):
             m, nxt = matches[i], matches[i + 1]
-            if not _CONTAINED_IN.match(text[m.end:nxt.start]) or gaz._features_of_key(m.key)[1]:
+            if not (_CONTAINED_IN.match(text[m.end:nxt.start]) or _APPOSITIVE_IN.match(text[m.end:nxt.start])) or \
+                    gaz._features_of_key(m.key)[1]:
                 continue  # "...of Turkey in Sinjar district": a country lies in no district
             noun = _AFTER_NOUN.match(text[nxt.end:])
+            if noun is None and i + 2 < len(matches) and _BARE_COMMA.match(text[m.end:nxt.start]) and \
+                    _LIST_AHEAD.match(text[nxt.end:]):
+                continue  # "in Nasiriyah, Shatra and Rifai": a list of places, not Nasiriyah in Shatra
             features = _NOUNS[noun.group(1).lower()] if noun else None
             inner = _AFTER_NOUN.match(text[m.end:])
             links.append((i, features, bool(inner and (_NOUNS[inner.group(1).lower()] or set()) & {"admin2", "admin3"})))
@@ -1477,6 +1547,10 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
         features = _NOUNS[noun.group(1).lower()]
         phrase_end = m.end + noun.end()
         noun_cue = True
+    if noun is None and features is None and " and " in after[:80] and (
+            listed := _LIST_NOUN_AHEAD.match(after)) and _NOUNS.get(listed.group(1).lower()):
+        # "the Tuz Khurmatu and Daquq districts": the plural noun after the list names each of its places
+        noun, features = listed, _NOUNS[listed.group(1).lower()]
     if noun is None and (alt := _ALT_NAME_OF_AREA.match(after)):
         # "Zap (Amadiya) region": the bracket gives the region's other name, the district it is named after
         features = (_NOUNS[alt.group(1).lower()] or set()) | {"admin2", "admin3"}
@@ -1521,6 +1595,11 @@ def _match_cues(text: str, sentence_words: _Words, matches: list[_Match], n_m: i
             elif rel != "cue":
                 relation = rel
             break
+    if not cue and "," in after[:3] and (appos := _APPOSITIVE_AFTER.match(after)):
+        cue = True  # "Bartella, a town east of Mosul": the name is the town the noun after it tells of
+        if features is None:
+            word = appos.group(1).lower().replace("subdistrict", "sub-district")
+            features = _NOUNS.get(word, _NOUNS.get(word.replace("sub-", "sub"), None))
     if not cue and "(" in before[-40:] and _PAREN_PLACE_BEFORE.search(before[-40:]) and _PAREN_PLACE_AFTER.match(after) and not (
             _ORG_AFTER.match(" " + _last_word(before[:before.rfind("(")] + " "))):
         cue = True  # "Zap region (Amadiya)", "Buhriz (Diyala)": the place, or the unit it lies in, in brackets
@@ -1585,6 +1664,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     latest: list[Place] | None = None  # _latest_places(resolved + context.anchors), made when `resolved` had
     latest_for = 0  # this many places
     story_known: tuple | None = None  # _known_places(context.anchors)
+    # "in Baghdad's Sadr City": the locative phrase before the possessor is the held place's too
+    possessed = {id(matches[i + 1]) for i in _possessives(text, matches)} if containers else ()
 
     for n_m, m in enumerate(matches):
         c = cues[n_m]
@@ -1612,11 +1693,20 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             relation, cue = prev.relation if prev.relation != "region" else None, True
             if prev.relation == "between":
                 relation = "between"
+        elif relation is None and prev is not None and 0 <= c.pre_len - (prev.end - offset) < 16 and (
+                (gap := text[prev.end - offset:c.pre_len].strip(" ,").lower()) == "as well as" or (
+                gap == "" and "," in text[prev.end - offset:c.pre_len] and _LIST_AHEAD.match(text[m.end:]))):
+            # "in Hawija, Riyadh, Abbasi and Zab", "on Tarmiyah as well as Taji": a name of the list
+            relation, cue = prev.relation if prev.relation not in ("region", "between") else None, True
         words, direction = c.words, c.direction
         titled, person_before, person_after = c.titled, c.person_before, c.person_after
+        if id(m) in possessed and id(m) in containers:
+            cue = True
         if c.site:  # "Telafar Airport", "the Harir military base", "Bazrakan oilfield": a site by the town
             cue = True
-            relation = relation if relation not in (None, "in", "cue") else "site"
+            relation = relation if relation not in (None, "in", "cue") and not (
+                relation == "outskirts" and _OUTSIDE_THE.search(before[-24:])) else "site"
+            # ("outside the Baiji refinery": at the gates of the site, not on the outskirts of the town)
         speech, org = c.speech, c.org
 
         within = containers.get(id(m))
@@ -1720,6 +1810,19 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
             continue
         if c.site and context.iso3 and chosen.iso3 != context.iso3 and _NATURAL_SITE.match(after):
             continue  # "Victoria Mountain" in a story set in Iraq: not a hill by a town of that name abroad
+        if chosen.feature in ("village", "neighbourhood", "town") and context.iso3 is None and (
+                _NATURAL_SITE.match(after) or _WIDE_AFTER.match(after)) and (
+                area := gaz.area_named(name, None)) is not None:
+            # a story whose country is not known yet: "the Qandil mountains", "the Makhoul mountains" are the wide
+            # areas the package knows (not a village of that name, here or abroad), placed at once (precision 2),
+            # the name kept as unresolved as for an area read through its province
+            out.append(PlaceMention(text=name, start=offset + m.start, end=offset + m.end,
+                                    phrase=text[phrase_start:phrase_end], place=area, geo_precision=2,
+                                    relation=relation if relation not in (None, "cue", "site") else "in",
+                                    unresolved=[name], candidates=[area.id]))
+            resolved.append(area)
+            covered.append((phrase_start, phrase_end))
+            continue
         if chosen.feature in ("village", "neighbourhood") and (_NATURAL_SITE.match(after) or _WIDE_AFTER.match(after)) \
                 and gaz.area_named(name, chosen.iso3) is not None:
             unplaced.append((m, name))  # "the Qandil mountains": the wide area the package knows, not a village of
@@ -1778,11 +1881,27 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
 
     # a place named only as the container of another ("X district of Erbil") is not where it happened
     starts = {pm.start - offset: pm for pm in out}
+    linked = {i for i, _f, _u in _container_links(text, matches, gaz)} if containers else set()
     for i in range(len(matches) - 1):
         inner, outer = matches[i], matches[i + 1]
+        if i in linked and id(inner) in containers and inner.start in starts and outer.start in starts:
+            held, unit = starts[inner.start], starts[outer.start]
+            if held.relation == "site" and unit.place is not None and held.place is not None and \
+                    unit.place.feature in POPULATED and _closer_km(held.place, unit.place, SITE_IN_TOWN_KM):
+                continue  # "the Samawah refinery in As Samawah city": the town itself is the place
+            if unit.relation in (None, "in", "country"):
+                unit.relation = "contains"
+    for i in _possessives(text, matches) if containers else ():
+        # "in Baghdad's Sadr City": the possessor only says where the place it holds lies; the locative phrase
+        # before the possessor is the held place's
+        outer, inner = matches[i], matches[i + 1]
         if id(inner) in containers and inner.start in starts and outer.start in starts:
-            if starts[outer.start].relation in (None, "in", "country"):
-                starts[outer.start].relation = "contains"
+            owner, held = starts[outer.start], starts[inner.start]
+            if owner.relation in (None, "in", "country", "near", "outskirts") and held.place is not None:
+                if owner.relation in ("near", "outskirts") and held.relation is None:
+                    held.relation = owner.relation
+                    held.geo_precision = max(held.geo_precision, _precision(held.place, owner.relation))
+                owner.relation = "contains"
     for m, name in unplaced:
         if name.lower() in _NOUNS or name.lower() in _NATURAL_NOUNS:
             # a noun that some place is called: "the foot of Halgurd Mountain" names Halgurd mountain

@@ -244,7 +244,7 @@ def test_pattern_prechecks_never_reject_a_match():
              "plant", "station", "range", "town", "to", "rest", "of", "in", "at", "within", "the", "near", "and", "or",
              "from", "close", "next", "laid", "km", "10", "Kirkuk", "Al-Qaim", "el Bab", "Sinjar", "(Amadiya)", ",",
              "-", "(", ")", "x", "sand", "backed", "based", "led", "Ash-Shura", "Mt.", "Mount", "Jabal", "Wadi",
-             "in support of", "solidarity with", "protesters in"}
+             "in support of", "solidarity with", "protesters in", "south of", "countryside of"}
     vocab = sorted({v for w in words for v in (w, w.title(), w.upper())})
     seps = [" ", " ", " ", "  ", ", ", "-", "\t"]
     checks = [(lambda t: P._SPEECH.match(t), lambda t: P._LEAD_WORD.match(t).group(1).lower() in P._SPEECH_FIRST),
@@ -259,9 +259,16 @@ def test_pattern_prechecks_never_reject_a_match():
     checks += [(lambda t, p=pat: p.search(t), lambda t, ws=P._RELATION_WORDS[rel]: P._may_have(t, ws))
                for rel, pat in P._RELATIONS if rel in P._RELATION_WORDS]
     fired = [0] * len(checks)
-    for _ in range(20_000):
-        lead = rnd.choice(["", " ", ", ", " - ", "-", ".-"])
-        text = lead + "".join(rnd.choice(vocab) + rnd.choice(seps) for _ in range(rnd.randint(1, 7)))
+    # texts each pattern matches (so that every pattern is tried whatever the random texts are), then random ones
+    fixed = [" said", " Brigade", " airport", " district", "the district of ", "the Zap region of ",
+             "the village of Xyz", "-backed", "-Baghdad road", "in support of ", "between ", "on the outskirts of ",
+             "near ", "10 km south of ", "the funeral in ", "the governor of ", "residents of "]
+    for n in range(20_000 + len(fixed)):
+        if n < len(fixed):
+            text = fixed[n]
+        else:
+            lead = rnd.choice(["", " ", ", ", " - ", "-", ".-"])
+            text = lead + "".join(rnd.choice(vocab) + rnd.choice(seps) for _ in range(rnd.randint(1, 7)))
         for i, (pattern, test) in enumerate(checks):
             if pattern(text):
                 fired[i] += 1
