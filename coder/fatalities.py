@@ -82,6 +82,8 @@ _PERSON_SINGULAR = {
     "mechanic", "electrician", "professor", "lecturer", "academic", "accountant", "broker", "blogger", "poet",
     "singer", "sheikh", "preacher", "physician", "surgeon", "dentist", "firefighter", "fireman", "cameraman",
     "photographer", "correspondent", "councillor", "councilor", "passer-by", "passerby",
+    # the titles jihadist groups give their leaders ("killing an IS wali", "the group's emir was killed")
+    "wali", "emir", "amir",
 }
 _PERSON_IRREGULAR = {
     "people", "men", "women", "children", "policemen", "policewomen", "gunmen", "servicemen",

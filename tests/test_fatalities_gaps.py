@@ -23,6 +23,7 @@ CASES = [
     ("Two women were among those killed when a bomb exploded in a market in Baghdad.", 2, None),
     ("Among the dead were two children, police said.", 2, None),
     ("Two bodies with gunshot wounds were found near Tarmiyah on Saturday.", 2, None),
+    ("Iraqi forces conducted an airdrop near Rutba, killing an IS wali.", 1, None),
     # the toll the sentence gives stands: the child is one of the dead, not one more
     ("Gunmen killed three people in Kirkuk on Monday; a child was among the dead.", 3, None),
     ("Gunmen killed five people in the village; among the dead were two children.", 5, None),

@@ -528,6 +528,12 @@ POSITIVE = [
     ('Armed clash', 'IRQ', 'Turkish troops and PKK fighters clashed in the Zap area after Turkish jets struck PKK positions.'),
     ('Armed clash', 'IRQ', 'The army shelled IS positions during clashes near Tarmiyah.'),
     ('Suicide bomb', 'IRQ', 'A suicide bomber detonated his vest near a checkpoint in Tarmiyah.'),
+    # ------------------------------------------------------------------ Armed clash: airdrop (air assault) raids
+    ('Armed clash', 'IRQ', 'CTS forces killed an IS leader in an airdrop operation in the Wadi al-Shay valley on Sunday.'),
+    ('Armed clash', 'IRQ', 'Iraqi special forces carried out an airdrop near Hawija on Monday, killing two Islamic State militants.'),
+    ('Armed clash', 'IRQ', 'Iraqi forces conducted an airdrop near Rutba, killing an IS wali.'),
+    ('Armed clash', 'IRQ', 'Troops killed five IS militants in a helicopter-borne raid on a hideout west of Samarra.'),
+    ('Armed clash', 'IRQ', 'An airborne assault by CTS forces on an IS hideout in the Tharthar desert left four militants dead.'),
     # ------------------------------------------------------------------ Attack: bodies found with signs of a killing
     # (codebook: a body bearing marks of violence is an attack by an unidentified armed group; session 12)
     ('Attack', 'IRQ', 'The bodies of two men were found dumped in an orchard near Baqubah on Monday.'),
@@ -622,4 +628,6 @@ NEGATIVE = [
     ('IRQ', 'None of the suspects have been arrested yet in Baghdad.'),
     ('IRQ', 'There was no immediate claim of responsibility for the rocket attack on the airport in Baghdad.'),
     ('IRQ', 'No one has yet claimed responsibility for the suicide bombing in Kirkuk.'),
+    ('IRQ', 'The air force carried out an airdrop of food to families cut off near Sinjar.'),
+    ('IRQ', 'The army carried out an airdrop near Rutba to deliver supplies to stranded families.'),
 ]
