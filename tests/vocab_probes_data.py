@@ -630,4 +630,6 @@ NEGATIVE = [
     ('IRQ', 'No one has yet claimed responsibility for the suicide bombing in Kirkuk.'),
     ('IRQ', 'The air force carried out an airdrop of food to families cut off near Sinjar.'),
     ('IRQ', 'The army carried out an airdrop near Rutba to deliver supplies to stranded families.'),
+    ('IRQ', 'No one was detained after the attack in Amarah.'),
+    ('IRQ', 'The perpetrators of the bombing in Baghdad remain at large.'),
 ]
