@@ -655,6 +655,10 @@ def _parse_np(toks: list[_Tok], i: int, allow_bare_plural: bool = False, passive
     return None
 
 
+# words that end a noun phrase before its noun: "a boy who was killed last week told reporters" counts no reporters
+_NOT_MODIFIER = frozenset({"last", "yesterday", "today", "tonight", "earlier", "told", "tell", "tells", "said", "says"})
+
+
 def _head_after(toks: list[_Tok], j: int) -> int | None:
     """Index of a person noun within three modifiers of j ("Iraqi soldiers", "mentally ill citizen")."""
     for k in range(j, min(j + 4, len(toks))):
@@ -662,7 +666,8 @@ def _head_after(toks: list[_Tok], j: int) -> int | None:
         if _is_person(low) and not (k + 1 < len(toks) and _is_person(toks[k + 1].low) and k + 1 < j + 4):
             return k
         acronym = len(toks[k].text) > 1 and toks[k].text.isupper()  # "IS militants", "PKK fighters"
-        if not acronym and (low in _STOP_MODIFIER or not _LETTER_OR_DIGIT.match(low) or low in _KILL_OR_WOUND_PASSIVE):
+        if not acronym and (low in _STOP_MODIFIER or not _LETTER_OR_DIGIT.match(low) or low in _KILL_OR_WOUND_PASSIVE
+                            or low in _NOT_MODIFIER):
             return None
         if _number_value(toks, k) is not None and k > j:
             return None

@@ -35,6 +35,9 @@ CASES = [
     # a death the relative clause only mentions is not this sentence's casualty
     ("Relatives of a patient who died of an illness attacked the hospital staff.", None, None),
     ("The bomb went off near a checkpoint, injuring them slightly.", None, None),
+    # a time word or a speech verb after the casualty verb is not the start of a count
+    ("The father of a boy who was killed last week told reporters the police had done nothing.", None, None),
+    ("The brother of a soldier killed yesterday said journalists had been barred from the funeral.", 1, None),
 ]
 
 
