@@ -81,12 +81,15 @@ _PERSON_SINGULAR = {
     "changer", "goldsmith", "jeweller", "jeweler", "pharmacist", "barber", "tailor", "butcher", "baker", "grocer",
     "mechanic", "electrician", "professor", "lecturer", "academic", "accountant", "broker", "blogger", "poet",
     "singer", "sheikh", "preacher", "physician", "surgeon", "dentist", "firefighter", "fireman", "cameraman",
-    "photographer", "correspondent", "councillor", "councilor",
+    "photographer", "correspondent", "councillor", "councilor", "passer-by", "passerby",
+    # the titles jihadist groups give their leaders ("killing an IS wali", "the group's emir was killed")
+    "wali", "emir", "amir",
 }
 _PERSON_IRREGULAR = {
     "people", "men", "women", "children", "policemen", "policewomen", "gunmen", "servicemen",
     "militiamen", "tribesmen", "fishermen", "police", "personnel", "troops", "staff", "others",
     "youths", "family", "families", "crew", "kids", "herdsmen", "thieves", "guardsmen",
+    "passers-by", "passersby",
 }
 
 
@@ -160,6 +163,9 @@ _NONE_PATTERNS = [
     # nobody hurt
     (re.compile(r"\b(?:no\s+one|nobody|none)\s+(?:was|were|has\s+been|had\s+been|is)\s+(?:reported\s+)?"
                 r"(?:hurt|injured|wounded|harmed|killed\s+or\s+(?:injured|wounded|hurt))\b", re.I), 0, 0),
+    (re.compile(r"\bwithout\s+(?:hurting|injuring|harming|wounding|killing\s+or\s+(?:injuring|wounding|hurting))\s+"
+                r"(?:anyone|anybody)\b|\b(?:hurt|hurting|injured|injuring|harmed|harming|wounded|wounding)\s+"
+                r"(?:no\s+one|no-one|nobody)\b", re.I), 0, 0),
     (re.compile(r"\b(?:no|without|zero)\s+(?:immediate\s+|reported\s+|human\s+|civilian\s+|other\s+|known\s+)*"
                 r"(?:deaths|fatalities|dead)\b(?!\s+or\s+(?:injuries|injured|wounded))", re.I), 0, None),
     (re.compile(r"\b(?:no|without|zero)\s+(?:causing\s+|inflicting\s+|leaving\s+|resulting\s+in\s+|immediate\s+|reported\s+|human\s+|civilian\s+|other\s+|known\s+|any\s+)*"
@@ -216,7 +222,12 @@ def extract_casualties(text: str, offset: int = 0) -> Casualties:
     notes: list[str] = []
     spans: list[tuple[int, int]] = []
     vague = at_least = False
+    # "a child was among the dead" is one of a toll the sentence may give anyway: read last, and only without one
+    findings = [f for f in findings if f.toll != "among"] + [f for f in findings if f.toll == "among"]
     for f in findings:
+        if f.toll == "among" and killed is not None:
+            spans.append((f.start, f.end))
+            continue
         if f.killed is not None and f.toll and killed is not None:
             # a toll after a count is a figure for the same dead, not more dead: an update replaces it ("first
             # reported four dead, but the toll had risen to nine"), another source's figure is an alternative and
@@ -315,7 +326,8 @@ def combine_reports(values: list[int | None]) -> int:
 # a passive count ends in one of these words (_passive_at), a count of deaths or injuries in one of the second
 # (_special_at): at a token with none of them further on, the two cannot find anything
 _PASSIVE_CUES = frozenset(_KILL_PASSIVE | _WOUND_PASSIVE | _TO_DEATH | {"lost"})
-_SPECIAL_HEADS = frozenset({"deaths", "fatalities", "death", "fatality", "dead", "injuries", "injured", "wounded"})
+_SPECIAL_HEADS = frozenset({"deaths", "fatalities", "death", "fatality", "dead", "injuries", "injured", "wounded", "bodies",
+                            "corpses"})
 
 
 def _find_counts(toks: list[_Tok]) -> list[_Finding]:
@@ -374,6 +386,13 @@ def _active_at(toks: list[_Tok], i: int):
         if count:
             return _finding(toks, i, count.end, count.value, None, count), count.end
         return None
+    if word == "among" and (i == 0 or not _LETTER.match(toks[i - 1].low)):
+        end = _among_dead_at(toks, i)
+        if end is not None and end < len(toks) and toks[end].low in ("was", "were", "are", "is"):
+            count = _parse_group(toks, end + 1)
+            if count is not None:  # "Among the dead were two children": part of the toll, not more dead
+                return dataclasses.replace(_finding(toks, i, count.end, count.value, None, count), toll="among"), count.end
+        return None
     if word in ("blew",) and [t.low for t in toks[i + 1:i + 3]] in (["himself", "up"], ["herself", "up"]):
         return _finding(toks, i, i + 3, 1, None, None, "the bomber counts among the dead (codebook)"), i + 3
     j = i + 1
@@ -420,8 +439,16 @@ def _active_at(toks: list[_Tok], i: int):
             return _finding(toks, i, count.end, 0, 0, None, "'killed and wounded' with one figure: split unknown, coded 0"), count.end
         return None
     count = _parse_group(toks, j, allow_bare_plural=True)
-    if count is None and j < len(toks) and toks[j].low in ("him", "her") and word in _KILL_ACTIVE:
-        return _finding(toks, i, j + 1, 1, None, None), j + 1  # "killing him": one person
+    if count is None and j < len(toks) and toks[j].low in ("him", "her"):
+        # "killing him": one person; "injuring him in the leg", "wounding her and her son": one, and the others named
+        value, end = 1, j + 1
+        if end + 1 < len(toks) and toks[end].low == "and":
+            more = _parse_np(toks, end + 1, need_noun=True)
+            if more is not None:
+                value, end = value + more.value, more.end
+        if word in _KILL_ACTIVE:
+            return _finding(toks, i, end, value, None, None), end
+        return _finding(toks, i, end, None, value, None), end
     if count is None:
         return None
     if word in _KILL_ACTIVE:
@@ -435,6 +462,9 @@ def _passive_at(toks: list[_Tok], i: int):
     if count is None:
         return None
     j = _skip_pp(toks, count.end)
+    died = _died_after_relative(toks, j)
+    if died is not None:
+        return _finding(toks, i, died, count.value, None, count), died
     aux_start = j
     while j < len(toks):
         if toks[j].low in _HARM and j + 1 < len(toks) and toks[j + 1].low == "and":
@@ -457,6 +487,9 @@ def _passive_at(toks: list[_Tok], i: int):
             return None  # "Gunmen killed a soldier", "have killed civilians": the subject of an active verb
         if count.vague and count.note.startswith("unknown number"):
             return None  # a bare plural needs "were"/"have been" to be the victims
+    among = _among_dead_at(toks, j)
+    if among is not None and has_be:  # "a child was among the dead": one of them, not more dead
+        return dataclasses.replace(_finding(toks, i, among, count.value, None, count), toll="among"), among
     if cue == "lost" and j + 2 < len(toks) and toks[j + 2].low in ("lives", "life"):
         return _finding(toks, i, j + 3, count.value, None, count), j + 3
     if cue in _KILL_PASSIVE:
@@ -469,6 +502,38 @@ def _passive_at(toks: list[_Tok], i: int):
         if j + 2 < len(toks) and toks[j + 1].low in ("or", "and") and toks[j + 2].low in _KILL_PASSIVE:
             return _finding(toks, i, j + 3, 0, 0, None, "'injured or killed': coded 0 (codebook)"), j + 3
         return _finding(toks, i, j + 1, None, count.value, count), j + 1
+    return None
+
+
+_DIED = frozenset({"died", "succumbed", "perished"})
+
+
+def _died_after_relative(toks: list[_Tok], j: int) -> int | None:
+    """"A farmer who was wounded in the attack (,) died in hospital": the token after "died" when a relative clause
+    at j that tells of the person's wound is followed by their death; else None (the wound is the same person's, not
+    another's)."""
+    k = j + 1 if j < len(toks) and toks[j].low == "," else j
+    if k >= len(toks) or toks[k].low not in ("who", "whom"):
+        return None
+    hurt = False  # the clause tells of the person's wound ("who was wounded/shot"); "a woman who died in childbirth" is
+    for m in range(k + 1, min(len(toks), k + 22)):  # a death the clause only mentions
+        low = toks[m].low
+        if low in (".", ";", ":") or low == "said":
+            return None
+        if low in _WOUND_PASSIVE or low in ("shot", "stabbed", "beaten", "burned", "burnt"):
+            hurt = True
+        elif low in _DIED:
+            return m + 1 if hurt else None
+    return None
+
+
+def _among_dead_at(toks: list[_Tok], j: int) -> int | None:
+    """The token after "among the dead" / "among those killed" when it starts at j; else None."""
+    words = [t.low for t in toks[j:j + 3]]
+    if words[:1] != ["among"] or len(words) < 3:
+        return None
+    if words[1] in ("the", "those") and words[2] in ("dead", "killed", "fatalities", "slain"):
+        return j + 3
     return None
 
 
@@ -524,6 +589,8 @@ def _special_at(toks: list[_Tok], i: int):
         return _finding(toks, i, count.end + 1, count.value, None, count), count.end + 1
     if head in ("injuries", "injured", "wounded"):
         return _finding(toks, i, count.end + 1, None, count.value, count), count.end + 1
+    if head in ("bodies", "corpses"):  # "two bodies with gunshot wounds were found": two dead
+        return _finding(toks, i, count.end + 1, count.value, None, count), count.end + 1
     return None
 
 
@@ -588,6 +655,10 @@ def _parse_np(toks: list[_Tok], i: int, allow_bare_plural: bool = False, passive
     return None
 
 
+# words that end a noun phrase before its noun: "a boy who was killed last week told reporters" counts no reporters
+_NOT_MODIFIER = frozenset({"last", "yesterday", "today", "tonight", "earlier", "told", "tell", "tells", "said", "says"})
+
+
 def _head_after(toks: list[_Tok], j: int) -> int | None:
     """Index of a person noun within three modifiers of j ("Iraqi soldiers", "mentally ill citizen")."""
     for k in range(j, min(j + 4, len(toks))):
@@ -595,7 +666,8 @@ def _head_after(toks: list[_Tok], j: int) -> int | None:
         if _is_person(low) and not (k + 1 < len(toks) and _is_person(toks[k + 1].low) and k + 1 < j + 4):
             return k
         acronym = len(toks[k].text) > 1 and toks[k].text.isupper()  # "IS militants", "PKK fighters"
-        if not acronym and (low in _STOP_MODIFIER or not _LETTER_OR_DIGIT.match(low) or low in _KILL_OR_WOUND_PASSIVE):
+        if not acronym and (low in _STOP_MODIFIER or not _LETTER_OR_DIGIT.match(low) or low in _KILL_OR_WOUND_PASSIVE
+                            or low in _NOT_MODIFIER):
             return None
         if _number_value(toks, k) is not None and k > j:
             return None

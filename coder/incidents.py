@@ -443,6 +443,11 @@ def _sentence_places(sentence: Sentence, state: _StoryState, article: Article, r
     return found
 
 
+# "police found/recovered the body of ...": the subject found a body, it is not the killer
+_FINDER = re.compile(r"\b(?:found|discovered|recovered|retrieved|pulled\s+out)\s+(?:the\s+)?(?:bod(?:y|ies)|corpses?)\s+of\b",
+                     re.IGNORECASE)
+
+
 def _mentions_for_trigger(article, sentence, match, date, state, story_actors, res, skips) -> list[Mention]:
     places = _sentence_places(sentence, state, article, res)
     resolved = [p for p in places if p.place is not None]
@@ -474,12 +479,18 @@ def _mentions_for_trigger(article, sentence, match, date, state, story_actors, r
     if match.sub_event_type == "Protest with intervention" and casualties.killed:
         # codebook: an intervention is "without serious or lethal injuries"; protesters killed make it excessive force
         match = dataclasses.replace(match, sub_event_type="Excessive force against protesters")
-    actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
+    actor_text = sentence.text
+    finder = _FINDER.search(actor_text) if match.event_type == VAC else None
+    if finder is not None and finder.start() < match.end - sentence.start:
+        # "Police found the body of a shepherd with gunshot wounds": whoever found the body did not kill him (codebook:
+        # a body bearing signs of violence is an attack by an unidentified armed group unless the report names one)
+        actor_text = " " * finder.start() + actor_text[finder.start():]
+    actors = res.actors.assign_actors(actor_text, sentence.start, match.event_type, match.sub_event_type,
                                       country, iso3, date.date, story_actors.all)
-    if match.event_type == VAC and match.sub_event_type == "Attack" and _armed_target(sentence.text, actors, country, iso3, date.date, res):
+    if match.event_type == VAC and match.sub_event_type == "Attack" and _armed_target(actor_text, actors, country, iso3, date.date, res):
         # codebook: violence between two organised armed groups is a battle, whatever verb reports it
         match = dataclasses.replace(match, event_type="Battles", sub_event_type="Armed clash")
-        actors = res.actors.assign_actors(sentence.text, sentence.start, match.event_type, match.sub_event_type,
+        actors = res.actors.assign_actors(actor_text, sentence.start, match.event_type, match.sub_event_type,
                                           country, iso3, date.date, story_actors.all)
     killed_parts: list[int | None] = [casualties.killed] * len(locations)
     if casualties.killed is not None and len(locations) > 1:

@@ -528,6 +528,24 @@ POSITIVE = [
     ('Armed clash', 'IRQ', 'Turkish troops and PKK fighters clashed in the Zap area after Turkish jets struck PKK positions.'),
     ('Armed clash', 'IRQ', 'The army shelled IS positions during clashes near Tarmiyah.'),
     ('Suicide bomb', 'IRQ', 'A suicide bomber detonated his vest near a checkpoint in Tarmiyah.'),
+    # ------------------------------------------------------------------ Armed clash: airdrop (air assault) raids
+    ('Armed clash', 'IRQ', 'CTS forces killed an IS leader in an airdrop operation in the Wadi al-Shay valley on Sunday.'),
+    ('Armed clash', 'IRQ', 'Iraqi special forces carried out an airdrop near Hawija on Monday, killing two Islamic State militants.'),
+    ('Armed clash', 'IRQ', 'Iraqi forces conducted an airdrop near Rutba, killing an IS wali.'),
+    ('Armed clash', 'IRQ', 'Troops killed five IS militants in a helicopter-borne raid on a hideout west of Samarra.'),
+    ('Armed clash', 'IRQ', 'An airborne assault by CTS forces on an IS hideout in the Tharthar desert left four militants dead.'),
+    # ------------------------------------------------------------------ Attack: bodies found with signs of a killing
+    # (codebook: a body bearing marks of violence is an attack by an unidentified armed group; session 12)
+    ('Attack', 'IRQ', 'The bodies of two men were found dumped in an orchard near Baqubah on Monday.'),
+    ('Attack', 'IRQ', 'Residents discovered the corpse of a taxi driver with his hands tied near Kirkuk.'),
+    ('Attack', 'IRQ', 'Police recovered the body of a man shot in the head in the Zubair district on Friday.'),
+    ('Attack', 'IRQ', 'Two bodies with gunshot wounds were found near Tarmiyah on Saturday.'),
+    ('Attack', 'IRQ', 'Police said the body of a young man shot in the head was found in a field near Samarra.'),
+    ('Attack', 'IRQ', 'The corpse of a woman was found with stab wounds in her home in Kut on Wednesday.'),
+    ('Attack', 'IRQ', 'Two corpses riddled with bullets were dumped near a highway in Abu Ghraib.'),
+    ('Attack', 'IRQ', 'The bodies of three men, blindfolded and shot, were found in the Dora district of Baghdad.'),
+    ('Attack', 'IRQ', 'The body of a man was found beheaded in an orchard near Muqdadiyah.'),
+    ('Attack', 'IRQ', 'Farmers found the corpses of two shepherds bearing signs of torture in the desert near Rutba.'),
 ]
 
 NEGATIVE = [
@@ -596,4 +614,22 @@ NEGATIVE = [
     ('IRQ', "A storm of criticism erupted after the minister's remarks in Baghdad."),
     ('IRQ', 'The fire department said a blaze destroyed a warehouse in Baghdad on Sunday after an electrical short circuit.'),
     ('IRQ', 'Police arrested a man for speeding on the highway near Kut.'),
+    # bodies whose state tells of no killing, an old mass grave, and the filler lines that close an incident report
+    ('IRQ', 'The body of a fisherman who drowned was pulled from the Tigris river in Baghdad.'),
+    ('IRQ', 'The body of an elderly man was found in his home in Najaf; police said he died of natural causes.'),
+    ('IRQ', 'A mass grave containing the remains of dozens of Yazidis killed by IS in 2014 was uncovered near Sinjar.'),
+    ('IRQ', 'Police found the body of a man who died in a car crash on the highway near Hillah.'),
+    ('IRQ', 'Rescuers recovered the bodies of two workers who died when a building collapsed in Erbil.'),
+    ('IRQ', 'No arrests had been made.'),
+    ('IRQ', 'No one has claimed responsibility.'),
+    ('IRQ', 'No group has claimed responsibility for the bombing in Kirkuk.'),
+    ('IRQ', 'Nobody has been arrested so far over the killing in Basra.'),
+    ('IRQ', 'No one has been detained in connection with the attack in Mosul, police said.'),
+    ('IRQ', 'None of the suspects have been arrested yet in Baghdad.'),
+    ('IRQ', 'There was no immediate claim of responsibility for the rocket attack on the airport in Baghdad.'),
+    ('IRQ', 'No one has yet claimed responsibility for the suicide bombing in Kirkuk.'),
+    ('IRQ', 'The air force carried out an airdrop of food to families cut off near Sinjar.'),
+    ('IRQ', 'The army carried out an airdrop near Rutba to deliver supplies to stranded families.'),
+    ('IRQ', 'No one was detained after the attack in Amarah.'),
+    ('IRQ', 'The perpetrators of the bombing in Baghdad remain at large.'),
 ]
