@@ -1665,7 +1665,8 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
     latest_for = 0  # this many places
     story_known: tuple | None = None  # _known_places(context.anchors)
     # "in Baghdad's Sadr City": the locative phrase before the possessor is the held place's too
-    possessed = {id(matches[i + 1]) for i in _possessives(text, matches)} if containers else ()
+    possessives = _possessives(text, matches) if containers else []
+    possessed = {id(matches[i + 1]) for i in possessives}
 
     for n_m, m in enumerate(matches):
         c = cues[n_m]
@@ -1891,7 +1892,7 @@ def find_place_mentions(text: str, offset: int, gazetteer: Gazetteer, context: P
                 continue  # "the Samawah refinery in As Samawah city": the town itself is the place
             if unit.relation in (None, "in", "country"):
                 unit.relation = "contains"
-    for i in _possessives(text, matches) if containers else ():
+    for i in possessives:
         # "in Baghdad's Sadr City": the possessor only says where the place it holds lies; the locative phrase
         # before the possessor is the held place's
         outer, inner = matches[i], matches[i + 1]
